@@ -1,0 +1,34 @@
+package ee.ska.iste.pipelines.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession of a run. Local mode by default; under spark-submit the master and
+ * everything else come from the submit configuration, unchanged.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * The session for a run.
+   *
+   * @param master a master URL such as {@code local[2]}, or null to take it from spark-submit
+   * @param shufflePartitions partitions for shuffles, sized to the data (the default 200 is far
+   *     too many for a quarter of ISTE data)
+   */
+  public static SparkSession create(String master, int shufflePartitions) {
+    SparkSession.Builder b =
+        SparkSession.builder()
+            .appName("iste")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.shuffle.partitions", shufflePartitions)
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+            .config("spark.sql.parquet.compression.codec", "zstd");
+    if (master != null) {
+      b = b.master(master);
+    }
+    return b.getOrCreate();
+  }
+}
