@@ -1,0 +1,42 @@
+package ee.ska.iste.cli;
+
+import picocli.CommandLine;
+
+/** Entry point: maps failures to one-line messages and named exit codes. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new IsteCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof UserError u) {
+            commandLine.getErr().println("iste: " + u.getMessage());
+            return u.exitCode();
+          }
+          commandLine.getErr().println("iste: failed: " + oneLine(ex));
+          if (Boolean.getBoolean("iste.debug")) {
+            ex.printStackTrace(commandLine.getErr());
+          }
+          return ExitCode.FAILURE;
+        });
+    cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE);
+    return cl.execute(args);
+  }
+
+  private static String oneLine(Throwable ex) {
+    Throwable t = ex;
+    while (t.getCause() != null && t.getMessage() == null) {
+      t = t.getCause();
+    }
+    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl);
+  }
+}
