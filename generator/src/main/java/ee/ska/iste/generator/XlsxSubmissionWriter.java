@@ -44,12 +44,14 @@ final class XlsxSubmissionWriter implements SubmissionSink {
   private final Map<ContractSheet, Sheet> sheets = new EnumMap<>(ContractSheet.class);
   private final Map<ContractSheet, Integer> nextRow = new EnumMap<>(ContractSheet.class);
   private final CellStyle dateStyle;
+  private final CellStyle plainStyle;
 
   XlsxSubmissionWriter(Path target, LocalDateTime stamp) {
     this.target = target;
     this.stamp = stamp;
     dateStyle = workbook.createCellStyle();
     dateStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+    plainStyle = workbook.getCellStyleAt(0);
     for (ContractSheet s : ContractSheet.values()) {
       Sheet sheet = workbook.createSheet(s.sheetName());
       sheets.put(s, sheet);
@@ -71,6 +73,8 @@ final class XlsxSubmissionWriter implements SubmissionSink {
         continue;
       }
       Cell cell = row.createCell(c);
+      // An explicit style spares POI looking up a column default for every cell.
+      cell.setCellStyle(plainStyle);
       switch (sheet.columns().get(c).kind()) {
         case DATE -> {
           LocalDate d = isoDate(v);
