@@ -1,0 +1,77 @@
+package ee.ska.iste.pipelines.ingest;
+
+import ee.ska.iste.core.csv.CsvReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/** Reads a submission folder holding one UTF-8 CSV file per sheet ({@code klient.csv}, …). */
+final class CsvSubmissionReader {
+  RawSubmission read(Path folder) throws SubmissionRefused {
+    String fileName = folder.getFileName().toString();
+    Map<String, RawSheet> sheets = new LinkedHashMap<>();
+    Map<String, List<String>> warnings = new LinkedHashMap<>();
+    Set<String> known = new TreeSet<>();
+    for (SheetSpec spec : SheetSpec.values()) {
+      known.add(spec.sheetName() + ".csv");
+      Path file = folder.resolve(spec.sheetName() + ".csv");
+      if (!Files.isRegularFile(file)) {
+        throw new SubmissionRefused(
+            RefusalReason.MISSING_SHEET,
+            fileName + ": sheet '" + spec.sheetName() + "' is missing (no " + spec.sheetName() + ".csv)");
+      }
+      SheetBuilder builder = new SheetBuilder(fileName, spec);
+      try (Reader r = utf8(file);
+          CsvReader csv = new CsvReader(r)) {
+        for (CsvReader.Record rec = csv.next(); rec != null; rec = csv.next()) {
+          builder.row((int) rec.number(), rec.fields(), rec.quoted());
+        }
+      } catch (CharacterCodingException e) {
+        throw new SubmissionRefused(
+            RefusalReason.UNREADABLE_FILE,
+            fileName + ": " + spec.sheetName() + ".csv is not UTF-8 text");
+      } catch (IOException e) {
+        throw new SubmissionRefused(
+            RefusalReason.UNREADABLE_FILE,
+            fileName + ": " + spec.sheetName() + ".csv cannot be read as CSV (" + e.getClass().getSimpleName() + ")");
+      }
+      sheets.put(spec.sheetName(), builder.build());
+      warnings.put(spec.sheetName(), new ArrayList<>(builder.warnings()));
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !known.contains(n))
+          .sorted()
+          .forEach(
+              n ->
+                  warnings
+                      .get(SheetSpec.KAAS.sheetName())
+                      .add("unknown file '" + Redact.text(n) + "' ignored"));
+    } catch (IOException e) {
+      throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, fileName + ": folder cannot be listed");
+    }
+    return new RawSubmission(sheets, warnings);
+  }
+
+  private static Reader utf8(Path file) throws IOException {
+    return new InputStreamReader(
+        Files.newInputStream(file),
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+}

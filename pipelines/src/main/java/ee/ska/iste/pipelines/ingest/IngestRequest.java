@@ -1,0 +1,36 @@
+package ee.ska.iste.pipelines.ingest;
+
+import ee.ska.iste.core.layout.WarehouseLayout;
+import ee.ska.iste.core.person.Pseudonymiser;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to ingest and where to.
+ *
+ * @param inputDir the folder holding the submissions (XLSX files and CSV folders, also in
+ *     sub-folders)
+ * @param layout the warehouse version to write the staged tables into
+ * @param quarters the quarters to ingest; empty = every quarter found
+ * @param pseudonymiser the keyed pseudonymiser of personal codes
+ * @param ref the reference data
+ */
+public record IngestRequest(
+    Path inputDir,
+    WarehouseLayout layout,
+    List<Quarter> quarters,
+    Pseudonymiser pseudonymiser,
+    ReferenceData ref) {
+  public IngestRequest {
+    if (inputDir == null || !Files.isDirectory(inputDir)) {
+      throw new IllegalArgumentException("input folder does not exist: " + inputDir);
+    }
+    if (layout == null || pseudonymiser == null || ref == null) {
+      throw new IllegalArgumentException("layout, pseudonymiser and reference data must be given");
+    }
+    quarters = quarters == null ? List.of() : List.copyOf(quarters);
+  }
+}

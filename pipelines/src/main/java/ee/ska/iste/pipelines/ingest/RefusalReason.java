@@ -1,0 +1,39 @@
+package ee.ska.iste.pipelines.ingest;
+
+/**
+ * Why a whole submission was refused (nothing of it loaded). Stored in {@code stg_submission
+ * .refusal_reason}; the descriptions are for the data-quality report.
+ */
+public enum RefusalReason {
+  UNREADABLE_FILE("Faili ei saa lugeda", "The file cannot be read"),
+  PASSWORD_PROTECTED(
+      "Fail on parooliga kaitstud või vanas .xls vormingus",
+      "The file is password-protected or an old .xls workbook"),
+  MISSING_SHEET("Leht puudub", "A sheet is missing"),
+  MISSING_COLUMN("Veerg puudub", "A column is missing"),
+  COVER_ROW_COUNT("Kaanelehel ei ole täpselt üks rida", "The cover sheet does not have exactly one row"),
+  COVER_MISMATCH(
+      "Kaanelehe KOV või kvartal ei vasta faili nimele",
+      "The cover's KOV or quarter disagrees with the file name"),
+  COVER_INVALID("Kaanelehe väärtus on vigane", "A value on the cover sheet is invalid"),
+  KOV_NOT_IN_ROUND("KOV ei osale selle kvartali voorus", "The KOV is not in the funding round"),
+  SUBMITTED_BEFORE_QUARTER(
+      "Esitamise kuupäev on enne kvartali algust", "Submission date is before the quarter starts"),
+  UNKNOWN_FORM_VERSION("Tundmatu vormi versioon", "Unknown form version");
+
+  private final String descriptionEt;
+  private final String descriptionEn;
+
+  RefusalReason(String descriptionEt, String descriptionEn) {
+    this.descriptionEt = descriptionEt;
+    this.descriptionEn = descriptionEn;
+  }
+
+  public String descriptionEt() {
+    return descriptionEt;
+  }
+
+  public String descriptionEn() {
+    return descriptionEn;
+  }
+}

@@ -1,0 +1,108 @@
+package ee.ska.iste.pipelines.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects the rows of one sheet as a reader streams them: the first non-blank row is the header,
+ * blank rows (empty trailing rows included) are skipped and not counted, cells are trimmed (a
+ * no-break space counts as space), unknown columns are ignored with a warning.
+ */
+final class SheetBuilder {
+  private final String fileName;
+  private final SheetSpec spec;
+  private final List<String> warnings = new ArrayList<>();
+  private final List<RawSheet.RawRow> rows = new ArrayList<>();
+  private List<String> header;
+  private Map<String, Integer> columnIndex;
+
+  SheetBuilder(String fileName, SheetSpec spec) {
+    this.fileName = fileName;
+    this.spec = spec;
+  }
+
+  /** Cleans a cell: trimmed, no-break spaces as spaces, empty as null. */
+  static String clean(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.replace('\u00A0', ' ').replace('\u202F', ' ').strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * One row as read.
+   *
+   * @param sourceRow Excel row number (header = 1)
+   * @param cells cell text by column position (null or missing = empty)
+   * @param quoted whether each cell was quoted in CSV (null for XLSX)
+   */
+  void row(int sourceRow, List<String> cells, List<Boolean> quoted) throws SubmissionRefused {
+    boolean blank = cells.stream().allMatch(c -> clean(c) == null);
+    if (blank) {
+      return;
+    }
+    if (header == null) {
+      readHeader(cells);
+      return;
+    }
+    Map<String, String> values = new HashMap<>();
+    Set<String> commaAllowed = new LinkedHashSet<>();
+    for (Map.Entry<String, Integer> e : columnIndex.entrySet()) {
+      int i = e.getValue();
+      values.put(e.getKey(), i < cells.size() ? clean(cells.get(i)) : null);
+      if (quoted != null && i < quoted.size() && quoted.get(i)) {
+        commaAllowed.add(e.getKey());
+      }
+    }
+    rows.add(new RawSheet.RawRow(sourceRow, values, commaAllowed));
+  }
+
+  private void readHeader(List<String> cells) throws SubmissionRefused {
+    header = new ArrayList<>();
+    columnIndex = new LinkedHashMap<>();
+    for (int i = 0; i < cells.size(); i++) {
+      String name = clean(cells.get(i));
+      header.add(name);
+      if (name == null) {
+        continue;
+      }
+      if (spec.columns().contains(name)) {
+        if (columnIndex.containsKey(name)) {
+          warnings.add("column '" + name + "' appears twice; the first one is read");
+        } else {
+          columnIndex.put(name, i);
+        }
+      } else {
+        warnings.add("unknown column '" + Redact.text(name) + "' ignored");
+      }
+    }
+    checkColumns();
+  }
+
+  private void checkColumns() throws SubmissionRefused {
+    for (String c : spec.columns()) {
+      if (columnIndex == null || !columnIndex.containsKey(c)) {
+        throw new SubmissionRefused(
+            RefusalReason.MISSING_COLUMN,
+            fileName + ": sheet '" + spec.sheetName() + "' has no column '" + c + "'");
+      }
+    }
+  }
+
+  RawSheet build() throws SubmissionRefused {
+    if (header == null) {
+      checkColumns();
+    }
+    return new RawSheet(spec.sheetName(), header, rows);
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+}

@@ -1,0 +1,546 @@
+package ee.ska.iste.pipelines.ingest;
+
+import ee.ska.iste.core.person.PersonalCode;
+import ee.ska.iste.core.person.Pseudonymiser;
+import ee.ska.iste.core.ref.RefTable;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one submission against every rule of contract.md: the cover (a broken cover refuses the
+ * whole submission), each row of each sheet (a broken row is rejected with its reasons) and the
+ * rules across sheets (a row for a person without an accepted {@code klient} row, duplicates).
+ * Accepted rows leave pseudonymised, with birth year and month, sex and age derived from the
+ * personal code and the code itself dropped.
+ */
+final class SubmissionValidator {
+  private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.[0-9A-Z]{1,2})?");
+  private static final Map<String, Boolean> YES_NO = Map.of("JAH", true, "EI", false);
+  private static final String CODE_COLUMN = "isikukood";
+  private static final int QOL_ITEMS = 8;
+
+  private final ReferenceData ref;
+  private final Pseudonymiser pseudonymiser;
+  private final Eligibility eligibility;
+
+  SubmissionValidator(ReferenceData ref, Pseudonymiser pseudonymiser) {
+    this.ref = ref;
+    this.pseudonymiser = pseudonymiser;
+    this.eligibility = new Eligibility(ref);
+  }
+
+  /** The cover's facts once it passed. */
+  record Cover(LocalDate submittedOn, String formVersion) {}
+
+  /** Checks the cover sheet; a broken cover refuses the submission. */
+  Cover cover(SubmissionFile file, RawSubmission raw) throws SubmissionRefused {
+    String name = file.fileName();
+    RawSheet kaas = raw.sheets().get(SheetSpec.KAAS.sheetName());
+    if (kaas.rows().size() != 1) {
+      throw new SubmissionRefused(
+          RefusalReason.COVER_ROW_COUNT,
+          name + ": sheet 'kaas' must have exactly one row, it has " + kaas.rows().size());
+    }
+    RawSheet.RawRow row = kaas.rows().get(0);
+    String kov = row.get("kov");
+    if (kov != null && kov.matches("\\d{1,3}")) {
+      kov = "0".repeat(4 - kov.length()) + kov; // an Excel number cell drops leading zeros
+    }
+    if (!file.kovCode().equals(kov)) {
+      throw new SubmissionRefused(
+          RefusalReason.COVER_MISMATCH,
+          name + ": sheet 'kaas', column 'kov' disagrees with the file name (" + file.kovCode() + ")");
+    }
+    if (!file.quarter().toString().equals(row.get("kvartal"))) {
+      throw new SubmissionRefused(
+          RefusalReason.COVER_MISMATCH,
+          name + ": sheet 'kaas', column 'kvartal' disagrees with the file name (" + file.quarter() + ")");
+    }
+    LocalDate submitted = row.get("esitatud") == null ? null : CellParsers.date(row.get("esitatud"));
+    if (submitted == null) {
+      throw new SubmissionRefused(
+          RefusalReason.COVER_INVALID,
+          name + ": sheet 'kaas', column 'esitatud' is not a date (YYYY-MM-DD)");
+    }
+    Quarter q = file.quarter();
+    if (submitted.isBefore(q.firstDay())) {
+      throw new SubmissionRefused(
+          RefusalReason.SUBMITTED_BEFORE_QUARTER,
+          name + ": sheet 'kaas', column 'esitatud' " + submitted + " is before the quarter starts " + q.firstDay());
+    }
+    String version = row.get("vorm_versioon");
+    RefTable versions = ref.table("form_versions");
+    boolean knownVersion =
+        version != null
+            && versions.validOn(q.firstDay()).stream().anyMatch(r -> version.equals(r.get("code")));
+    if (!knownVersion) {
+      throw new SubmissionRefused(
+          RefusalReason.UNKNOWN_FORM_VERSION,
+          name + ": sheet 'kaas', column 'vorm_versioon' is not a known form version");
+    }
+    String kovCode = kov;
+    boolean inRound =
+        ref.allocations().stream()
+            .anyMatch(
+                a ->
+                    a.kovCodes().contains(kovCode)
+                        && !a.validFrom().isAfter(q.lastDay())
+                        && (a.validTo() == null || !a.validTo().isBefore(q.firstDay())));
+    if (!inRound) {
+      throw new SubmissionRefused(
+          RefusalReason.KOV_NOT_IN_ROUND,
+          name + ": KOV " + kovCode + " has no allocation of places in " + q);
+    }
+    return new Cover(submitted, version);
+  }
+
+  /** Checks every data row; the cover must have passed {@link #cover}. */
+  ValidatedSubmission validate(SubmissionFile file, RawSubmission raw, Cover cover) {
+    Quarter q = file.quarter();
+    Map<String, String> pseudonyms = new HashMap<>();
+    Map<String, List<ValidatedSubmission.StagedRow>> accepted = new LinkedHashMap<>();
+    List<ValidatedSubmission.Reject> rejects = new ArrayList<>();
+    List<ValidatedSubmission.SheetCount> counts = new ArrayList<>();
+    counts.add(
+        new ValidatedSubmission.SheetCount(
+            SheetSpec.KAAS.sheetName(), 1, 1, 0, raw.warnings().get(SheetSpec.KAAS.sheetName())));
+
+    Set<String> clients = new HashSet<>();
+    SheetRules rules = new SheetRules(q, pseudonyms, clients);
+    accepted.put(
+        StagedTables.CLIENT_EPISODE, sheet(SheetSpec.KLIENT, raw, rules::klient, rejects, counts));
+    // The set of clients is known only once klient is through; the other sheets are checked
+    // against the accepted episodes.
+    accepted.put(
+        StagedTables.ASSESSMENT, sheet(SheetSpec.HINDAMINE, raw, rules::hindamine, rejects, counts));
+    accepted.put(StagedTables.PLAN, sheet(SheetSpec.PLAAN, raw, rules::plaan, rejects, counts));
+    accepted.put(
+        StagedTables.PARTICIPATION,
+        sheet(SheetSpec.OSALEMINE, raw, rules::osalemine, rejects, counts));
+    accepted.put(
+        StagedTables.QOL, sheet(SheetSpec.ELUKVALITEET, raw, rules::elukvaliteet, rejects, counts));
+    return new ValidatedSubmission(
+        cover.submittedOn(), cover.formVersion(), accepted, rejects, counts);
+  }
+
+  /** What a sheet's rule set makes of a row: values in schema order and its two keys. */
+  private record Parsed(Object[] values, List<Object> content, List<Object> key) {}
+
+  private List<ValidatedSubmission.StagedRow> sheet(
+      SheetSpec spec,
+      RawSubmission raw,
+      Function<Check, Parsed> parser,
+      List<ValidatedSubmission.Reject> rejects,
+      List<ValidatedSubmission.SheetCount> counts) {
+    RawSheet sheet = raw.sheets().get(spec.sheetName());
+    List<ValidatedSubmission.StagedRow> out = new ArrayList<>();
+    Set<List<Object>> contents = new HashSet<>();
+    Set<List<Object>> keys = new HashSet<>();
+    int rejected = 0;
+    for (RawSheet.RawRow row : sheet.rows()) {
+      Check c = new Check(spec, row);
+      Parsed p = parser.apply(c);
+      if (c.failed()) {
+        rejects.addAll(c.rejects);
+        rejected++;
+      } else if (!contents.add(p.content())) {
+        rejects.add(c.reject(null, ReasonCode.DUPLICATE_ROW, null, "same values as an earlier row"));
+        rejected++;
+      } else if (!keys.add(p.key())) {
+        rejects.add(c.reject(null, ReasonCode.DUPLICATE_KEY, null, "same key as an earlier row"));
+        rejected++;
+      } else {
+        out.add(new ValidatedSubmission.StagedRow(row.sourceRow(), p.values()));
+      }
+    }
+    counts.add(
+        new ValidatedSubmission.SheetCount(
+            spec.sheetName(),
+            sheet.rows().size(),
+            out.size(),
+            rejected,
+            raw.warnings().getOrDefault(spec.sheetName(), List.of())));
+    return out;
+  }
+
+  /** The rules of each sheet. */
+  private final class SheetRules {
+    private final Quarter q;
+    private final Map<String, String> pseudonyms;
+    private final Set<String> clients;
+    private final Set<String> routes = Set.copyOf(ref.codes("entry_routes"));
+    private final Set<String> severities = Set.copyOf(ref.codes("severities"));
+    private final Set<String> exitReasons = Set.copyOf(ref.codes("exit_reasons"));
+    private final Set<String> assessmentTypes = Set.copyOf(ref.codes("assessment_types"));
+    private final Set<String> domains = Set.copyOf(ref.codes("domains"));
+    private final Set<String> levels = Set.copyOf(ref.codes("need_levels"));
+    private final Set<String> planTypes = Set.copyOf(ref.codes("plan_types"));
+    private final Set<String> components = Set.copyOf(ref.codes("components"));
+    private final Set<String> modes = Set.copyOf(ref.codes("modes"));
+    private final BigDecimal maxHours;
+    private final RefTable instruments = ref.table("instruments");
+
+    SheetRules(Quarter q, Map<String, String> pseudonyms, Set<String> clients) {
+      this.q = q;
+      this.pseudonyms = pseudonyms;
+      this.clients = clients;
+      this.maxHours = ref.threshold("MAX_MONTH_HOURS", q.firstDay());
+    }
+
+    private String clientId(String code) {
+      return code == null ? null : pseudonyms.computeIfAbsent(code, pseudonymiser::pseudonym);
+    }
+
+    Parsed klient(Check c) {
+      String code = c.personalCode();
+      LocalDate start = c.date("algus", true);
+      String route = c.code("sisenemise_tee", routes, true);
+      String diagnosis = c.diagnosis("pohidiagnoos");
+      String severity = c.code("raskusaste", severities, true);
+      String cooperative = c.code("koostoovalmis", YES_NO.keySet(), true);
+      String bto = c.text("bto", true);
+      LocalDate end = c.date("lopp", false);
+      String exit = c.code("valjumise_pohjus", exitReasons, false);
+      if (end != null && c.isEmpty("valjumise_pohjus")) {
+        c.fail("valjumise_pohjus", ReasonCode.EXIT_REASON_MISSING, null, "lopp is given");
+      }
+      if (exit != null && c.isEmpty("lopp")) {
+        c.fail("lopp", ReasonCode.EXIT_REASON_WITHOUT_END, null, "valjumise_pohjus is given");
+      }
+      if (start != null && end != null && end.isBefore(start)) {
+        c.fail("lopp", ReasonCode.END_BEFORE_START, end.toString(), "lopp is before algus " + start);
+      }
+      if (start != null && start.isAfter(q.lastDay())) {
+        c.fail("algus", ReasonCode.EPISODE_NOT_ACTIVE, start.toString(), "starts after " + q + " ends");
+      }
+      if (end != null && end.isBefore(q.firstDay())) {
+        c.fail("lopp", ReasonCode.EPISODE_NOT_ACTIVE, end.toString(), "ended before " + q + " starts");
+      }
+      if (c.failed()) {
+        return null;
+      }
+      PersonalCode.Facts facts = PersonalCode.facts(code);
+      LocalDate birth = facts.birthDate();
+      clients.add(code);
+      Object[] values = {
+        clientId(code),
+        birth.getYear(),
+        birth.getMonthValue(),
+        facts.sex().name(),
+        start,
+        route,
+        diagnosis,
+        severity,
+        YES_NO.get(cooperative),
+        bto,
+        end,
+        exit,
+        Eligibility.ageAt(birth, start),
+        eligibility.ineligibleReason(birth, start, diagnosis)
+      };
+      return new Parsed(values, content(code, values), List.of(code, start));
+    }
+
+    Parsed hindamine(Check c) {
+      String code = c.client(clients);
+      LocalDate on = c.date("kuupaev", true);
+      String type = c.code("liik", assessmentTypes, true);
+      String domain = c.code("eluvaldkond", domains, true);
+      Integer level = c.integer("tase", true);
+      if (level != null && !levels.contains(level.toString())) {
+        c.fail("tase", ReasonCode.LEVEL_OUT_OF_RANGE, level.toString(), "need level must be 0-4");
+      }
+      if (on != null && on.isAfter(q.lastDay())) {
+        c.fail("kuupaev", ReasonCode.OUTSIDE_QUARTER, on.toString(), "after the end of " + q);
+      }
+      if (c.failed()) {
+        return null;
+      }
+      Object[] values = {clientId(code), on, type, domain, level};
+      return new Parsed(values, content(code, values), List.of(code, on, type, domain));
+    }
+
+    Parsed plaan(Check c) {
+      String code = c.client(clients);
+      String type = c.code("liik", planTypes, true);
+      LocalDate made = c.date("koostatud", true);
+      LocalDate reviewed = c.date("ylevaadatud", false);
+      Integer goals = c.integer("eesmarke", true);
+      Integer reached = c.integer("saavutatud", false);
+      if (made != null && made.isAfter(q.lastDay())) {
+        c.fail("koostatud", ReasonCode.OUTSIDE_QUARTER, made.toString(), "after the end of " + q);
+      }
+      if (reviewed != null && reviewed.isAfter(q.lastDay())) {
+        c.fail("ylevaadatud", ReasonCode.OUTSIDE_QUARTER, reviewed.toString(), "after the end of " + q);
+      }
+      if (made != null && reviewed != null && reviewed.isBefore(made)) {
+        c.fail("ylevaadatud", ReasonCode.REVIEW_BEFORE_PLAN, reviewed.toString(), "before koostatud " + made);
+      }
+      if (goals != null && goals < 0) {
+        c.fail("eesmarke", ReasonCode.GOALS_NEGATIVE, goals.toString(), "must be 0 or more");
+      }
+      if (reached != null && reached < 0) {
+        c.fail("saavutatud", ReasonCode.GOALS_NEGATIVE, reached.toString(), "must be 0 or more");
+      }
+      if (reached != null && goals != null && reached > goals) {
+        c.fail(
+            "saavutatud",
+            ReasonCode.GOALS_REACHED_EXCEEDS_GOALS,
+            reached.toString(),
+            "more than eesmarke " + goals);
+      }
+      if (reached != null && c.isEmpty("ylevaadatud")) {
+        c.fail("saavutatud", ReasonCode.GOALS_REACHED_WITHOUT_REVIEW, reached.toString(), "ylevaadatud is empty");
+      }
+      if (c.failed()) {
+        return null;
+      }
+      Object[] values = {clientId(code), type, made, reviewed, goals, reached};
+      return new Parsed(values, content(code, values), List.of(code, type, made));
+    }
+
+    Parsed osalemine(Check c) {
+      String code = c.client(clients);
+      YearMonth month = c.month("kuu");
+      String component = c.code("komponent", components, true);
+      String mode = c.code("viis", modes, true);
+      String provider = c.text("osutaja", true);
+      BigDecimal hours = c.hours("tunnid");
+      if (month != null && !q.months().contains(month.toString())) {
+        c.fail("kuu", ReasonCode.OUTSIDE_QUARTER, month.toString(), "not a month of " + q);
+      }
+      if (hours != null && (hours.signum() <= 0 || hours.compareTo(maxHours) > 0)) {
+        c.fail(
+            "tunnid",
+            ReasonCode.HOURS_OUT_OF_RANGE,
+            hours.toPlainString(),
+            "hours must be more than 0 and at most " + maxHours.toPlainString());
+      }
+      if (c.failed()) {
+        return null;
+      }
+      Object[] values = {
+        clientId(code), month.toString(), month.atDay(1), component, mode, provider, hours
+      };
+      return new Parsed(
+          values, content(code, values), List.of(code, month.toString(), component, mode, provider));
+    }
+
+    Parsed elukvaliteet(Check c) {
+      String code = c.client(clients);
+      LocalDate on = c.date("kuupaev", true);
+      String instrumentCode = c.text("instrument", true);
+      Map<String, String> instrument = null;
+      if (instrumentCode != null) {
+        String normalised = instrumentCode.toUpperCase(Locale.ROOT);
+        LocalDate validOn = on == null ? q.firstDay() : on;
+        instrument =
+            instruments.validOn(validOn).stream()
+                .filter(r -> normalised.equals(r.get("code")))
+                .findFirst()
+                .orElse(null);
+        if (instrument == null) {
+          c.fail("instrument", ReasonCode.UNKNOWN_CODE, instrumentCode, "not a known instrument");
+        }
+      }
+      if (on != null && !q.contains(on)) {
+        c.fail("kuupaev", ReasonCode.OUTSIDE_QUARTER, on.toString(), "not a day of " + q);
+      }
+      Integer[] items = new Integer[QOL_ITEMS];
+      for (int i = 0; i < QOL_ITEMS; i++) {
+        String column = "k" + (i + 1);
+        items[i] = c.integer(column, false);
+        if (items[i] != null && instrument != null) {
+          int min = Integer.parseInt(instruments.required(instrument, "scale_min"));
+          int max = Integer.parseInt(instruments.required(instrument, "scale_max"));
+          int itemCount = Integer.parseInt(instruments.required(instrument, "items"));
+          if (i >= itemCount || items[i] < min || items[i] > max) {
+            c.fail(
+                column,
+                ReasonCode.ITEM_OUT_OF_RANGE,
+                items[i].toString(),
+                "answer must be " + min + "-" + max);
+          }
+        }
+      }
+      if (c.failed()) {
+        return null;
+      }
+      Object[] values = new Object[3 + QOL_ITEMS];
+      values[0] = clientId(code);
+      values[1] = on;
+      values[2] = instruments.required(instrument, "code");
+      System.arraycopy(items, 0, values, 3, QOL_ITEMS);
+      return new Parsed(
+          values, content(code, values), List.of(code, on, values[2]));
+    }
+
+    /** Row content for duplicate detection: the code in place of its pseudonym. */
+    private List<Object> content(String code, Object[] values) {
+      List<Object> key = new ArrayList<>(values.length);
+      key.add(code);
+      for (int i = 1; i < values.length; i++) {
+        key.add(values[i]);
+      }
+      return key;
+    }
+  }
+
+  /** The checks of one row, collecting its rejects. */
+  private static final class Check {
+    private final SheetSpec spec;
+    private final RawSheet.RawRow row;
+    private final List<ValidatedSubmission.Reject> rejects = new ArrayList<>();
+
+    Check(SheetSpec spec, RawSheet.RawRow row) {
+      this.spec = spec;
+      this.row = row;
+    }
+
+    boolean failed() {
+      return !rejects.isEmpty();
+    }
+
+    boolean isEmpty(String column) {
+      return row.get(column) == null;
+    }
+
+    ValidatedSubmission.Reject reject(String column, ReasonCode reason, String value, String detail) {
+      String shownValue =
+          CODE_COLUMN.equals(column) ? PersonalCode.mask(value) : Redact.text(value);
+      String message =
+          spec.sheetName()
+              + " row "
+              + row.sourceRow()
+              + (column == null ? "" : ", column " + column)
+              + ": "
+              + reason.descriptionEn()
+              + (detail == null ? "" : " (" + Redact.text(detail) + ")");
+      return new ValidatedSubmission.Reject(
+          spec.sheetName(), row.sourceRow(), column, reason, shownValue, message);
+    }
+
+    void fail(String column, ReasonCode reason, String value, String detail) {
+      rejects.add(reject(column, reason, value, detail));
+    }
+
+    String text(String column, boolean required) {
+      String v = row.get(column);
+      if (v == null && required) {
+        fail(column, ReasonCode.VALUE_REQUIRED, null, null);
+      }
+      return v;
+    }
+
+    /** The row's valid personal code, or null (and a reject). */
+    String personalCode() {
+      String v = text(CODE_COLUMN, true);
+      if (v == null) {
+        return null;
+      }
+      String code = PersonalCode.normalise(v);
+      if (!PersonalCode.isValid(code)) {
+        fail(CODE_COLUMN, ReasonCode.INVALID_PERSONAL_CODE, v, null);
+        return null;
+      }
+      return code;
+    }
+
+    /** A valid personal code that has an accepted klient row. */
+    String client(Set<String> clients) {
+      String code = personalCode();
+      if (code != null && !clients.contains(code)) {
+        fail(CODE_COLUMN, ReasonCode.CLIENT_NOT_IN_KLIENT, code, null);
+      }
+      return code;
+    }
+
+    LocalDate date(String column, boolean required) {
+      String v = text(column, required);
+      if (v == null) {
+        return null;
+      }
+      LocalDate d = CellParsers.date(v);
+      if (d == null) {
+        fail(column, ReasonCode.DATE_UNPARSEABLE, v, null);
+      }
+      return d;
+    }
+
+    YearMonth month(String column) {
+      String v = text(column, true);
+      if (v == null) {
+        return null;
+      }
+      YearMonth m = CellParsers.month(v);
+      if (m == null) {
+        fail(column, ReasonCode.MONTH_UNPARSEABLE, v, null);
+      }
+      return m;
+    }
+
+    Integer integer(String column, boolean required) {
+      String v = text(column, required);
+      if (v == null) {
+        return null;
+      }
+      Integer i = CellParsers.integer(v);
+      if (i == null) {
+        fail(column, ReasonCode.INTEGER_UNPARSEABLE, v, null);
+      }
+      return i;
+    }
+
+    BigDecimal hours(String column) {
+      String v = text(column, true);
+      if (v == null) {
+        return null;
+      }
+      BigDecimal d = CellParsers.hours(v, row.commaDecimalAllowed().contains(column));
+      if (d == null) {
+        fail(column, ReasonCode.DECIMAL_UNPARSEABLE, v, null);
+      }
+      return d;
+    }
+
+    String code(String column, Set<String> allowed, boolean required) {
+      String v = text(column, required);
+      if (v == null) {
+        return null;
+      }
+      String normalised = v.toUpperCase(Locale.ROOT);
+      if (!allowed.contains(normalised)) {
+        fail(column, ReasonCode.UNKNOWN_CODE, v, "not in the code list");
+        return null;
+      }
+      return normalised;
+    }
+
+    String diagnosis(String column) {
+      String v = text(column, true);
+      if (v == null) {
+        return null;
+      }
+      String normalised = v.toUpperCase(Locale.ROOT);
+      if (!ICD10.matcher(normalised).matches()) {
+        fail(column, ReasonCode.DIAGNOSIS_INVALID, v, null);
+        return null;
+      }
+      return normalised;
+    }
+  }
+}

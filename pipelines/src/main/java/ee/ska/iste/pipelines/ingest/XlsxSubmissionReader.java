@@ -1,0 +1,200 @@
+package ee.ska.iste.pipelines.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads an {@code .xlsx} submission with POI's streaming (SAX) reader: a sheet is never held in
+ * memory as a POI object model. Date cells become ISO dates and number cells plain decimal text,
+ * so that the validation sees the same text as for a CSV submission. Exceptions from POI are
+ * turned into a refusal naming the file and the exception type only, never its message (it may
+ * quote a cell).
+ */
+final class XlsxSubmissionReader {
+
+  RawSubmission read(Path file) throws SubmissionRefused {
+    String fileName = file.getFileName().toString();
+    checkMagic(file, fileName);
+    Map<String, SheetBuilder> builders = new LinkedHashMap<>();
+    List<String> otherSheets = new ArrayList<>();
+    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+      XSSFReader reader = new XSSFReader(pkg);
+      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+      StylesTable styles = reader.getStylesTable();
+      XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+      while (it.hasNext()) {
+        try (InputStream in = it.next()) {
+          String sheetName = it.getSheetName();
+          SheetSpec spec = specOf(sheetName);
+          if (spec == null || builders.containsKey(spec.sheetName())) {
+            otherSheets.add(sheetName);
+            continue;
+          }
+          SheetBuilder builder = new SheetBuilder(fileName, spec);
+          builders.put(spec.sheetName(), builder);
+          XMLReader parser = XMLHelper.newXMLReader();
+          parser.setContentHandler(
+              new XSSFSheetXMLHandler(
+                  styles, null, strings, new RowCollector(builder), new IsoFormatter(), false));
+          parser.parse(new InputSource(in));
+        }
+      }
+    } catch (RefusalCarrier c) {
+      throw c.refusal;
+    } catch (Exception | LinkageError e) {
+      throw new SubmissionRefused(
+          RefusalReason.UNREADABLE_FILE,
+          fileName + ": cannot be read as an Excel workbook (" + e.getClass().getSimpleName() + ")");
+    }
+    Map<String, RawSheet> sheets = new LinkedHashMap<>();
+    Map<String, List<String>> warnings = new LinkedHashMap<>();
+    for (SheetSpec spec : SheetSpec.values()) {
+      SheetBuilder b = builders.get(spec.sheetName());
+      if (b == null) {
+        throw new SubmissionRefused(
+            RefusalReason.MISSING_SHEET, fileName + ": sheet '" + spec.sheetName() + "' is missing");
+      }
+      sheets.put(spec.sheetName(), b.build());
+      warnings.put(spec.sheetName(), new ArrayList<>(b.warnings()));
+    }
+    for (String other : otherSheets) {
+      warnings.get(SheetSpec.KAAS.sheetName()).add("unknown sheet '" + Redact.text(other) + "' ignored");
+    }
+    return new RawSubmission(sheets, warnings);
+  }
+
+  private static SheetSpec specOf(String sheetName) {
+    String n = SheetBuilder.clean(sheetName);
+    for (SheetSpec s : SheetSpec.values()) {
+      if (s.sheetName().equals(n)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static void checkMagic(Path file, String fileName) throws SubmissionRefused {
+    FileMagic magic;
+    try (InputStream in = FileMagic.prepareToCheckMagic(new BufferedInputStream(Files.newInputStream(file)))) {
+      magic = FileMagic.valueOf(in);
+    } catch (IOException e) {
+      throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, fileName + ": cannot be opened");
+    }
+    if (magic == FileMagic.OLE2) {
+      throw new SubmissionRefused(
+          RefusalReason.PASSWORD_PROTECTED,
+          fileName
+              + (isEncrypted(file)
+                  ? ": the workbook is password-protected; send it without a password"
+                  : ": an old .xls workbook; save it as .xlsx"));
+    }
+    if (magic != FileMagic.OOXML) {
+      throw new SubmissionRefused(
+          RefusalReason.UNREADABLE_FILE, fileName + ": not an Excel .xlsx workbook");
+    }
+  }
+
+  private static boolean isEncrypted(Path file) {
+    try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+      return fs.getRoot().hasEntry("EncryptionInfo");
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Carries a refusal out of the SAX callbacks, which cannot throw checked exceptions. */
+  private static final class RefusalCarrier extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SubmissionRefused refusal;
+
+    RefusalCarrier(SubmissionRefused refusal) {
+      super(null, null, false, false);
+      this.refusal = refusal;
+    }
+  }
+
+  /** Gathers each row's cells by column position and hands the row to the builder. */
+  private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+    private final SheetBuilder builder;
+    private final List<String> cells = new ArrayList<>();
+    private int nextColumn;
+
+    RowCollector(SheetBuilder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void startRow(int rowNum) {
+      cells.clear();
+      nextColumn = 0;
+    }
+
+    @Override
+    public void endRow(int rowNum) {
+      try {
+        builder.row(rowNum + 1, new ArrayList<>(cells), null);
+      } catch (SubmissionRefused r) {
+        throw new RefusalCarrier(r);
+      }
+    }
+
+    @Override
+    public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+      int col = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
+      while (cells.size() < col) {
+        cells.add(null);
+      }
+      if (cells.size() == col) {
+        cells.add(formattedValue);
+      } else {
+        cells.set(col, formattedValue);
+      }
+      nextColumn = col + 1;
+    }
+  }
+
+  /** Formats date cells as ISO dates and numbers as plain decimals, whatever the cell format. */
+  private static final class IsoFormatter extends DataFormatter {
+    @Override
+    public String formatRawCellContents(double value, int formatIndex, String formatString) {
+      return formatRawCellContents(value, formatIndex, formatString, false);
+    }
+
+    @Override
+    public String formatRawCellContents(
+        double value, int formatIndex, String formatString, boolean use1904Windowing) {
+      if (formatString != null
+          && DateUtil.isADateFormat(formatIndex, formatString)
+          && DateUtil.isValidExcelDate(value)) {
+        return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+      }
+      if (Double.isNaN(value) || Double.isInfinite(value)) {
+        return String.valueOf(value);
+      }
+      return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+  }
+}
