@@ -1,0 +1,340 @@
+package ee.ska.iste.warehouse;
+
+import ee.ska.iste.core.layout.Layer;
+import ee.ska.iste.core.ref.ReferenceData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The versioned warehouse under one root folder.
+ *
+ * <pre>
+ * root/
+ *   current -> versions/v000007      the published version (a relative symbolic link)
+ *   versions/v000006/                an older version, kept until pruned
+ *   versions/v000007/                stg/ int/ dim/ fct/ mart/ ref/ (Parquet), iste.duckdb, run.json
+ *   versions/v000008.building/       a run in progress (or a crashed one: ignored, removed by begin)
+ *   .writer.lock                     held by the run that is building
+ * </pre>
+ *
+ * <p>A run calls {@link #begin(RunMetadata)}, lets the stages write into {@link Building#layout()}
+ * and calls {@link #publish(Building)}. Publishing builds the DuckDB catalogue, writes {@code
+ * run.json}, flushes everything to disk, renames the folder to its final name and then replaces
+ * the {@code current} link in one atomic rename. A reader therefore sees either the old or the new
+ * version, never a mix, and a reader that opened the old database keeps reading it. A process
+ * killed at any point leaves {@code current} on the last published version.
+ *
+ * <p>Analysts open {@code <root>/current/iste.duckdb}. Needs a file system with symbolic links and
+ * atomic rename (Linux, macOS).
+ */
+public final class Warehouse {
+  /** The DuckDB database's file name inside a version. */
+  public static final String DATABASE_FILE = "iste.duckdb";
+  /** The run metadata's file name inside a version. */
+  public static final String RUN_FILE = "run.json";
+
+  static final String VERSIONS = "versions";
+  static final String CURRENT = "current";
+  static final String BUILDING_SUFFIX = ".building";
+  private static final String LOCK_FILE = ".writer.lock";
+  private static final String CURRENT_TMP = ".current.tmp";
+
+  private final Path root;
+  private final Clock clock;
+  private final ReferenceData ref;
+  private final Consumer<String> steps;
+
+  private Warehouse(Path root, Clock clock, ReferenceData ref, Consumer<String> steps) {
+    if (root == null) {
+      throw new IllegalArgumentException("warehouse root must be given");
+    }
+    this.root = root.toAbsolutePath().normalize();
+    this.clock = clock;
+    this.ref = ref;
+    this.steps = steps;
+  }
+
+  /** The warehouse under {@code root} (created on the first {@link #begin}). */
+  public static Warehouse at(Path root) {
+    return new Warehouse(root, Clock.systemUTC(), ReferenceData.builtIn(), step -> {});
+  }
+
+  /** The same warehouse with the clock that stamps a run's end time. */
+  public Warehouse withClock(Clock c) {
+    return new Warehouse(root, c, ref, steps);
+  }
+
+  /** The same warehouse loading the given reference data into its catalogue. */
+  public Warehouse withReferenceData(ReferenceData r) {
+    return new Warehouse(root, clock, r, steps);
+  }
+
+  /** Tests: called with the name of each publishing step once it is done. */
+  Warehouse withStepListener(Consumer<String> listener) {
+    return new Warehouse(root, clock, ref, listener);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Starts a new version: takes the writer lock, removes leftovers of crashed runs and creates the
+   * version's folder holding the current version's tables (hard links where possible, else copies),
+   * so that a run rewriting some quarters leaves the others as they were.
+   *
+   * <p>Stages must replace a file by deleting it and writing a new one (as Spark does), never write
+   * into a carried-forward file in place: it may be a hard link shared with a published version.
+   *
+   * @throws IllegalStateException when another run holds the writer lock
+   */
+  public Building begin(RunMetadata meta) {
+    if (meta == null) {
+      throw new IllegalArgumentException("run metadata must be given");
+    }
+    FileLock lock = lock();
+    try {
+      Path versions = root.resolve(VERSIONS);
+      Files.createDirectories(versions);
+      String id = VersionId.of(highestNumber(versions) + 1);
+      removeLeftovers(versions);
+      Path dir = versions.resolve(id + BUILDING_SUFFIX);
+      Files.createDirectory(dir);
+      Optional<Version> cur = current();
+      if (cur.isPresent()) {
+        carryForward(cur.get().dir(), dir);
+      }
+      steps.accept("begun");
+      return new Building(this, id, dir, meta, lock);
+    } catch (IOException | RuntimeException e) {
+      release(lock);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot begin a new version in " + root, io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Publishes a building: builds its DuckDB catalogue, writes its run metadata with the end time,
+   * flushes it to disk, renames it to its final name and switches {@code current} to it.
+   */
+  public Version publish(Building b) {
+    if (b == null || b.warehouse() != this) {
+      throw new IllegalArgumentException("the building does not belong to this warehouse");
+    }
+    if (b.isFinished()) {
+      throw new IllegalStateException("version " + b.id() + " is already published or discarded");
+    }
+    try {
+      DuckDbCatalogue.build(b.dir(), ref);
+      steps.accept("catalogue");
+      Instant end = clock.instant();
+      RunMetadata run = b.run().endedAt(end.isBefore(b.run().startedAt()) ? b.run().startedAt() : end);
+      Files.writeString(b.dir().resolve(RUN_FILE), RunMetadataJson.write(b.id(), run), StandardCharsets.UTF_8);
+      steps.accept("metadata");
+      Files2.syncTree(b.dir());
+      steps.accept("synced");
+      Path versions = root.resolve(VERSIONS);
+      Path finalDir = versions.resolve(b.id());
+      Files.move(b.dir(), finalDir, StandardCopyOption.ATOMIC_MOVE);
+      Files2.syncDir(versions);
+      steps.accept("renamed");
+      switchCurrent(b.id());
+      steps.accept("switched");
+      b.finish();
+      return new Version(b.id(), finalDir, run);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish version " + b.id(), e);
+    }
+  }
+
+  /** The published version, if any. */
+  public Optional<Version> current() {
+    Path link = root.resolve(CURRENT);
+    if (!Files.isSymbolicLink(link)) {
+      return Optional.empty();
+    }
+    try {
+      Path target = Files.readSymbolicLink(link);
+      return Optional.of(version(target.getFileName().toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the current version link in " + root, e);
+    }
+  }
+
+  /** Every published version, oldest first (complete folders only; buildings are left out). */
+  public List<Version> versions() {
+    Path versions = root.resolve(VERSIONS);
+    if (!Files.isDirectory(versions)) {
+      return List.of();
+    }
+    List<Version> out = new ArrayList<>();
+    for (Path p : list(versions)) {
+      String name = p.getFileName().toString();
+      if (VersionId.isValid(name) && Files.isRegularFile(p.resolve(RUN_FILE))) {
+        out.add(version(name));
+      }
+    }
+    out.sort(Comparator.comparingInt(v -> VersionId.number(v.id())));
+    return List.copyOf(out);
+  }
+
+  /**
+   * A published version by id, for reading a past version's database.
+   *
+   * @throws IllegalArgumentException when there is no such published version
+   */
+  public Version version(String id) {
+    if (!VersionId.isValid(id)) {
+      throw new IllegalArgumentException("not a version id (v and six digits): " + id);
+    }
+    Path dir = root.resolve(VERSIONS).resolve(id);
+    Path runFile = dir.resolve(RUN_FILE);
+    if (!Files.isRegularFile(runFile)) {
+      throw new IllegalArgumentException("no published version " + id + " in " + root);
+    }
+    try {
+      return new Version(id, dir, RunMetadataJson.read(Files.readString(runFile, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the run metadata of version " + id, e);
+    }
+  }
+
+  /**
+   * Removes all but the {@code keep} newest published versions; the current version is always
+   * kept. Returns the ids removed, oldest first.
+   */
+  public List<String> prune(int keep) {
+    if (keep < 1) {
+      throw new IllegalArgumentException("must keep at least one version, not " + keep);
+    }
+    FileLock lock = lock();
+    try {
+      String currentId = current().map(Version::id).orElse(null);
+      List<Version> all = versions();
+      List<String> removed = new ArrayList<>();
+      for (int i = 0; i < all.size() - keep; i++) {
+        Version v = all.get(i);
+        if (v.id().equals(currentId)) {
+          continue;
+        }
+        Path doomed = v.dir().resolveSibling(v.id() + ".pruning");
+        Files.move(v.dir(), doomed, StandardCopyOption.ATOMIC_MOVE);
+        Files2.deleteTree(doomed);
+        removed.add(v.id());
+      }
+      return List.copyOf(removed);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prune versions in " + root, e);
+    } finally {
+      release(lock);
+    }
+  }
+
+  private void switchCurrent(String id) throws IOException {
+    Path tmp = root.resolve(CURRENT_TMP);
+    Files.deleteIfExists(tmp);
+    Files.createSymbolicLink(tmp, Path.of(VERSIONS, id));
+    Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
+    Files2.syncDir(root);
+  }
+
+  private FileLock lock() {
+    try {
+      Files.createDirectories(root);
+      FileChannel ch =
+          FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        ch.close();
+        throw new IllegalStateException("another run is building a version in " + root);
+      }
+      return lock;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot take the writer lock in " + root, e);
+    }
+  }
+
+  private static void release(FileLock lock) {
+    try {
+      lock.release();
+      lock.channel().close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the warehouse writer lock", e);
+    }
+  }
+
+  /** The highest version number used by any folder, so ids never repeat a published one. */
+  private static int highestNumber(Path versions) {
+    int max = 0;
+    for (Path p : list(versions)) {
+      String name = p.getFileName().toString();
+      int dot = name.indexOf('.');
+      String id = dot < 0 ? name : name.substring(0, dot);
+      if (VersionId.isValid(id)) {
+        max = Math.max(max, VersionId.number(id));
+      }
+    }
+    return max;
+  }
+
+  /** Removes what crashed runs or prunes left: anything in versions/ that is not a version id. */
+  private static void removeLeftovers(Path versions) throws IOException {
+    for (Path p : list(versions)) {
+      if (!VersionId.isValid(p.getFileName().toString())) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          Files2.deleteTree(p);
+        } else {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private static void carryForward(Path from, Path to) throws IOException {
+    for (Layer layer : Layer.values()) {
+      Path src = from.resolve(layer.prefix());
+      if (!Files.isDirectory(src)) {
+        continue;
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(src)) {
+        files = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+      }
+      for (Path f : files) {
+        Files2.linkOrCopy(f, to.resolve(from.relativize(f)));
+      }
+    }
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+}
