@@ -1,0 +1,106 @@
+package ee.ska.iste.reports;
+
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Writes figures the way a reader of the report's language expects (Estonian: 16 667,5 and
+ * 31.03.2024), and writes a suppressed figure as "&lt;5" (a count) or "—" (anything else), never
+ * as a number.
+ */
+final class FigureFormat {
+  static final String DASH = "—";
+  static final String MISSING = "–";
+
+  private final Locale locale;
+  private final ResourceBundle bundle;
+  private final DecimalFormatSymbols symbols;
+  private final DateTimeFormatter dates;
+  private final String suppressedCount;
+
+  FigureFormat(Locale locale, ResourceBundle bundle, int suppressionMin) {
+    this.locale = locale;
+    this.bundle = bundle;
+    this.symbols = DecimalFormatSymbols.getInstance(locale);
+    this.dates = DateTimeFormatter.ofPattern(bundle.getString("format.date"), locale);
+    this.suppressedCount = "<" + suppressionMin;
+  }
+
+  Locale locale() {
+    return locale;
+  }
+
+  String text(String key, Object... args) {
+    String pattern = bundle.getString(key);
+    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+  }
+
+  boolean hasText(String key) {
+    return bundle.containsKey(key);
+  }
+
+  String number(double value, int decimals) {
+    DecimalFormat f =
+        new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
+    f.setRoundingMode(RoundingMode.HALF_UP);
+    String s = f.format(value);
+    return s.equals("-0") || s.matches("-0[.,]0+") ? s.substring(1) : s;
+  }
+
+  String date(LocalDate date) {
+    return date == null ? MISSING : dates.format(date);
+  }
+
+  /** A figure, or the suppression mark, or the missing mark when there is no row. */
+  String figure(Figure f, Unit unit) {
+    if (f == null) {
+      return MISSING;
+    }
+    if (f.suppressed() || f.value() == null) {
+      return suppressedMark(unit);
+    }
+    return value(f.value(), unit);
+  }
+
+  String suppressedMark(Unit unit) {
+    return unit.isCount() ? suppressedCount : DASH;
+  }
+
+  String value(double v, Unit unit) {
+    return switch (unit) {
+      case COUNT, DAYS -> number(v, 0);
+      case SHARE -> number(v * 100, 1) + "%";
+      case MEAN, RATIO -> number(v, 1);
+      case HOURS -> number(v, 1);
+      case EUR -> number(v, 0) + " €";
+    };
+  }
+
+  /** A figure with its 95% interval, when it has one and is shown. */
+  String figureWithInterval(Figure f, Unit unit) {
+    String main = figure(f, unit);
+    if (f == null || f.suppressed() || f.ciLow() == null || f.ciHigh() == null) {
+      return main;
+    }
+    return main + " [" + value(f.ciLow(), unit) + "; " + value(f.ciHigh(), unit) + "]";
+  }
+
+  /** The change between two figures; blank unless both are shown (a difference could reveal). */
+  String change(Figure now, Figure before, Unit unit) {
+    if (now == null || before == null || now.shown() == null || before.shown() == null) {
+      return now != null && before != null ? DASH : MISSING;
+    }
+    double d = now.shown() - before.shown();
+    String body = unit == Unit.SHARE ? number(d * 100, 1) + " pp" : value(Math.abs(d), unit);
+    if (unit == Unit.SHARE) {
+      return (d > 0 ? "+" : "") + body;
+    }
+    return (d > 0 ? "+" : d < 0 ? "−" : "") + body;
+  }
+}

@@ -1,0 +1,255 @@
+package ee.ska.iste.reports;
+
+import ee.ska.iste.core.time.Quarter;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the content of one KOV's quarterly report (issue 6, point 1). */
+final class KovReport {
+  static final List<String> HEADLINE = List.of("ACTIVE", "NEW", "EXIT", "QOL_N", "QOL_CHANGE");
+  static final List<String> QOL = List.of("QOL_IMPROVED", "QOL_WORSENED", "QOL_COMPLETENESS");
+  static final List<String> PLANS =
+      List.of(
+          "PLAN_WITHIN_30D",
+          "REASSESS_OVERDUE",
+          "NEED_REDUCED",
+          "COOPERATION_REACHED",
+          "GOAL_ATTAINMENT");
+  static final List<String> SERVICES =
+      List.of(
+          "HOURS",
+          "HOURS_PER_CLIENT",
+          "BASE_SHARE",
+          "NO_BASE_SUPPORT",
+          "COST",
+          "COST_PER_CLIENT",
+          "CAP_EXCEEDED",
+          "CLIENT_DAYS",
+          "OCCUPANCY");
+  private static final int TREND_QUARTERS = 8;
+
+  private final ReportContext ctx;
+  private final FigureFormat fmt;
+  private boolean anySuppressed;
+
+  KovReport(ReportContext ctx) {
+    this.ctx = ctx;
+    this.fmt = ctx.format();
+  }
+
+  ReportDocument build(Municipality kov, Quarter quarter) throws SQLException {
+    Warehouse w = ctx.warehouse();
+    String name = kov.displayName();
+    String county = kov.countyName() == null ? "" : kov.countyName();
+    ReportDocument doc =
+        new ReportDocument(
+            fmt.text("kov.title", name),
+            fmt.text(
+                "kov.subtitle",
+                name,
+                county,
+                quarter.toString(),
+                fmt.date(quarter.firstDay()),
+                fmt.date(quarter.lastDay()),
+                ctx.stamp().version(),
+                ctx.stampDate()),
+            name + " · " + quarter + " · " + ctx.footer());
+    Map<String, Figure> now = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter);
+    if (now.isEmpty()) {
+      doc.section(fmt.text("kov.nodata.title")).text(fmt.text("kov.nodata", name, quarter.toString()));
+      dataQuality(doc, kov, quarter);
+      return doc;
+    }
+    Map<String, Figure> before = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter.previous());
+    Map<String, Figure> nation = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
+
+    doc.section(fmt.text("kov.sec.headline"));
+    table(doc, quarter, HEADLINE, now, before, nation, true);
+    doc.note(fmt.text("interval.note"));
+
+    doc.section(fmt.text("kov.sec.funnel"));
+    funnelWords(doc, now, nation);
+
+    doc.section(fmt.text("kov.sec.trend"));
+    trend(doc, kov, quarter);
+
+    optionalTable(doc, "kov.sec.qol", quarter, QOL, now, before, nation);
+    needByDomain(doc, now, nation);
+    optionalTable(doc, "kov.sec.plans", quarter, PLANS, now, before, nation);
+    optionalTable(doc, "kov.sec.services", quarter, SERVICES, now, before, nation);
+    List<String> exits =
+        now.keySet().stream().filter(m -> m.startsWith("EXIT_")).sorted().toList();
+    optionalTable(doc, "kov.sec.exits", quarter, exits, now, before, nation);
+
+    dataQuality(doc, kov, quarter);
+    if (anySuppressed) {
+      doc.section(null).note(fmt.text("suppressed.note"));
+    }
+    return doc;
+  }
+
+  private void optionalTable(
+      ReportDocument doc, String titleKey, Quarter q, List<String> measures,
+      Map<String, Figure> now, Map<String, Figure> before, Map<String, Figure> nation) {
+    if (measures.stream().noneMatch(m -> now.containsKey(m) || nation.containsKey(m))) {
+      return;
+    }
+    doc.section(fmt.text(titleKey));
+    table(doc, q, measures, now, before, nation, false);
+  }
+
+  private void table(
+      ReportDocument doc, Quarter q, List<String> measures, Map<String, Figure> now,
+      Map<String, Figure> before, Map<String, Figure> nation, boolean keepMissing) {
+    doc.head(
+        fmt.text("col.measure"),
+        q.toString(),
+        q.previous().toString(),
+        fmt.text("col.change"),
+        fmt.text("col.nation"));
+    for (String m : measures) {
+      Figure f = now.get(m);
+      Figure b = before.get(m);
+      Figure n = nation.get(m);
+      if (!keepMissing && f == null && n == null) {
+        continue;
+      }
+      Unit u = ctx.unit(m);
+      anySuppressed |= (f != null && f.suppressed()) || (b != null && b.suppressed());
+      doc.row(
+          ctx.name(m),
+          fmt.figureWithInterval(f, u),
+          fmt.figure(b, u),
+          fmt.change(f, b, u),
+          fmt.figureWithInterval(n, u));
+    }
+  }
+
+  private void funnelWords(ReportDocument doc, Map<String, Figure> now, Map<String, Figure> nation) {
+    Figure change = now.get("QOL_CHANGE");
+    if (change == null) {
+      doc.text(fmt.text("kov.qol.none"));
+      return;
+    }
+    for (String m : List.of("QOL_CHANGE", "QOL_IMPROVED")) {
+      Figure f = now.get(m);
+      if (f == null) {
+        continue;
+      }
+      Unit u = ctx.unit(m);
+      String label = ctx.name(m);
+      if (f.suppressed()) {
+        anySuppressed = true;
+        doc.text(fmt.text("kov.funnel.small", label));
+        continue;
+      }
+      String flag = f.funnelFlag();
+      Figure n = nation.get(m);
+      if (flag == null || n == null) {
+        doc.text(fmt.text("kov.funnel.none", label, fmt.figure(f, u)));
+      } else {
+        doc.text(fmt.text("kov.funnel." + flag, label, fmt.figure(f, u), fmt.figure(n, u)));
+      }
+    }
+  }
+
+  private void trend(ReportDocument doc, Municipality kov, Quarter quarter) throws SQLException {
+    List<Quarter> quarters = new ArrayList<>();
+    Quarter first = quarter;
+    for (int i = 1; i < TREND_QUARTERS; i++) {
+      first = first.previous();
+    }
+    quarters.addAll(Quarter.range(first, quarter));
+    List<String> labels = quarters.stream().map(Quarter::toString).toList();
+    Warehouse w = ctx.warehouse();
+
+    Map<String, Map<String, Double>> active = new LinkedHashMap<>();
+    active.put(fmt.text("kov.trend.kov"), shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
+    doc.chart(Charts.lines(ctx.name("ACTIVE") + " · " + kov.displayName(), "", labels, active));
+
+    Map<String, Double> qolKov = shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
+    if (!qolKov.isEmpty()) {
+      Map<String, Map<String, Double>> qol = new LinkedHashMap<>();
+      qol.put(fmt.text("kov.trend.kov"), qolKov);
+      qol.put(fmt.text("kov.trend.nation"), shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
+      doc.chart(Charts.lines(ctx.name("QOL_CHANGE"), "", labels, qol));
+    }
+    doc.note(fmt.text("chart.suppressed.note"));
+  }
+
+  private static Map<String, Double> shown(Map<Quarter, Figure> series) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    series.forEach(
+        (q, f) -> {
+          if (f.shown() != null) {
+            out.put(q.toString(), f.shown());
+          }
+        });
+    return out;
+  }
+
+  private void needByDomain(ReportDocument doc, Map<String, Figure> now, Map<String, Figure> nation) {
+    List<String> domains =
+        now.keySet().stream().filter(m -> m.startsWith("NEED_CHANGE_")).sorted().toList();
+    if (domains.isEmpty()) {
+      return;
+    }
+    doc.section(fmt.text("kov.sec.need"));
+    Map<String, Double> bars = new LinkedHashMap<>();
+    doc.head(fmt.text("col.measure"), "", "", "", fmt.text("col.nation"));
+    for (String m : domains) {
+      Figure f = now.get(m);
+      String label = domainLabel(m);
+      if (f.shown() != null) {
+        bars.put(label, f.shown());
+      }
+      anySuppressed |= f.suppressed();
+      doc.row(label, fmt.figure(f, Unit.MEAN), "", "", fmt.figure(nation.get(m), Unit.MEAN));
+    }
+    if (!bars.isEmpty()) {
+      doc.chart(Charts.bars(fmt.text("kov.sec.need"), fmt.text("kov.need.axis"), bars));
+    }
+  }
+
+  private String domainLabel(String measure) {
+    String n = ctx.name(measure);
+    return n.equals(measure) ? measure.substring("NEED_CHANGE_".length()) : n;
+  }
+
+  private void dataQuality(ReportDocument doc, Municipality kov, Quarter quarter) throws SQLException {
+    Warehouse w = ctx.warehouse();
+    doc.section(fmt.text("kov.sec.dq"));
+    if (!w.has("stg_submission")) {
+      doc.text(fmt.text("kov.dq.none"));
+      return;
+    }
+    Warehouse.Submission s = w.submissions(quarter).get(kov.kovCode());
+    if (s == null) {
+      doc.text(fmt.text("kov.dq.nosubmission", quarter.toString()));
+      return;
+    }
+    boolean onTime = s.submittedOn() != null && !s.submittedOn().isAfter(quarter.lastDay().plusDays(30));
+    doc.text(
+        fmt.text(
+            "kov.dq.submitted",
+            fmt.date(s.submittedOn()),
+            fmt.text(onTime ? "ontime" : "late"),
+            s.status()));
+    doc.text(
+        fmt.text(
+            "kov.dq.rows",
+            fmt.number(s.rowsRead(), 0),
+            fmt.number(s.rowsAccepted(), 0),
+            fmt.number(s.rowsRejected(), 0)));
+    Map<String, Long> reasons = w.rejectsByReason(quarter, kov.kovCode());
+    if (reasons.isEmpty()) {
+      doc.text(fmt.text("kov.dq.noreject"));
+      return;
+    }
+    doc.text(fmt.text("kov.dq.rejects"));
+    reasons.forEach((r, n) -> doc.row(r, fmt.number(n, 0), "", "", ""));
+  }
+}

@@ -1,0 +1,41 @@
+package ee.ska.iste.reports;
+
+import java.util.Map;
+
+/** What every report builder needs: the warehouse, the language's formats and measure names. */
+record ReportContext(
+    Warehouse warehouse, FigureFormat format, Map<String, MeasureInfo> catalogue,
+    WarehouseStamp stamp) {
+
+  boolean english() {
+    return format.locale().getLanguage().equals("en");
+  }
+
+  MeasureInfo info(String measure) {
+    MeasureInfo m = catalogue.get(measure);
+    return m != null ? m : MeasureInfo.guessed(measure);
+  }
+
+  Unit unit(String measure) {
+    return info(measure).unit();
+  }
+
+  /** The measure's name in the report's language: the bundle, else the catalogue, else the code. */
+  String name(String measure) {
+    String key = "measure." + measure;
+    if (format.hasText(key)) {
+      return format.text(key);
+    }
+    MeasureInfo m = catalogue.get(measure);
+    String n = m == null ? null : english() ? m.nameEn() : m.nameEt();
+    return n == null || n.isBlank() ? measure : n;
+  }
+
+  String footer() {
+    return format.text("footer", stamp.version(), format.date(stamp.publishedOn()));
+  }
+
+  String stampDate() {
+    return format.date(stamp.publishedOn());
+  }
+}

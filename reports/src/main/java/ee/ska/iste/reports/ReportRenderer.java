@@ -1,0 +1,270 @@
+package ee.ska.iste.reports;
+
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.export.HtmlExporter;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
+import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Renders the ISTE reports from a published DuckDB warehouse: one KOV's quarterly report, every
+ * KOV's, the national dashboard and the data-quality report, as PDF or HTML, in Estonian (the
+ * default) or English. The database is opened read-only; the layout template is compiled once per
+ * renderer. KOV-level figures come from {@code outcomes_public}, so suppressed figures print as
+ * "&lt;5" or "—", never as numbers. Not thread-safe: use one renderer per thread.
+ *
+ * <pre>{@code
+ * try (ReportRenderer r = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp)) {
+ *   r.renderAllKov(Quarter.parse("2024Q2"), ReportFormat.PDF, outDir);
+ * }
+ * }</pre>
+ */
+public final class ReportRenderer implements AutoCloseable {
+  /** Estonian, the default language of every report. */
+  public static final Locale ESTONIAN = Locale.forLanguageTag("et-EE");
+
+  private static final String TEMPLATE = "/reports/document.jrxml";
+  private static final String BUNDLE = "reports.messages";
+
+  private final Warehouse warehouse;
+  private final Locale locale;
+  private final ResourceBundle bundle;
+  private final WarehouseStamp stamp;
+  private final JasperReport template;
+  private final ReferenceData reference;
+
+  private ReportRenderer(
+      Warehouse warehouse, Locale locale, ResourceBundle bundle, WarehouseStamp stamp,
+      JasperReport template) {
+    this.warehouse = warehouse;
+    this.locale = locale;
+    this.bundle = bundle;
+    this.stamp = stamp;
+    this.template = template;
+    this.reference = ReferenceData.builtIn();
+  }
+
+  /**
+   * Opens a renderer on a DuckDB file, read-only, stamping reports with the database's directory
+   * name as the warehouse version (the publish stage writes {@code <version>/iste.duckdb}).
+   */
+  public static ReportRenderer open(Path database, Locale locale) {
+    Path parent = database.toAbsolutePath().getParent();
+    String version = parent == null || parent.getFileName() == null ? "?" : parent.getFileName().toString();
+    return open(database, locale, new WarehouseStamp(version, null));
+  }
+
+  /**
+   * Opens a renderer on a DuckDB file, read-only.
+   *
+   * @param locale {@code et} (default) or {@code en}; numbers and dates follow it
+   * @param stamp the warehouse version and publication date printed on every report
+   */
+  public static ReportRenderer open(Path database, Locale locale, WarehouseStamp stamp) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(stamp, "stamp");
+    Locale loc = normalise(locale);
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, loc, ReportRenderer.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    JasperReport template = compile();
+    try {
+      return new ReportRenderer(Warehouse.open(database), loc, bundle, stamp, template);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open DuckDB database " + database + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Locale normalise(Locale locale) {
+    String lang = locale == null ? "et" : locale.getLanguage();
+    return switch (lang) {
+      case "et", "" -> ESTONIAN;
+      case "en" -> Locale.forLanguageTag("en-GB");
+      default -> throw new IllegalArgumentException("report language must be et or en: " + lang);
+    };
+  }
+
+  private static JasperReport compile() {
+    try (InputStream in = ReportRenderer.class.getResourceAsStream(TEMPLATE)) {
+      if (in == null) {
+        throw new IllegalStateException("report template missing from the classpath: " + TEMPLATE);
+      }
+      return JasperCompileManager.compileReport(in);
+    } catch (IOException | JRException e) {
+      throw new IllegalStateException("cannot compile " + TEMPLATE + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The language code of this renderer's reports ({@code et} or {@code en}). */
+  public String language() {
+    return locale.getLanguage();
+  }
+
+  /**
+   * Renders one KOV's quarterly report to
+   * {@code <outDir>/<quarter>/kov/ISTE_<kov>_<quarter>_<lang>.<ext>}. A KOV without data for the
+   * quarter gets a report that says so.
+   *
+   * @throws IllegalArgumentException when the KOV is in neither {@code dim_municipality} nor the
+   *     reference list
+   */
+  public Path renderKov(String kovCode, Quarter quarter, ReportFormat format, Path outDir) {
+    Municipality kov = municipality(kovCode, quarter);
+    Path file =
+        outDir.resolve(quarter.toString()).resolve("kov")
+            .resolve("ISTE_" + kov.kovCode() + "_" + quarter + "_" + language() + "." + format.extension());
+    return render(() -> new KovReport(context(quarter)).build(kov, quarter), format, file);
+  }
+
+  /** Renders the report of every KOV in {@code dim_municipality}, compiling nothing again. */
+  public List<Path> renderAllKov(Quarter quarter, ReportFormat format, Path outDir) {
+    List<Path> out = new ArrayList<>();
+    for (Municipality m : query(warehouse::municipalities)) {
+      out.add(renderKov(m.kovCode(), quarter, format, outDir));
+    }
+    return out;
+  }
+
+  /** Renders the national dashboard to {@code <outDir>/<quarter>/ISTE_riik_<quarter>_<lang>.<ext>}. */
+  public Path renderNational(Quarter quarter, ReportFormat format, Path outDir) {
+    return renderNational(quarter, format, outDir, null);
+  }
+
+  /**
+   * Renders the national dashboard with the KOV table sorted by a measure (descending), or by name
+   * when {@code sortMeasure} is null.
+   */
+  public Path renderNational(Quarter quarter, ReportFormat format, Path outDir, String sortMeasure) {
+    Path file =
+        outDir.resolve(quarter.toString())
+            .resolve("ISTE_riik_" + quarter + "_" + language() + "." + format.extension());
+    return render(() -> new NationalReport(context(quarter)).build(quarter, sortMeasure), format, file);
+  }
+
+  /**
+   * Renders the data-quality report to
+   * {@code <outDir>/<quarter>/ISTE_andmekvaliteet_<quarter>_<lang>.<ext>}.
+   */
+  public Path renderQuality(Quarter quarter, ReportFormat format, Path outDir) {
+    Path file =
+        outDir.resolve(quarter.toString())
+            .resolve("ISTE_andmekvaliteet_" + quarter + "_" + language() + "." + format.extension());
+    return render(() -> new QualityReport(context(quarter)).build(quarter), format, file);
+  }
+
+  private Municipality municipality(String kovCode, Quarter quarter) {
+    Objects.requireNonNull(kovCode, "kovCode");
+    return query(() -> warehouse.municipality(kovCode))
+        .or(
+            () ->
+                reference.municipality(kovCode, quarter.lastDay())
+                    .map(m -> new Municipality(m.code(), m.name(), m.countyCode(), countyName(m.countyCode()), null, null)))
+        .orElseThrow(() -> new IllegalArgumentException("unknown KOV code: " + kovCode));
+  }
+
+  private String countyName(String code) {
+    return reference.counties().stream()
+        .filter(c -> c.code().equals(code))
+        .map(ReferenceData.County::name)
+        .findFirst()
+        .orElse(code);
+  }
+
+  private ReportContext context(Quarter quarter) {
+    int min = reference.threshold("SUPPRESSION_MIN", quarter.lastDay()).intValueExact();
+    return new ReportContext(
+        warehouse, new FigureFormat(locale, bundle, min), query(warehouse::catalogue), stamp);
+  }
+
+  private interface Query<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T query(Query<T> q) {
+    try {
+      return q.run();
+    } catch (SQLException e) {
+      throw new IllegalStateException("warehouse query failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Path render(Query<ReportDocument> content, ReportFormat format, Path file) {
+    ReportDocument doc = query(content);
+    Map<String, Object> params = new HashMap<>();
+    params.put(JRParameter.REPORT_LOCALE, locale);
+    params.put(JRParameter.REPORT_RESOURCE_BUNDLE, bundle);
+    params.put("P_TITLE", doc.title());
+    params.put("P_SUBTITLE", doc.subtitle());
+    params.put("P_FOOTER", doc.footer());
+    try {
+      JasperPrint print =
+          JasperFillManager.fillReport(template, params, new JRMapCollectionDataSource(doc.rows()));
+      print.setLocaleCode(locale.toLanguageTag());
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = Files.newOutputStream(file)) {
+        switch (format) {
+          case PDF -> exportPdf(print, out, doc.title());
+          case HTML -> exportHtml(print, out);
+        }
+      }
+      return file;
+    } catch (JRException | IOException e) {
+      throw new IllegalStateException("cannot render " + file.getFileName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void exportPdf(JasperPrint print, OutputStream out, String title) throws JRException {
+    JRPdfExporter exporter = new JRPdfExporter();
+    exporter.setExporterInput(new SimpleExporterInput(print));
+    exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+    SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+    config.setMetadataTitle(title);
+    config.setTagged(true);
+    config.setTagLanguage(locale.getLanguage());
+    config.setDisplayMetadataTitle(true);
+    exporter.setConfiguration(config);
+    exporter.exportReport();
+  }
+
+  private static void exportHtml(JasperPrint print, OutputStream out) throws JRException {
+    HtmlExporter exporter = new HtmlExporter();
+    exporter.setExporterInput(new SimpleExporterInput(print));
+    exporter.setExporterOutput(new SimpleHtmlExporterOutput(out, "UTF-8"));
+    SimpleHtmlReportConfiguration config = new SimpleHtmlReportConfiguration();
+    config.setEmbedImage(true);
+    exporter.setConfiguration(config);
+    exporter.exportReport();
+  }
+
+  @Override
+  public void close() {
+    try {
+      warehouse.close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot close the warehouse: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package ee.ska.iste.reports;
+
+import java.util.Locale;
+
+/** How a measure's figure is written: the {@code unit} column of {@code ref_measure}. */
+enum Unit {
+  COUNT,
+  SHARE,
+  MEAN,
+  EUR,
+  HOURS,
+  DAYS,
+  RATIO;
+
+  /** A count is suppressed as "&lt;5"; everything else as a dash. */
+  boolean isCount() {
+    return this == COUNT || this == DAYS;
+  }
+
+  static Unit parse(String text, String measure) {
+    if (text != null && !text.isBlank()) {
+      try {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException notOurs) {
+        // fall back to the code's conventions below
+      }
+    }
+    return guess(measure);
+  }
+
+  /** Used when the catalogue is missing: follows the measure codes of measures.md. */
+  static Unit guess(String measure) {
+    if (measure.equals("QOL_CHANGE") || measure.startsWith("NEED_CHANGE_")) {
+      return MEAN;
+    }
+    if (measure.startsWith("COST")) {
+      return EUR;
+    }
+    if (measure.startsWith("HOURS")) {
+      return HOURS;
+    }
+    if (measure.equals("CLIENT_DAYS")) {
+      return DAYS;
+    }
+    return switch (measure) {
+      case "QOL_IMPROVED",
+          "QOL_WORSENED",
+          "QOL_COMPLETENESS",
+          "NEED_REDUCED",
+          "REASSESS_OVERDUE",
+          "PLAN_WITHIN_30D",
+          "COOPERATION_REACHED",
+          "GOAL_ATTAINMENT",
+          "BASE_SHARE",
+          "NO_BASE_SUPPORT",
+          "OCCUPANCY" -> SHARE;
+      default -> COUNT;
+    };
+  }
+}

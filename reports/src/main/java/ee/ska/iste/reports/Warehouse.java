@@ -1,0 +1,323 @@
+package ee.ska.iste.reports;
+
+import ee.ska.iste.core.time.Quarter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every SQL statement the reports run against the published DuckDB database, in one place. The
+ * database is opened read-only. Optional tables ({@code ref_measure}, {@code stg_*}, …) are looked
+ * up in {@code information_schema} first: a missing one gives empty results, not an error.
+ */
+final class Warehouse implements AutoCloseable {
+  static final String LEVEL_KOV = "KOV";
+  static final String LEVEL_COUNTY = "MAAKOND";
+  static final String LEVEL_NATION = "RIIK";
+  static final String NATION = "EE";
+
+  private static final String FIGURE_COLUMNS =
+      "measure, value, numerator, denominator, ci_low, ci_high, funnel_flag, suppressed";
+
+  private final Connection connection;
+  private final Set<String> tables;
+
+  private Warehouse(Connection connection, Set<String> tables) {
+    this.connection = connection;
+    this.tables = tables;
+  }
+
+  static Warehouse open(Path database) throws SQLException {
+    if (!Files.isRegularFile(database)) {
+      throw new IllegalArgumentException("no DuckDB database at " + database);
+    }
+    Properties props = new Properties();
+    props.setProperty("duckdb.read_only", "true");
+    Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
+    Set<String> names = new HashSet<>();
+    try (PreparedStatement st =
+            c.prepareStatement(
+                "select table_name from information_schema.tables where table_schema = 'main'");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+      }
+    }
+    return new Warehouse(c, Set.copyOf(names));
+  }
+
+  boolean has(String table) {
+    return tables.contains(table);
+  }
+
+  // ---- municipalities -------------------------------------------------------------------------
+
+  List<Municipality> municipalities() throws SQLException {
+    if (!has("dim_municipality")) {
+      return List.of();
+    }
+    List<Municipality> out = new ArrayList<>();
+    try (PreparedStatement st =
+            connection.prepareStatement(
+                "select kov_code, kov_name, county_code, county_name, allocation_id, places"
+                    + " from dim_municipality order by kov_name, kov_code");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new Municipality(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                (Integer) rs.getObject(6, Integer.class)));
+      }
+    }
+    return out;
+  }
+
+  Optional<Municipality> municipality(String kovCode) throws SQLException {
+    return municipalities().stream().filter(m -> m.kovCode().equals(kovCode)).findFirst();
+  }
+
+  // ---- measures ---------------------------------------------------------------------------------
+
+  Map<String, MeasureInfo> catalogue() throws SQLException {
+    Map<String, MeasureInfo> out = new LinkedHashMap<>();
+    if (!has("ref_measure")) {
+      return out;
+    }
+    try (PreparedStatement st =
+            connection.prepareStatement(
+                "select measure, name_et, name_en, unit, higher_is_better from ref_measure");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        String code = rs.getString(1);
+        out.put(
+            code,
+            new MeasureInfo(
+                code,
+                rs.getString(2),
+                rs.getString(3),
+                Unit.parse(rs.getString(4), code),
+                (Boolean) rs.getObject(5)));
+      }
+    }
+    return out;
+  }
+
+  /** Figures of one unit and quarter from {@code outcomes_public}, by measure. */
+  Map<String, Figure> figures(String level, String unit, Quarter quarter) throws SQLException {
+    Map<String, Figure> out = new TreeMap<>();
+    if (!has("outcomes_public")) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select "
+                + FIGURE_COLUMNS
+                + " from outcomes_public where level = ? and unit_code = ? and quarter = ?")) {
+      st.setString(1, level);
+      st.setString(2, unit);
+      st.setString(3, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Figure f = figure(rs);
+          out.put(f.measure(), f);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Figures of every unit of a level in a quarter: unit code → measure → figure. */
+  Map<String, Map<String, Figure>> figuresByUnit(String level, Quarter quarter)
+      throws SQLException {
+    Map<String, Map<String, Figure>> out = new TreeMap<>();
+    if (!has("outcomes_public")) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select unit_code, "
+                + FIGURE_COLUMNS
+                + " from outcomes_public where level = ? and quarter = ?")) {
+      st.setString(1, level);
+      st.setString(2, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Figure f = figure(rs);
+          out.computeIfAbsent(rs.getString("unit_code"), k -> new TreeMap<>()).put(f.measure(), f);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One measure of one unit over the given quarters (a missing quarter has no entry). */
+  Map<Quarter, Figure> series(String level, String unit, String measure, List<Quarter> quarters)
+      throws SQLException {
+    Map<Quarter, Figure> out = new TreeMap<>();
+    if (!has("outcomes_public") || quarters.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select quarter, "
+                + FIGURE_COLUMNS
+                + " from outcomes_public where level = ? and unit_code = ? and measure = ?"
+                + " and quarter between ? and ?")) {
+      st.setString(1, level);
+      st.setString(2, unit);
+      st.setString(3, measure);
+      st.setString(4, quarters.get(0).toString());
+      st.setString(5, quarters.get(quarters.size() - 1).toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(Quarter.parse(rs.getString("quarter")), figure(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether any figure of the quarter exists at all. */
+  boolean hasQuarter(Quarter quarter) throws SQLException {
+    if (!has("outcomes_public")) {
+      return false;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement("select count(*) from outcomes_public where quarter = ?")) {
+      st.setString(1, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getLong(1) > 0;
+      }
+    }
+  }
+
+  private static Figure figure(ResultSet rs) throws SQLException {
+    Boolean suppressed = (Boolean) rs.getObject("suppressed");
+    return new Figure(
+        rs.getString("measure"),
+        doubleOrNull(rs, "value"),
+        doubleOrNull(rs, "numerator"),
+        doubleOrNull(rs, "denominator"),
+        doubleOrNull(rs, "ci_low"),
+        doubleOrNull(rs, "ci_high"),
+        rs.getString("funnel_flag"),
+        Boolean.TRUE.equals(suppressed));
+  }
+
+  private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+    double d = rs.getDouble(column);
+    return rs.wasNull() ? null : d;
+  }
+
+  // ---- data quality -----------------------------------------------------------------------------
+
+  /** The latest loaded (or else refused) submission of each KOV in a quarter. */
+  record Submission(
+      String kovCode,
+      LocalDate submittedOn,
+      String status,
+      String refusalReason,
+      long rowsRead,
+      long rowsAccepted,
+      long rowsRejected) {}
+
+  Map<String, Submission> submissions(Quarter quarter) throws SQLException {
+    Map<String, Submission> out = new TreeMap<>();
+    if (!has("stg_submission")) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select kov_code, submitted_on, status, refusal_reason, rows_read, rows_accepted,"
+                + " rows_rejected from stg_submission where quarter = ? and status <> 'SUPERSEDED'"
+                + " order by kov_code, (status = 'LOADED'), submitted_on")) {
+      st.setString(1, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Date d = rs.getDate(2);
+          out.put(
+              rs.getString(1),
+              new Submission(
+                  rs.getString(1),
+                  d == null ? null : d.toLocalDate(),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getLong(5),
+                  rs.getLong(6),
+                  rs.getLong(7)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Rejected rows of the quarter counted by reason code; {@code kovCode} null = all KOVs. */
+  Map<String, Long> rejectsByReason(Quarter quarter, String kovCode) throws SQLException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (!has("stg_reject")) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select reason_code, count(*) as n from stg_reject where quarter = ?"
+                + " and (? is null or kov_code = ?) group by reason_code"
+                + " order by n desc, reason_code")) {
+      st.setString(1, quarter.toString());
+      st.setString(2, kovCode);
+      st.setString(3, kovCode);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Accepted episodes flagged ineligible, per KOV: KOV → reason → rows. */
+  Map<String, Map<String, Long>> ineligibleEpisodes(Quarter quarter) throws SQLException {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    if (!has("stg_client_episode")) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select kov_code, ineligible_reason, count(*) from stg_client_episode"
+                + " where quarter = ? and ineligible_reason is not null"
+                + " group by kov_code, ineligible_reason order by 1, 2")) {
+      st.setString(1, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+              .put(rs.getString(2), rs.getLong(3));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+}

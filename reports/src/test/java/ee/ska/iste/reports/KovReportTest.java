@@ -1,0 +1,162 @@
+package ee.ska.iste.reports;
+
+import static ee.ska.iste.reports.FixtureDb.count;
+import static ee.ska.iste.reports.FixtureDb.outcome;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ee.ska.iste.core.time.Quarter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders KOV reports from a crafted warehouse and reads them back with poppler-utils. The
+ * fixture: Põltsamaa vald (0618) in 2024Q2 has 23 active cases (21 in 2024Q1), 4 new cases
+ * (suppressed), no exits, 7 QoL follow-ups with a mean change of 12.25 [4.5; 20.0], 1234.5 hours,
+ * and a plan share 2/3 that is suppressed; the nation has 512 active cases, 57 new, a QoL change
+ * of 8.0 [6.1; 9.9] and 16667.5 hours. Jõhvi vald (0251) has no data.
+ */
+class KovReportTest {
+  private static final Quarter Q = Quarter.parse("2024Q2");
+  @TempDir static Path dir;
+  private static ReportRenderer estonian;
+  private static ReportRenderer english;
+  private static Path db;
+
+  @BeforeAll
+  static void renderers() throws Exception {
+    db = dir.resolve("v1").resolve("iste.duckdb");
+    Files.createDirectories(db.getParent());
+    FixtureDb.create(
+        db,
+        true,
+        "insert into dim_municipality values"
+            + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
+            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5)",
+        "insert into mart_outcomes values "
+            + String.join(
+                ",",
+                count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
+                count("KOV", "0618", "2024Q2", "NEW", 4, true),
+                count("KOV", "0618", "2024Q2", "EXIT", 0, false),
+                count("KOV", "0618", "2024Q2", "QOL_N", 7, false),
+                outcome("KOV", "0618", "2024Q2", "QOL_CHANGE", 12.25, 85.75, 7.0, 4.5, 20.0, "WITHIN", false),
+                outcome("KOV", "0618", "2024Q2", "HOURS", 1234.5, 1234.5, null, null, null, null, false),
+                outcome("KOV", "0618", "2024Q2", "PLAN_WITHIN_30D", 2.0 / 3, 2.0, 3.0, null, null, null, true),
+                count("KOV", "0618", "2024Q1", "ACTIVE", 21, false),
+                count("KOV", "0618", "2024Q1", "NEW", 6, false),
+                count("KOV", "0618", "2024Q1", "EXIT", 2, true),
+                count("KOV", "0618", "2024Q1", "QOL_N", 0, false),
+                count("KOV", "0618", "2023Q4", "ACTIVE", 18, false),
+                count("KOV", "0618", "2023Q3", "ACTIVE", 4, true),
+                count("RIIK", "EE", "2024Q2", "ACTIVE", 512, false),
+                count("RIIK", "EE", "2024Q2", "NEW", 57, false),
+                count("RIIK", "EE", "2024Q2", "EXIT", 9, false),
+                count("RIIK", "EE", "2024Q2", "QOL_N", 120, false),
+                outcome("RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
+                outcome("RIIK", "EE", "2024Q2", "HOURS", 16667.5, 16667.5, null, null, null, null, false),
+                outcome("RIIK", "EE", "2024Q2", "PLAN_WITHIN_30D", 0.75, 30.0, 40.0, null, null, null, false)),
+        "insert into stg_submission values ('0618_2024Q2_2024-07-10_abc','ISTE_0618_2024Q2.xlsx',"
+            + "'0618','2024Q2',DATE '2024-07-10','1','abc','LOADED',null,null,120,117,3)",
+        "insert into stg_reject values"
+            + " ('s','f','0618','2024Q2','klient',5,'algus','DATE_FORMAT','x','m'),"
+            + " ('s','f','0618','2024Q2','klient',9,'algus','DATE_FORMAT','x','m'),"
+            + " ('s','f','0618','2024Q2','osalemine',4,'tunnid','HOURS_RANGE','x','m')");
+    WarehouseStamp stamp = new WarehouseStamp("v1", java.time.LocalDate.of(2024, 8, 5));
+    estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
+    english = ReportRenderer.open(db, Locale.ENGLISH, stamp);
+  }
+
+  @AfterAll
+  static void close() {
+    estonian.close();
+    english.close();
+  }
+
+  @Test
+  void estonianReportShowsTheWarehouseFiguresInEstonianFormat() throws Exception {
+    Path pdf = estonian.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("out"));
+    assertEquals(dir.resolve("out/2024Q2/kov/ISTE_0618_2024Q2_et.pdf"), pdf);
+    String text = Pdf.text(pdf);
+
+    assertTrue(text.contains("Põltsamaa vald"), text);
+    assertTrue(text.contains("Jõgeva maakond"), text);
+    assertTrue(text.contains("01.04.2024–30.06.2024"), text);
+    assertTrue(text.contains("05.08.2024"), text);
+    // ACTIVE 23 now, 21 before: change +2; nation 512
+    assertLine(text, "Aktiivsed juhtumid\\s+23\\s+21\\s+\\+2\\s+512");
+    // NEW is suppressed: "<5", and no change can be shown beside a hidden figure
+    assertLine(text, "Uued juhtumid\\s+<5\\s+6\\s+—\\s+57");
+    // a zero is a zero; last quarter's 2 exits are hidden
+    assertLine(text, "Lõppenud juhtumid\\s+0\\s+<5\\s+—\\s+9");
+    // 12.25 rounds half up to 12,3; interval 4,5..20,0; nation 8,0 [6,1; 9,9]
+    assertLine(text, "muutus \\(punkti\\)\\s+12,3 \\[4,5; 20,0\\]\\s+–\\s+–\\s+8,0 \\[6,1; 9,9\\]");
+    // Estonian digit grouping and decimal comma
+    assertLine(text, "Osutatud tunnid\\s+1 234,5\\s+–\\s+–\\s+16 667,5");
+    // the suppressed share 2/3 is a dash; 66,7% appears nowhere
+    assertLine(text, "Plaan 30 päeva jooksul\\s+—\\s+–\\s+–\\s+75,0%");
+    assertFalse(text.contains("66,7"), text);
+    assertTrue(text.contains("ei erine oluliselt riigi keskmisest"), text);
+    assertTrue(text.contains("„<5“ ja „—“"), text);
+    // own data quality: submitted 10 July, within 30 days of 30 June
+    assertTrue(text.contains("Esitatud 10.07.2024 (õigeaegselt)"), text);
+    assertTrue(text.contains("Ridu loetud 120, vastu võetud 117, tagasi lükatud 3."), text);
+    assertLine(text, "DATE_FORMAT\\s+2");
+  }
+
+  @Test
+  void pdfEmbedsItsFontsAndEveryPageRenders() throws Exception {
+    Path pdf = estonian.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("fonts"));
+    String fonts = Pdf.fonts(pdf);
+    assertTrue(fonts.contains("DejaVuSans"), fonts);
+    fonts.lines()
+        .skip(2)
+        .forEach(l -> assertTrue(l.matches(".*Identity-H\\s+yes\\s+yes.*"), "not embedded: " + l));
+    Path images = Files.createDirectories(dir.resolve("png"));
+    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
+  }
+
+  @Test
+  void englishReportHasEnglishWordsAndNumbers() throws Exception {
+    Path pdf = english.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("out"));
+    assertEquals("ISTE_0618_2024Q2_en.pdf", pdf.getFileName().toString());
+    String text = Pdf.text(pdf);
+    assertTrue(text.contains("Headline figures"), text);
+    assertLine(text, "Active cases\\s+23\\s+21\\s+\\+2\\s+512");
+    assertLine(text, "Hours delivered\\s+1,234.5\\s+–\\s+–\\s+16,667.5");
+    assertTrue(text.contains("not distinguishable from the national value"), text);
+    assertTrue(text.contains("Põltsamaa vald"), text);
+  }
+
+  @Test
+  void kovWithoutDataSaysSo() throws Exception {
+    Path pdf = estonian.renderKov("0251", Q, ReportFormat.PDF, dir.resolve("out"));
+    String text = Pdf.text(pdf);
+    assertTrue(text.contains("Jõhvi vald"), text);
+    assertTrue(text.contains("Andmed puuduvad"), text);
+    assertTrue(text.contains("kvartali 2024Q2 andmeid"), text);
+    assertTrue(text.contains("Kvartali 2024Q2 aruannet ei ole esitatud."), text);
+  }
+
+  @Test
+  void htmlReportCarriesTheSameFigures() throws Exception {
+    Path html = estonian.renderKov("0618", Q, ReportFormat.HTML, dir.resolve("out"));
+    assertEquals("ISTE_0618_2024Q2_et.html", html.getFileName().toString());
+    String text = Files.readString(html).replace('\u00A0', ' ').replace("&nbsp;", " ");
+    assertTrue(text.contains("Põltsamaa vald"));
+    assertTrue(text.contains("16 667,5"));
+    assertFalse(text.contains("66,7"));
+  }
+
+  private static void assertLine(String text, String regex) {
+    Pattern p = Pattern.compile(regex);
+    assertTrue(text.lines().anyMatch(l -> p.matcher(l).find()), "no line matches " + regex + " in:\n" + text);
+  }
+}
