@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       GenerateCommand.class,
+      AirflowCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
