@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      RunCommand.class,
       GenerateCommand.class,
       AirflowCommand.class,
     })

@@ -1,0 +1,178 @@
+package ee.ska.iste.cli;
+
+import ee.ska.iste.cli.runner.LocalRunner;
+import ee.ska.iste.cli.runner.RunPlan;
+import ee.ska.iste.core.person.PseudonymKeys;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.generator.GenerationSummary;
+import ee.ska.iste.generator.GeneratorConfig;
+import ee.ska.iste.generator.SubmissionFormat;
+import ee.ska.iste.generator.SubmissionGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code iste demo}: synthetic submissions through every stage, and where to find the results. */
+@Command(
+    name = "demo",
+    header = "Generate 8 quarters of synthetic submissions and run every stage on them.",
+    description = {
+      "Writes the submissions, the warehouse and the reports under --out (default out/demo) and",
+      "prints where they are and a short table per KOV for the last quarter. Uses a generated demo",
+      "pseudonymisation key, never a real one."
+    })
+public final class DemoCommand extends BaseCommand {
+  @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--quarters", defaultValue = "2023Q1..2024Q4", description = "Quarters to generate (default: ${DEFAULT-VALUE}).")
+  String quarters;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--scale", defaultValue = "1.0", description = "Client count multiplier (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--defects", defaultValue = "0.005", description = "Share of bad rows injected (default: ${DEFAULT-VALUE}).")
+  double defects;
+
+  @Option(names = "--format", defaultValue = "xlsx", description = "xlsx or csv (default: ${DEFAULT-VALUE}).")
+  SubmissionFormat format;
+
+  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master URL (default: ${DEFAULT-VALUE}).")
+  String master;
+
+  @Override
+  protected int execute() throws IOException, SQLException {
+    List<Quarter> range;
+    try {
+      range = Quarter.parseRange(quarters);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
+    Path submissions = out.resolve("submissions");
+    deleteTree(submissions);
+    err().println("demo: generating synthetic submissions for " + range.size() + " quarters into " + submissions);
+    GenerationSummary generated =
+        new SubmissionGenerator(ReferenceData.builtIn(), line -> err().println("      " + line))
+            .generate(
+                GeneratorConfig.of(submissions, range, seed)
+                    .withScale(scale)
+                    .withFormat(format)
+                    .withDefectRate(defects));
+    err().println("demo: " + generated.submissions() + " submissions written");
+
+    Path keyFile = demoKey();
+    err().println("demo: using a generated DEMO pseudonymisation key (" + keyFile + "), not for real data");
+    deleteTree(out.resolve("reports"));
+    RunPlan plan =
+        new RunPlan(
+            submissions,
+            out,
+            List.of(),
+            PseudonymKeys.load(keyFile, System.getenv()),
+            ReferenceData.builtIn(),
+            master,
+            true,
+            List.of(range.get(range.size() - 1)),
+            List.of(Locale.forLanguageTag("et")));
+    LocalRunner.Outcome outcome = new LocalRunner(err(), Clock.systemUTC()).run(plan);
+
+    Path current = plan.warehouseRoot().resolve("current").resolve("iste.duckdb");
+    Quarter last = range.get(range.size() - 1);
+    out().println();
+    out().println("ISTE demo: done. Results:");
+    out().println("  submissions  " + submissions);
+    out().println("  warehouse    " + (Files.exists(current) ? current : outcome.version().database()) + "  (open with any DuckDB client)");
+    out().println("  reports      " + plan.reportsRoot().resolve(last.toString()) + "  (" + outcome.reports().size() + " PDF files)");
+    out().println();
+    printKovTable(outcome.version().database(), last);
+    return ExitCode.OK;
+  }
+
+  private void printKovTable(Path database, Quarter quarter) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("duckdb.read_only", "true");
+    String sql =
+        "SELECT m.kov_code, m.kov_name,"
+            + " max(CASE WHEN o.measure = 'ACTIVE' THEN o.value END) AS active,"
+            + " max(CASE WHEN o.measure = 'QOL_N' THEN o.value END) AS qol_n,"
+            + " max(CASE WHEN o.measure = 'QOL_CHANGE' THEN o.value END) AS qol_change,"
+            + " max(CASE WHEN o.measure = 'QOL_CHANGE' THEN o.ci_low END) AS ci_low,"
+            + " max(CASE WHEN o.measure = 'QOL_CHANGE' THEN o.ci_high END) AS ci_high"
+            + " FROM dim_municipality m LEFT JOIN outcomes o"
+            + " ON o.level = 'KOV' AND o.unit_code = m.kov_code AND o.quarter = ?"
+            + " GROUP BY m.kov_code, m.kov_name ORDER BY m.kov_name";
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
+        java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+      st.setString(1, quarter.toString());
+      out().printf("%s — active cases and QoL change (internal figures, not disclosure-controlled)%n", quarter);
+      out().printf("%-6s %-22s %7s %6s %11s %17s%n", "KOV", "name", "active", "QoL n", "QoL change", "95% CI");
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out().printf(
+              Locale.ROOT,
+              "%-6s %-22s %7s %6s %11s %17s%n",
+              rs.getString(1),
+              rs.getString(2),
+              num(rs, 3, "%.0f"),
+              num(rs, 4, "%.0f"),
+              num(rs, 5, "%+.1f"),
+              rs.getObject(6) == null ? "" : String.format(Locale.ROOT, "%.1f .. %.1f", rs.getDouble(6), rs.getDouble(7)));
+        }
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT measure, value FROM outcomes WHERE level = 'RIIK' AND quarter = '" + quarter
+                      + "' AND measure IN ('ACTIVE', 'QOL_CHANGE') ORDER BY measure")) {
+        while (rs.next()) {
+          out().printf(Locale.ROOT, "national %-10s %.1f%n", rs.getString(1), rs.getDouble(2));
+        }
+      }
+    }
+  }
+
+  private static String num(ResultSet rs, int col, String fmt) throws SQLException {
+    Object v = rs.getObject(col);
+    return v == null ? "-" : String.format(Locale.ROOT, fmt, rs.getDouble(col));
+  }
+
+  private Path demoKey() throws IOException {
+    Path keyFile = out.resolve("demo-pseudonym.key");
+    if (!Files.exists(keyFile)) {
+      Files.createDirectories(out);
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Files.writeString(keyFile, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII);
+    }
+    return keyFile;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package ee.ska.iste.cli;
+
+import ee.ska.iste.cli.runner.LocalRunner;
+import ee.ska.iste.cli.runner.RunPlan;
+import ee.ska.iste.core.person.PseudonymKeys;
+import ee.ska.iste.core.person.Pseudonymiser;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code iste run}: every stage on the submissions in a folder. */
+@Command(
+    name = "run",
+    header = "Run every stage (ingest, model, measures, publish, reports) on a folder of submissions.",
+    description = {
+      "Reads ISTE_<EHAK>_<YYYY>Q<n>.xlsx files and CSV folders of that name from --input, builds a",
+      "new warehouse version under <out>/warehouse, publishes it atomically and renders the reports",
+      "of the quarters run under <out>/reports. The pseudonymisation key comes from the environment",
+      "variable ISTE_PSEUDONYM_KEY or --key-file (never from the command line)."
+    })
+public final class RunCommand extends BaseCommand {
+  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of submissions.")
+  Path input;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path out;
+
+  @Mixin QuarterOptions quarterOptions;
+
+  @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the pseudonymisation key.")
+  Path keyFile;
+
+  @Option(names = "--ref", paramLabel = "DIR", description = "Folder of reference CSV files overriding the built-in ones.")
+  Path refDir;
+
+  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master URL (default: ${DEFAULT-VALUE}).")
+  String master;
+
+  @Option(names = "--lang", split = ",", defaultValue = "et", description = "Report languages, e.g. et,en (default: ${DEFAULT-VALUE}).")
+  List<String> languages;
+
+  @Option(names = "--no-reports", description = "Skip rendering reports.")
+  boolean noReports;
+
+  @Override
+  protected int execute() {
+    if (!Files.isDirectory(input)) {
+      throw new UserError(ExitCode.USAGE, "input folder does not exist: " + input);
+    }
+    Pseudonymiser key;
+    try {
+      key = PseudonymKeys.load(keyFile, System.getenv());
+    } catch (PseudonymKeys.MissingKeyException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
+    List<Quarter> quarters = quarterOptions.quarters();
+    RunPlan plan =
+        new RunPlan(
+            input,
+            out,
+            quarters,
+            key,
+            refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir),
+            master,
+            !noReports,
+            quarters,
+            languages.stream().map(Locale::forLanguageTag).toList());
+    LocalRunner.Outcome outcome = new LocalRunner(err(), Clock.systemUTC()).run(plan);
+    out().println("warehouse: " + outcome.version().database());
+    out().println("reports:   " + plan.reportsRoot() + " (" + outcome.reports().size() + " files)");
+    return ExitCode.OK;
+  }
+
+}
