@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
     name = "generate",
     header = "Write synthetic ISTE submissions for every KOV of the round.",
     description = {
-      "Writes one submission per KOV and quarter, as the submission contract describes it: XLSX",
-      "workbooks ISTE_<EHAK>_<YYYY>Qn.xlsx or CSV folders of the same name. The data are synthetic,",
-      "deterministic from the seed (same options -> byte-identical files), with valid personal codes",
-      "of made-up people. --defects breaks that share of data rows in many ways, for testing ingest."
+      "Writes one submission per KOV and quarter as the submission contract describes it:",
+      "XLSX workbooks ISTE_<EHAK>_<YYYY>Qn.xlsx or CSV folders of the same name.",
+      "The data are synthetic and deterministic from the seed (same options, same bytes),",
+      "with valid personal codes of made-up people. --defects breaks that share of data",
+      "rows in many ways, for testing ingest. Summaries go to stderr."
     })
 public final class GenerateCommand extends BaseCommand {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the submissions into.")
