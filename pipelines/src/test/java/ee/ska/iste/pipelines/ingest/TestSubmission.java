@@ -148,7 +148,7 @@ final class TestSubmission {
    * filling the form in Excel would make them; otherwise every cell is text.
    */
   Path writeXlsx(Path dir, String name, boolean typed) throws IOException {
-    Path file = dir.resolve(name + ".xlsx");
+    Path file = Files.createDirectories(dir).resolve(name + ".xlsx");
     try (XSSFWorkbook wb = new XSSFWorkbook();
         OutputStream out = Files.newOutputStream(file)) {
       CellStyle dateStyle = wb.createCellStyle();
