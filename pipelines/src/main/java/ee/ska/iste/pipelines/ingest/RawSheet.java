@@ -20,8 +20,14 @@ record RawSheet(String name, List<String> header, List<RawRow> rows) {
    * @param sourceRow the row number a person sees in Excel (header = 1)
    * @param cells column name to trimmed text (null = empty)
    * @param commaDecimalAllowed columns whose cell may use a decimal comma (a quoted CSV cell)
+   * @param extraCells true when a cell outside the header's columns holds a value (in CSV, often
+   *     an unquoted decimal comma that split a cell in two)
    */
-  record RawRow(int sourceRow, Map<String, String> cells, java.util.Set<String> commaDecimalAllowed) {
+  record RawRow(
+      int sourceRow,
+      Map<String, String> cells,
+      java.util.Set<String> commaDecimalAllowed,
+      boolean extraCells) {
     String get(String column) {
       return cells.get(column);
     }

@@ -13,6 +13,9 @@ public enum ReasonCode {
   DECIMAL_UNPARSEABLE(
       "Arv ei ole loetav (kümnendkoha eraldaja on punkt)",
       "Number cannot be read (decimal separator is a point)"),
+  EXTRA_CELLS(
+      "Real on väärtusi päiseta veergudes (jutumärkideta koma?)",
+      "Row has values in columns without a header (an unquoted comma?)"),
   UNKNOWN_CODE("Tundmatu kood", "Code not in the code list"),
   DIAGNOSIS_INVALID("Põhidiagnoos ei ole RHK-10 kood", "Primary diagnosis is not an ICD-10 code"),
   OUTSIDE_QUARTER("Kuupäev või kuu on väljaspool kvartalit", "Date or month outside the quarter"),

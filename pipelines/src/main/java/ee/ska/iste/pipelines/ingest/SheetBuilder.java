@@ -60,7 +60,13 @@ final class SheetBuilder {
         commaAllowed.add(e.getKey());
       }
     }
-    rows.add(new RawSheet.RawRow(sourceRow, values, commaAllowed));
+    boolean extraCells = false;
+    for (int i = 0; i < cells.size(); i++) {
+      if ((i >= header.size() || header.get(i) == null) && clean(cells.get(i)) != null) {
+        extraCells = true;
+      }
+    }
+    rows.add(new RawSheet.RawRow(sourceRow, values, commaAllowed, extraCells));
   }
 
   private void readHeader(List<String> cells) throws SubmissionRefused {

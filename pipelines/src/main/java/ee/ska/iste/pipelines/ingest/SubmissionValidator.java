@@ -153,6 +153,9 @@ final class SubmissionValidator {
     int rejected = 0;
     for (RawSheet.RawRow row : sheet.rows()) {
       Check c = new Check(spec, row);
+      if (row.extraCells()) {
+        c.fail(null, ReasonCode.EXTRA_CELLS, null, "cells beyond the named columns");
+      }
       Parsed p = parser.apply(c);
       if (c.failed()) {
         rejects.addAll(c.rejects);
