@@ -1,0 +1,65 @@
+package ee.ska.iste.pipelines.measures;
+
+import ee.ska.iste.core.ref.ReferenceData;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The numeric rules of measures.md for one quarter, read from the reference thresholds valid on
+ * the quarter's last day, and the code lists the measures are broken down by.
+ */
+public record MeasureRules(
+    int baselineBeforeDays,
+    int baselineAfterDays,
+    int followupMinDays,
+    int reassessMaxDays,
+    int planMaxDays,
+    int cooperationDays,
+    int noBaseMinDays,
+    double workStudyCapEur,
+    int suppressionMin,
+    double z95,
+    double z998,
+    int funnelMinN,
+    List<String> finalExitReasons,
+    List<String> domains) {
+
+  /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
+  public static final double RCI_Z = 1.96;
+
+  /** Days after a case's initial assessment within which a domain's component counts as given. */
+  public static final int NEED_SERVICE_DAYS = 90;
+
+  /** Cases active at least this many days count in {@code QOL_PAIRED}. */
+  public static final int PAIRED_MIN_DAYS = 180;
+
+  public MeasureRules {
+    if (suppressionMin < 1) {
+      throw new IllegalArgumentException("SUPPRESSION_MIN must be at least 1: " + suppressionMin);
+    }
+    finalExitReasons = List.copyOf(finalExitReasons);
+    domains = List.copyOf(domains);
+  }
+
+  public static MeasureRules of(ReferenceData ref, LocalDate on, List<String> finalExitReasons) {
+    return new MeasureRules(
+        days(ref, "BASELINE_BEFORE_DAYS", on),
+        days(ref, "BASELINE_AFTER_DAYS", on),
+        days(ref, "FOLLOWUP_MIN_DAYS", on),
+        days(ref, "REASSESS_MAX_DAYS", on),
+        days(ref, "PLAN_MAX_DAYS", on),
+        days(ref, "COOPERATION_DAYS", on),
+        days(ref, "NO_BASE_MIN_DAYS", on),
+        ref.threshold("WORK_STUDY_CAP_EUR", on).doubleValue(),
+        days(ref, "SUPPRESSION_MIN", on),
+        ref.threshold("FUNNEL_Z_95", on).doubleValue(),
+        ref.threshold("FUNNEL_Z_998", on).doubleValue(),
+        days(ref, "FUNNEL_MIN_N", on),
+        finalExitReasons,
+        ref.codes("domains"));
+  }
+
+  private static int days(ReferenceData ref, String key, LocalDate on) {
+    return ref.threshold(key, on).intValueExact();
+  }
+}

@@ -1,0 +1,122 @@
+package ee.ska.iste.pipelines.measures;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import ee.ska.iste.core.layout.WarehouseLayout;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.model.CodeDimensions;
+import ee.ska.iste.pipelines.model.DimMunicipality;
+import ee.ska.iste.pipelines.model.FctAssessment;
+import ee.ska.iste.pipelines.model.FctCase;
+import ee.ska.iste.pipelines.model.FctParticipation;
+import ee.ska.iste.pipelines.model.FctPlan;
+import ee.ska.iste.pipelines.model.FctQolScore;
+import ee.ska.iste.pipelines.model.RefDatasets;
+import ee.ska.iste.pipelines.model.TableIO;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The measures stage: for each quarter asked for, computes every measure of measures.md at KOV,
+ * county and national level from the model tables and writes {@code mart_outcomes} and {@code
+ * mart_funnel} (the quarter's partitions replaced) and {@code ref_measure} (the catalogue).
+ */
+public final class MeasuresJob {
+  public void run(SparkSession spark, WarehouseLayout layout, List<Quarter> quarters, ReferenceData ref) {
+    if (quarters.isEmpty()) {
+      throw new IllegalArgumentException("no quarter to compute measures for");
+    }
+    spark.sparkContext().setJobGroup("iste-measures", "measures: catalogue at " + layout.root(), false);
+    try {
+      TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
+      ModelTables tables = ModelTables.read(spark, layout, ref);
+      for (Quarter q : quarters.stream().sorted().toList()) {
+        spark.sparkContext().setJobGroup("iste-measures-" + q, "measures: quarter " + q + " at " + layout.root(), false);
+        MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
+        Dataset<Row> figures = figures(q, tables, rules).cache();
+        Result r = finish(q, figures, tables, rules);
+        TableIO.writeByQuarter(r.outcomes(), layout, MartOutcomes.TABLE, MartOutcomes.SORT);
+        TableIO.writeByQuarter(r.funnel(), layout, "mart_funnel", "measure", "kov_code");
+        figures.unpersist();
+      }
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The model tables and reference Datasets the measures read. */
+  public record ModelTables(
+      Dataset<Row> cases,
+      Dataset<Row> scores,
+      Dataset<Row> assessments,
+      Dataset<Row> plans,
+      Dataset<Row> participation,
+      Dataset<Row> municipalities,
+      Dataset<Row> instruments,
+      Dataset<Row> allocations) {
+
+    static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
+      return new ModelTables(
+          TableIO.read(spark, layout, FctCase.TABLE),
+          TableIO.read(spark, layout, FctQolScore.TABLE),
+          TableIO.read(spark, layout, FctAssessment.TABLE),
+          TableIO.read(spark, layout, FctPlan.TABLE),
+          TableIO.read(spark, layout, FctParticipation.TABLE),
+          TableIO.read(spark, layout, DimMunicipality.TABLE),
+          RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS),
+          Occupancy.allocations(spark, ref));
+    }
+  }
+
+  /** A quarter's {@code mart_outcomes} and {@code mart_funnel} rows. */
+  public record Result(Dataset<Row> outcomes, Dataset<Row> funnel) {}
+
+  /** The pure part: a quarter's figures from the model tables. */
+  public static Result compute(Quarter q, ModelTables t, MeasureRules rules) {
+    return finish(q, figures(q, t, rules), t, rules);
+  }
+
+  /**
+   * A quarter's rolled-up figures before disclosure control and funnel limits: level, unit_code,
+   * measure, kind, n, value, numerator, denominator, sd, ci_low, ci_high.
+   */
+  public static Dataset<Row> figures(Quarter q, ModelTables t, MeasureRules rules) {
+    Dataset<Row> active = CaseQuarter.activeCases(t.cases(), q);
+    Dataset<Row> withQol = CaseQuarter.withQol(active, t.scores(), t.instruments(), q, rules);
+    Dataset<Row> observations =
+        CaseObservations.population(active, rules).unionByName(CaseObservations.qol(withQol));
+    Dataset<Row> figures =
+        Rollup.transform(observations, MeasureRules.RCI_Z)
+            .unionByName(Occupancy.transform(active, t.allocations(), t.municipalities(), q));
+    return figures;
+  }
+
+  /** Disclosure control, funnel limits and the mart columns on top of {@link #figures}. */
+  public static Result finish(Quarter q, Dataset<Row> figures, ModelTables t, MeasureRules rules) {
+    Dataset<Row> disclosed =
+        Disclosure.transform(figures, t.municipalities(), rules.suppressionMin());
+    Dataset<Row> funnel = Funnel.transform(figures, rules);
+    Dataset<Row> flags =
+        funnel.select(
+            lit("KOV").as("_f_level"),
+            col("kov_code").as("_f_unit"),
+            col("measure").as("_f_measure"),
+            col("flag").as("funnel_flag"));
+    Dataset<Row> outcomes =
+        disclosed
+            .join(
+                flags,
+                col("level")
+                    .equalTo(col("_f_level"))
+                    .and(col("unit_code").equalTo(col("_f_unit")))
+                    .and(col("measure").equalTo(col("_f_measure"))),
+                "left")
+            .withColumn("quarter", lit(q.toString()));
+    return new Result(
+        MartOutcomes.select(outcomes), funnel.withColumn("quarter", lit(q.toString())));
+  }
+}

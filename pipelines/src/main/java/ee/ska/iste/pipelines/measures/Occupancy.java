@@ -1,0 +1,105 @@
+package ee.ska.iste.pipelines.measures;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code OCCUPANCY} = client days / (allocated places × days in the quarter), per allocation valid
+ * on the quarter's last day. A joint allocation is one unit: its figure (all its KOVs' client days
+ * over its places) is reported under each of its KOV codes. County and national figures: client
+ * days of the cases in KOVs with an allocation over all places allocated in the county / nation.
+ * Rows only for allocations, counties and the nation with an active case.
+ */
+final class Occupancy {
+  static final String MEASURE = "OCCUPANCY";
+  static final StructType ALLOCATIONS =
+      new StructType()
+          .add("allocation_id", DataTypes.StringType)
+          .add("kov_code", DataTypes.StringType)
+          .add("places", DataTypes.IntegerType)
+          .add("valid_from", DataTypes.DateType)
+          .add("valid_to", DataTypes.DateType);
+
+  private Occupancy() {}
+
+  /** One row per allocation and KOV it covers. */
+  static Dataset<Row> allocations(SparkSession spark, ReferenceData ref) {
+    List<Row> rows = new ArrayList<>();
+    for (ReferenceData.Allocation a : ref.allocations()) {
+      for (String kov : a.kovCodes()) {
+        rows.add(
+            RowFactory.create(
+                a.id(),
+                kov,
+                a.places(),
+                Date.valueOf(a.validFrom()),
+                a.validTo() == null ? null : Date.valueOf(a.validTo())));
+      }
+    }
+    return spark.createDataFrame(rows, ALLOCATIONS);
+  }
+
+  static Dataset<Row> transform(
+      Dataset<Row> active, Dataset<Row> allocations, Dataset<Row> municipalities, Quarter q) {
+    Column last = CaseQuarter.last(q);
+    Dataset<Row> valid =
+        allocations
+            .filter(col("valid_from").leq(last).and(col("valid_to").isNull().or(col("valid_to").geq(last))))
+            .join(municipalities.select("kov_code", "county_code"), "kov_code");
+    Dataset<Row> caseDays =
+        active.select(col("kov_code").as("_a_kov"), col("client_days"))
+            .join(valid, col("_a_kov").equalTo(col("kov_code")));
+    int days = q.days();
+    Dataset<Row> perAllocation =
+        caseDays.groupBy("allocation_id").agg(sum("client_days").as("cd"), count(lit(1)).as("n"));
+    Dataset<Row> placesPerAllocation = valid.select("allocation_id", "places").distinct();
+    Dataset<Row> kov =
+        valid.select("allocation_id", "kov_code", "places")
+            .join(perAllocation, "allocation_id")
+            .select(lit("KOV").as("level"), col("kov_code").as("unit_code"), col("cd"), col("places"), col("n"));
+    Dataset<Row> countyPlaces =
+        valid.select("allocation_id", "county_code", "places").distinct()
+            .groupBy("county_code").agg(sum("places").as("places"));
+    Dataset<Row> county =
+        caseDays.groupBy("county_code").agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+            .join(countyPlaces, "county_code")
+            .select(lit("MAAKOND").as("level"), col("county_code").as("unit_code"), col("cd"), col("places"), col("n"));
+    Dataset<Row> nationalPlaces = placesPerAllocation.agg(sum("places").as("places"));
+    Dataset<Row> national =
+        caseDays.agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+            .crossJoin(nationalPlaces)
+            .filter(col("n").gt(0))
+            .select(lit("RIIK").as("level"), lit(Rollup.NATIONAL).as("unit_code"), col("cd"), col("places"), col("n"));
+    Column denominator = col("places").cast("double").multiply(days);
+    return kov.unionByName(county)
+        .unionByName(national)
+        .select(
+            col("level"),
+            col("unit_code"),
+            lit(MEASURE).as("measure"),
+            lit(Kind.RATIO.name()).as("kind"),
+            col("n").cast("long").as("n"),
+            col("cd").cast("double").divide(denominator).as("value"),
+            col("cd").cast("double").as("numerator"),
+            denominator.as("denominator"),
+            lit(null).cast("double").as("sd"),
+            lit(null).cast("double").as("ci_low"),
+            lit(null).cast("double").as("ci_high"));
+  }
+
+}

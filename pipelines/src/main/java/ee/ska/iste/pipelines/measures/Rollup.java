@@ -1,0 +1,125 @@
+package ee.ska.iste.pipelines.measures;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Rolls case-level observations up to KOV, county (MAAKOND) and national (RIIK, unit {@code EE})
+ * figures. Every level is computed from the case-level rows themselves, never from KOV figures.
+ *
+ * <p>Output: one row per level, unit_code, measure with kind, n (cases behind the figure: the
+ * count itself, the contributing cases of a sum, the denominator cases of a share, mean or ratio),
+ * value, numerator, denominator, ci_low, ci_high and sd (sd of individual values, means only).
+ */
+final class Rollup {
+  static final String NATIONAL = "EE";
+
+  private static final UserDefinedFunction T_975 =
+      udf(
+          (UDF1<Long, Double>) n -> n == null || n < 2 ? null : Stats.studentTQuantile(0.975, n - 1),
+          DataTypes.DoubleType);
+
+  private Rollup() {}
+
+  /**
+   * @param observations rows with kov_code, county_code and a struct column {@code o} from {@link
+   *     Observation} (null = no contribution)
+   * @param wilsonZ normal quantile of the shares' interval
+   */
+  static Dataset<Row> transform(Dataset<Row> observations, double wilsonZ) {
+    Dataset<Row> flat =
+        observations
+            .filter(col("o").isNotNull())
+            .select(
+                col("kov_code"),
+                col("county_code"),
+                col("o.measure").as("measure"),
+                col("o.kind").as("kind"),
+                col("o.x").as("x"),
+                col("o.d").as("d"))
+            .withColumn(
+                "_u",
+                explode(
+                    array(
+                        struct(lit("KOV").as("level"), col("kov_code").as("unit_code")),
+                        struct(lit("MAAKOND").as("level"), col("county_code").as("unit_code")),
+                        struct(lit("RIIK").as("level"), lit(NATIONAL).as("unit_code")))))
+            .filter(col("_u.unit_code").isNotNull());
+    Dataset<Row> sums =
+        flat.groupBy(col("_u.level").as("level"), col("_u.unit_code").as("unit_code"), col("measure"), col("kind"))
+            .agg(
+                sum("x").as("sx"),
+                sum("d").as("sd_"),
+                sum(col("x").multiply(col("x"))).as("sxx"),
+                count(lit(1)).as("rows"),
+                sum(when(col("x").notEqual(0), 1).otherwise(0)).as("nonzero"),
+                sum(when(col("d").gt(0), 1).otherwise(0)).as("positive"));
+    Column kind = col("kind");
+    Column sx = col("sx").cast("double");
+    Column sdn = col("sd_").cast("double");
+    Column n =
+        when(kind.equalTo(Kind.COUNT.name()), col("sx").cast("long"))
+            .when(kind.equalTo(Kind.SUM.name()), col("nonzero").cast("long"))
+            .otherwise(col("positive").cast("long"));
+    Column isCount = kind.isin(Kind.COUNT.name(), Kind.SUM.name());
+    Column value = when(isCount, sx).when(sdn.gt(0), sx.divide(sdn));
+    Column meanSd =
+        when(
+            kind.equalTo(Kind.MEAN.name()).and(col("rows").geq(2)),
+            sqrt(
+                greatest0(
+                    col("sxx").cast("double").minus(sx.multiply(sx).divide(col("rows"))).divide(col("rows").minus(1)))));
+    Dataset<Row> figures =
+        sums.filter(isCount.or(col("sd_").gt(0)))
+            .select(
+                col("level"),
+                col("unit_code"),
+                col("measure"),
+                kind,
+                n.as("n"),
+                value.as("value"),
+                sx.as("numerator"),
+                when(isCount, lit(null).cast("double")).otherwise(sdn).as("denominator"),
+                meanSd.as("sd"));
+    Column p = col("value");
+    Column z2n = lit(wilsonZ * wilsonZ).divide(col("denominator"));
+    Column centre = p.plus(z2n.divide(2)).divide(lit(1).plus(z2n));
+    Column half =
+        lit(wilsonZ)
+            .divide(lit(1).plus(z2n))
+            .multiply(
+                sqrt(
+                    p.multiply(lit(1).minus(p))
+                        .divide(col("denominator"))
+                        .plus(z2n.divide(col("denominator").multiply(4)))));
+    Column tHalf = T_975.apply(col("n")).multiply(col("sd")).divide(sqrt(col("n")));
+    return figures
+        .withColumn(
+            "ci_low",
+            when(col("kind").equalTo(Kind.SHARE.name()), centre.minus(half))
+                .when(col("kind").equalTo(Kind.MEAN.name()), p.minus(tHalf)))
+        .withColumn(
+            "ci_high",
+            when(col("kind").equalTo(Kind.SHARE.name()), centre.plus(half))
+                .when(col("kind").equalTo(Kind.MEAN.name()), p.plus(tHalf)));
+  }
+
+  private static Column greatest0(Column c) {
+    return when(c.lt(0), 0).otherwise(c);
+  }
+}

@@ -1,0 +1,87 @@
+package ee.ska.iste.pipelines.model;
+
+import ee.ska.iste.core.layout.WarehouseLayout;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The model stage: reads every partition of the staged tables and writes {@code int_episode},
+ * {@code fct_case}, {@code fct_qol_score}, {@code fct_assessment}, {@code fct_plan}, {@code
+ * fct_participation} and the dimensions {@code dim_municipality}, {@code dim_quarter}, {@code
+ * dim_domain}, {@code dim_component}, {@code dim_exit_reason}. Every table is rebuilt whole, since
+ * a later quarter's submission can correct any earlier episode, assessment or plan.
+ */
+public final class ModelJob {
+  public void run(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
+    spark.sparkContext().setJobGroup("iste-model", "model: stg_ -> int_, dim_, fct_ at " + layout.root(), false);
+    try {
+      Dataset<Row> episodes = TableIO.read(spark, layout, "stg_client_episode", StagedSchemas.CLIENT_EPISODE);
+      Dataset<Row> assessments = TableIO.read(spark, layout, "stg_assessment", StagedSchemas.ASSESSMENT);
+      Dataset<Row> plans = TableIO.read(spark, layout, "stg_plan", StagedSchemas.PLAN);
+      Dataset<Row> participation = TableIO.read(spark, layout, "stg_participation", StagedSchemas.PARTICIPATION);
+      Dataset<Row> qol = TableIO.read(spark, layout, "stg_qol", StagedSchemas.QOL);
+
+      Model m = build(spark, ref, episodes, assessments, plans, participation, qol);
+
+      TableIO.write(m.dimMunicipality(), layout, DimMunicipality.TABLE, "kov_code");
+      TableIO.write(m.intEpisode(), layout, IntEpisode.TABLE, "client_id", "kov_code", "start_date");
+      TableIO.write(m.fctCase(), layout, FctCase.TABLE, "case_id");
+      TableIO.writeByQuarter(m.fctQolScore(), layout, FctQolScore.TABLE, "case_id", "client_id", "kov_code", "assessed_on", "instrument");
+      TableIO.write(m.fctAssessment(), layout, FctAssessment.TABLE, "client_id", "kov_code", "assessed_on", "assessment_type", "domain");
+      TableIO.write(m.fctPlan(), layout, FctPlan.TABLE, "client_id", "kov_code", "plan_type", "made_on");
+      TableIO.writeByQuarter(m.fctParticipation(), layout, FctParticipation.TABLE, "client_id", "kov_code", "month", "component", "mode", "provider");
+      TableIO.write(CodeDimensions.domains(spark, ref), layout, "dim_domain", "code");
+      TableIO.write(CodeDimensions.components(spark, ref), layout, "dim_component", "code");
+      TableIO.write(CodeDimensions.exitReasons(spark, ref), layout, "dim_exit_reason", "code");
+      Dataset<Row> stagedQuarters = episodes.select("quarter").distinct();
+      List<Quarter> quarters =
+          stagedQuarters.collectAsList().stream().map(r -> Quarter.parse(r.getString(0))).sorted().toList();
+      TableIO.write(CodeDimensions.quarters(spark, quarters), layout, "dim_quarter", "quarter");
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** The model tables, before they are written. */
+  public record Model(
+      Dataset<Row> dimMunicipality,
+      Dataset<Row> intEpisode,
+      Dataset<Row> fctCase,
+      Dataset<Row> fctQolScore,
+      Dataset<Row> fctAssessment,
+      Dataset<Row> fctPlan,
+      Dataset<Row> fctParticipation) {}
+
+  /** The pure part of the stage: staged Datasets in, model Datasets out. */
+  public static Model build(
+      SparkSession spark,
+      ReferenceData ref,
+      Dataset<Row> episodes,
+      Dataset<Row> assessments,
+      Dataset<Row> plans,
+      Dataset<Row> participation,
+      Dataset<Row> qol) {
+    LocalDate rulesOn = LocalDate.of(2099, 12, 31);
+    int joinDays = ref.threshold("CASE_JOIN_DAYS", rulesOn).intValueExact();
+    int beforeDays = ref.threshold("BASELINE_BEFORE_DAYS", rulesOn).intValueExact();
+    Dataset<Row> dim = DimMunicipality.build(spark, ref);
+    Dataset<Row> intEpisode = IntEpisode.transform(episodes);
+    Dataset<Row> cases =
+        FctCase.transform(intEpisode, dim, CodeDimensions.administrativeExitReasons(ref), joinDays);
+    Dataset<Row> instruments = RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS);
+    Dataset<Row> prices = RefDatasets.of(spark, ref, "prices", RefDatasets.PRICES);
+    return new Model(
+        dim,
+        intEpisode,
+        cases,
+        FctQolScore.transform(qol, cases, instruments, beforeDays),
+        FctAssessment.transform(assessments, cases, beforeDays),
+        FctPlan.transform(plans, cases, beforeDays),
+        FctParticipation.transform(participation, cases, prices));
+  }
+}
