@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      VersionsCommand.class,
+      QueryCommand.class,
+      DiffCommand.class,
+      PruneCommand.class,
+      DictionaryCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
