@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       GenerateCommand.class,
       AirflowCommand.class,
+      VersionsCommand.class,
+      QueryCommand.class,
+      DiffCommand.class,
+      PruneCommand.class,
+      DictionaryCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

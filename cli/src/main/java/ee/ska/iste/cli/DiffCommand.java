@@ -1,0 +1,51 @@
+package ee.ska.iste.cli;
+
+import ee.ska.iste.warehouse.QueryResult;
+import ee.ska.iste.warehouse.VersionDiff;
+import ee.ska.iste.warehouse.Warehouse;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code iste diff}: the figures of outcomes that changed between two versions. */
+@Command(
+    name = "diff",
+    header = "List the figures that changed between two warehouse versions.",
+    description = {
+      "Compares the outcomes view of V1 and V2 and prints level, unit, quarter, measure, old and",
+      "new value for every figure that differs or exists in one version only."
+    })
+public final class DiffCommand extends BaseCommand {
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      defaultValue = "${env:ISTE_WAREHOUSE}",
+      description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
+  Path warehouse;
+
+  @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
+  boolean csv;
+
+  @Parameters(index = "0", paramLabel = "V1", description = "The older version, e.g. v000003.")
+  String older;
+
+  @Parameters(index = "1", paramLabel = "V2", description = "The newer version.")
+  String newer;
+
+  @Override
+  protected int execute() throws Exception {
+    if (warehouse == null) {
+      throw new UserError(ExitCode.USAGE, "give --warehouse DIR or set ISTE_WAREHOUSE");
+    }
+    Warehouse w = Warehouse.at(warehouse);
+    QueryResult r;
+    try {
+      r = VersionDiff.asTable(VersionDiff.between(w.version(older), w.version(newer)));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage(), e);
+    }
+    out().print(csv ? r.csv() : r.aligned());
+    return ExitCode.OK;
+  }
+}

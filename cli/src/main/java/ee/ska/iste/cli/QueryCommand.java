@@ -1,0 +1,68 @@
+package ee.ska.iste.cli;
+
+import ee.ska.iste.warehouse.Query;
+import ee.ska.iste.warehouse.QueryResult;
+import ee.ska.iste.warehouse.Version;
+import ee.ska.iste.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code iste query}: SQL against the published DuckDB database, read-only. */
+@Command(
+    name = "query",
+    header = "Run SQL against the published warehouse and print the result.",
+    description = {
+      "Opens the current version's iste.duckdb (or --version's) read-only and prints an aligned",
+      "table, or CSV with --csv. Try: iste query \"SELECT * FROM kov_quarter_overview\""
+    })
+public final class QueryCommand extends BaseCommand {
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      defaultValue = "${env:ISTE_WAREHOUSE}",
+      description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
+  Path warehouse;
+
+  @Option(names = "--version", paramLabel = "VERSION", description = "A past version instead of the current one.")
+  String versionId;
+
+  @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
+  boolean csv;
+
+  @Parameters(index = "0", paramLabel = "SQL", description = "One SQL statement.")
+  String sql;
+
+  @Override
+  protected int execute() {
+    if (warehouse == null) {
+      throw new UserError(ExitCode.USAGE, "give --warehouse DIR or set ISTE_WAREHOUSE");
+    }
+    Warehouse w = Warehouse.at(warehouse);
+    Version v;
+    try {
+      v = versionId == null
+          ? w.current().orElseThrow(() -> new UserError(ExitCode.FAILURE, "no version is published in " + warehouse))
+          : w.version(versionId);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage(), e);
+    }
+    try {
+      QueryResult r = Query.run(v.database(), sql);
+      out().print(csv ? r.csv() : r.aligned());
+    } catch (SQLException e) {
+      throw new UserError(ExitCode.USAGE, "query failed: " + firstLine(e.getMessage()), e);
+    }
+    return ExitCode.OK;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,41 @@
+package ee.ska.iste.cli;
+
+import ee.ska.iste.warehouse.VersionListing;
+import ee.ska.iste.warehouse.Warehouse;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code iste versions}: the published versions of the warehouse with their run metadata. */
+@Command(
+    name = "versions",
+    header = "List the published warehouse versions with their run metadata.",
+    description = {
+      "One row per version, oldest first; * marks the current one. With --inputs VERSION, lists",
+      "that version's input files with their sizes and SHA-256 checksums."
+    })
+public final class VersionsCommand extends BaseCommand {
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      defaultValue = "${env:ISTE_WAREHOUSE}",
+      description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
+  Path warehouse;
+
+  @Option(names = "--inputs", paramLabel = "VERSION", description = "List one version's input files.")
+  String inputsOf;
+
+  @Override
+  protected int execute() {
+    if (warehouse == null) {
+      throw new UserError(ExitCode.USAGE, "give --warehouse DIR or set ISTE_WAREHOUSE");
+    }
+    Warehouse w = Warehouse.at(warehouse);
+    try {
+      out().print(inputsOf == null ? VersionListing.versions(w).aligned() : VersionListing.inputs(w.version(inputsOf)).aligned());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage(), e);
+    }
+    return ExitCode.OK;
+  }
+}
