@@ -3,7 +3,9 @@ package ee.ska.iste.reports;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.sf.jasperreports.charts.util.DrawChartRendererImpl;
 import net.sf.jasperreports.renderers.Renderable;
@@ -43,11 +45,16 @@ final class Charts {
   };
   private static final String FONT = "DejaVu Sans";
 
-  private Charts() {}
+  private final Locale locale;
+
+  Charts(Locale locale) {
+    this.locale = locale;
+  }
 
   /** One line per series over the categories (quarters); a null value leaves a gap. */
-  static Renderable lines(
-      String title, String valueAxis, List<String> categories, Map<String, Map<String, Double>> series) {
+  Renderable lines(
+      String title, String valueAxis, List<String> categories,
+      Map<String, Map<String, Double>> series, boolean counts) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Map.Entry<String, Map<String, Double>> s : series.entrySet()) {
       for (String c : categories) {
@@ -59,14 +66,19 @@ final class Charts {
       renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
       renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 2.0f : 1.2f));
     }
-    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), numberAxis(valueAxis), renderer);
+    NumberAxis axis = numberAxis(valueAxis);
+    if (counts) {
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(locale));
+      axis.setAutoRangeIncludesZero(true);
+    }
+    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), axis, renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);
     plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
     return draw(chart(title, plot, series.size() > 1));
   }
 
   /** Horizontal bars, one per category; a null value has no bar. */
-  static Renderable bars(String title, String valueAxis, Map<String, Double> values) {
+  Renderable bars(String title, String valueAxis, Map<String, Double> values) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     values.forEach((k, v) -> data.addValue(v, "", k));
     BarRenderer renderer = new BarRenderer();
@@ -86,7 +98,7 @@ final class Charts {
    * A funnel plot: the target line, the 95% and 99.8% limits drawn over n, and the units as
    * labelled points.
    */
-  static Renderable funnel(
+  Renderable funnel(
       String title, String xAxis, String yAxis, List<Point> points, FunnelLimits limits,
       String targetLabel, String limit95Label, String limit998Label) {
     double maxN = Math.max(10, points.stream().mapToDouble(Point::x).max().orElse(10) * 1.1);
@@ -126,13 +138,13 @@ final class Charts {
   }
 
   /** Labelled points, e.g. cost per client against outcome. */
-  static Renderable scatter(String title, String xAxis, String yAxis, List<Point> points) {
+  Renderable scatter(String title, String xAxis, String yAxis, List<Point> points) {
     XYPlot plot = new XYPlot(new XYSeriesCollection(), numberAxis(xAxis), numberAxis(yAxis), null);
     addPoints(plot, points);
     return draw(chart(title, plot, false));
   }
 
-  private static void addPoints(XYPlot plot, List<Point> points) {
+  private void addPoints(XYPlot plot, List<Point> points) {
     XYSeries s = new XYSeries("units", false, true);
     for (Point p : points) {
       s.add(p.x(), p.y());
@@ -156,9 +168,13 @@ final class Charts {
     plot.setRenderer(1, r);
   }
 
-  private static NumberAxis numberAxis(String label) {
+  private NumberAxis numberAxis(String label) {
     NumberAxis axis = new NumberAxis(label);
+    axis.setNumberFormatOverride(NumberFormat.getNumberInstance(locale));
     axis.setAutoRangeIncludesZero(false);
+    axis.setAutoRangeMinimumSize(1.0);
+    axis.setUpperMargin(0.08);
+    axis.setLowerMargin(0.08);
     axis.setLabelFont(new Font(FONT, Font.PLAIN, 8));
     axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 7));
     return axis;

@@ -23,6 +23,7 @@ final class FigureFormat {
   private final DecimalFormatSymbols symbols;
   private final DateTimeFormatter dates;
   private final String suppressedCount;
+  private final int suppressionMin;
 
   FigureFormat(Locale locale, ResourceBundle bundle, int suppressionMin) {
     this.locale = locale;
@@ -30,6 +31,12 @@ final class FigureFormat {
     this.symbols = DecimalFormatSymbols.getInstance(locale);
     this.dates = DateTimeFormatter.ofPattern(bundle.getString("format.date"), locale);
     this.suppressedCount = "<" + suppressionMin;
+    this.suppressionMin = suppressionMin;
+  }
+
+  /** The smallest count shown (reference data, 5). */
+  int suppressionMin() {
+    return suppressionMin;
   }
 
   Locale locale() {

@@ -33,11 +33,12 @@ final class KovReport {
 
   private final ReportContext ctx;
   private final FigureFormat fmt;
-  private boolean anySuppressed;
+  private final Charts charts;
 
   KovReport(ReportContext ctx) {
     this.ctx = ctx;
     this.fmt = ctx.format();
+    this.charts = new Charts(fmt.locale());
   }
 
   ReportDocument build(Municipality kov, Quarter quarter) throws SQLException {
@@ -85,9 +86,6 @@ final class KovReport {
     optionalTable(doc, "kov.sec.exits", quarter, exits, now, before, nation);
 
     dataQuality(doc, kov, quarter);
-    if (anySuppressed) {
-      doc.section(null).note(fmt.text("suppressed.note"));
-    }
     return doc;
   }
 
@@ -104,6 +102,7 @@ final class KovReport {
   private void table(
       ReportDocument doc, Quarter q, List<String> measures, Map<String, Figure> now,
       Map<String, Figure> before, Map<String, Figure> nation, boolean keepMissing) {
+    boolean hidden = false;
     doc.head(
         fmt.text("col.measure"),
         q.toString(),
@@ -118,13 +117,16 @@ final class KovReport {
         continue;
       }
       Unit u = ctx.unit(m);
-      anySuppressed |= (f != null && f.suppressed()) || (b != null && b.suppressed());
+      hidden |= (f != null && f.suppressed()) || (b != null && b.suppressed());
       doc.row(
           ctx.name(m),
           fmt.figureWithInterval(f, u),
           fmt.figure(b, u),
           fmt.change(f, b, u),
           fmt.figureWithInterval(n, u));
+    }
+    if (hidden) {
+      doc.note(fmt.text("suppressed.note"));
     }
   }
 
@@ -142,7 +144,6 @@ final class KovReport {
       Unit u = ctx.unit(m);
       String label = ctx.name(m);
       if (f.suppressed()) {
-        anySuppressed = true;
         doc.text(fmt.text("kov.funnel.small", label));
         continue;
       }
@@ -168,14 +169,14 @@ final class KovReport {
 
     Map<String, Map<String, Double>> active = new LinkedHashMap<>();
     active.put(fmt.text("kov.trend.kov"), shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
-    doc.chart(Charts.lines(ctx.name("ACTIVE") + " · " + kov.displayName(), "", labels, active));
+    doc.chart(charts.lines(ctx.name("ACTIVE") + " · " + kov.displayName(), "", labels, active, true));
 
     Map<String, Double> qolKov = shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
     if (!qolKov.isEmpty()) {
       Map<String, Map<String, Double>> qol = new LinkedHashMap<>();
       qol.put(fmt.text("kov.trend.kov"), qolKov);
       qol.put(fmt.text("kov.trend.nation"), shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
-      doc.chart(Charts.lines(ctx.name("QOL_CHANGE"), "", labels, qol));
+      doc.chart(charts.lines(ctx.name("QOL_CHANGE"), "", labels, qol, false));
     }
     doc.note(fmt.text("chart.suppressed.note"));
   }
@@ -199,6 +200,7 @@ final class KovReport {
     }
     doc.section(fmt.text("kov.sec.need"));
     Map<String, Double> bars = new LinkedHashMap<>();
+    boolean hidden = false;
     doc.head(fmt.text("col.measure"), "", "", "", fmt.text("col.nation"));
     for (String m : domains) {
       Figure f = now.get(m);
@@ -206,11 +208,14 @@ final class KovReport {
       if (f.shown() != null) {
         bars.put(label, f.shown());
       }
-      anySuppressed |= f.suppressed();
+      hidden |= f.suppressed();
       doc.row(label, fmt.figure(f, Unit.MEAN), "", "", fmt.figure(nation.get(m), Unit.MEAN));
     }
+    if (hidden) {
+      doc.note(fmt.text("suppressed.note"));
+    }
     if (!bars.isEmpty()) {
-      doc.chart(Charts.bars(fmt.text("kov.sec.need"), fmt.text("kov.need.axis"), bars));
+      doc.chart(charts.bars(fmt.text("kov.sec.need"), fmt.text("kov.need.axis"), bars));
     }
   }
 
@@ -237,7 +242,7 @@ final class KovReport {
             "kov.dq.submitted",
             fmt.date(s.submittedOn()),
             fmt.text(onTime ? "ontime" : "late"),
-            s.status()));
+            fmt.hasText("status." + s.status()) ? fmt.text("status." + s.status()) : s.status()));
     doc.text(
         fmt.text(
             "kov.dq.rows",

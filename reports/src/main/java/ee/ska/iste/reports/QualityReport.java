@@ -2,19 +2,153 @@ package ee.ska.iste.reports;
 
 import ee.ska.iste.core.time.Quarter;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Builds the data-quality report (issue 6, point 3). */
+/**
+ * Builds the data-quality report (issue 6, point 3): per KOV whether its submission came on time
+ * (within 30 days of the quarter's end), rows read, accepted and rejected, QoL completeness and
+ * episodes outside the target group; rejected rows by reason; national totals.
+ */
 final class QualityReport {
+  static final int DUE_DAYS = 30;
+
   private final ReportContext ctx;
+  private final FigureFormat fmt;
 
   QualityReport(ReportContext ctx) {
     this.ctx = ctx;
+    this.fmt = ctx.format();
   }
 
   ReportDocument build(Quarter quarter) throws SQLException {
-    FigureFormat fmt = ctx.format();
-    return new ReportDocument(fmt.text("quality.title", quarter.toString()), "", ctx.footer())
-        .section(null)
-        .text(fmt.text("quality.none"));
+    Warehouse w = ctx.warehouse();
+    LocalDate due = quarter.lastDay().plusDays(DUE_DAYS);
+    ReportDocument doc =
+        new ReportDocument(
+            fmt.text("quality.title", quarter.toString()),
+            fmt.text(
+                "quality.subtitle", quarter.toString(), fmt.date(due), ctx.stamp().version(),
+                ctx.stampDate()),
+            fmt.text("quality.title", quarter.toString()) + " · " + ctx.footer());
+
+    Map<String, Municipality> kovs = new LinkedHashMap<>();
+    w.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
+    Map<String, Warehouse.Submission> submissions = w.submissions(quarter);
+    submissions.keySet().forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
+    Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
+    Map<String, Figure> nation = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
+    Map<String, Map<String, Long>> ineligible = w.ineligibleEpisodes(quarter);
+
+    doc.section(fmt.text("quality.sec.submissions"));
+    if (!w.has("stg_submission")) {
+      doc.text(fmt.text("quality.none"));
+    }
+    doc.gridHead(
+        fmt.text("col.kov"),
+        fmt.text("quality.col.submitted"),
+        fmt.text("quality.col.ontime"),
+        fmt.text("quality.col.read"),
+        fmt.text("quality.col.accepted"),
+        fmt.text("quality.col.rejected"),
+        ctx.name("QOL_COMPLETENESS"),
+        fmt.text("quality.col.ineligible"));
+    long read = 0;
+    long accepted = 0;
+    long rejected = 0;
+    int onTime = 0;
+    long ineligibleTotal = 0;
+    Map<String, String> ineligibleCells = ineligibleCells(kovs, ineligible);
+    for (Municipality m : kovs.values()) {
+      Warehouse.Submission s = submissions.get(m.kovCode());
+      ineligibleTotal += total(ineligible.get(m.kovCode()));
+      String kovIneligible = ineligibleCells.get(m.kovCode());
+      String completeness = fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("QOL_COMPLETENESS"), Unit.SHARE);
+      if (s == null) {
+        doc.gridRow(m.displayName(), fmt.text("quality.missing"), "", "", "", "", completeness, kovIneligible);
+        continue;
+      }
+      boolean inTime = s.submittedOn() != null && !s.submittedOn().isAfter(due);
+      onTime += inTime ? 1 : 0;
+      read += s.rowsRead();
+      accepted += s.rowsAccepted();
+      rejected += s.rowsRejected();
+      doc.gridRow(
+          m.displayName(),
+          fmt.date(s.submittedOn()),
+          fmt.text(inTime ? "yes" : "no"),
+          fmt.number(s.rowsRead(), 0),
+          fmt.number(s.rowsAccepted(), 0),
+          fmt.number(s.rowsRejected(), 0),
+          completeness,
+          kovIneligible);
+    }
+    doc.gridHead(
+        fmt.text("quality.total"),
+        fmt.number(submissions.size(), 0) + " / " + fmt.number(kovs.size(), 0),
+        fmt.number(onTime, 0),
+        fmt.number(read, 0),
+        fmt.number(accepted, 0),
+        fmt.number(rejected, 0),
+        fmt.figure(nation.get("QOL_COMPLETENESS"), Unit.SHARE),
+        fmt.number(ineligibleTotal, 0));
+    doc.note(fmt.text("suppressed.note"));
+
+    doc.section(fmt.text("quality.sec.rejects"));
+    Map<String, Long> reasons = w.rejectsByReason(quarter, null);
+    if (reasons.isEmpty()) {
+      doc.text(fmt.text("quality.noreject"));
+    } else {
+      doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.rows"), "", "", "");
+      reasons.forEach((r, n) -> doc.row(r, fmt.number(n, 0), "", "", ""));
+    }
+
+    doc.section(fmt.text("quality.sec.eligibility"));
+    Map<String, Long> byReason = new TreeMap<>();
+    ineligible.values().forEach(m -> m.forEach((r, n) -> byReason.merge(r, n, Long::sum)));
+    if (byReason.isEmpty()) {
+      doc.text(fmt.text("quality.noineligible"));
+    } else {
+      doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.rows"), "", "", "");
+      byReason.forEach((r, n) -> doc.row(r, fmt.number(n, 0), "", "", ""));
+      doc.note(fmt.text("quality.eligibility.note"));
+    }
+    return doc;
+  }
+
+  private static long total(Map<String, Long> byReason) {
+    return byReason == null ? 0 : byReason.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * Episodes are people: a KOV's count from 1 to 4 prints as "&lt;5"; when exactly one cell of
+   * the column is hidden, the smallest other non-zero cell is hidden too ("—"), so the national
+   * total does not reveal it (measures.md, secondary suppression).
+   */
+  private Map<String, String> ineligibleCells(
+      Map<String, Municipality> kovs, Map<String, Map<String, Long>> ineligible) {
+    int min = fmt.suppressionMin();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    kovs.keySet().forEach(k -> counts.put(k, total(ineligible.get(k))));
+    long hidden = counts.values().stream().filter(n -> n > 0 && n < min).count();
+    String secondary =
+        hidden != 1
+            ? null
+            : counts.entrySet().stream()
+                .filter(e -> e.getValue() >= min)
+                .min(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(null);
+    Map<String, String> out = new LinkedHashMap<>();
+    counts.forEach(
+        (k, n) ->
+            out.put(
+                k,
+                n > 0 && n < min
+                    ? fmt.suppressedMark(Unit.COUNT)
+                    : k.equals(secondary) ? FigureFormat.DASH : fmt.number(n, 0)));
+    return out;
   }
 }

@@ -75,7 +75,8 @@ class KovReportTest {
   }
 
   @AfterAll
-  static void close() {
+  static void close() throws Exception {
+    keepSamples(dir);
     estonian.close();
     english.close();
   }
@@ -153,6 +154,20 @@ class KovReportTest {
     assertTrue(text.contains("Põltsamaa vald"));
     assertTrue(text.contains("16 667,5"));
     assertFalse(text.contains("66,7"));
+  }
+
+  /** With -Diste.reports.sample=DIR, copies the rendered files there to look at. */
+  static void keepSamples(Path from) throws java.io.IOException {
+    String keep = System.getProperty("iste.reports.sample");
+    if (keep == null) {
+      return;
+    }
+    Path to = Files.createDirectories(Path.of(keep));
+    try (var files = Files.walk(from)) {
+      for (Path p : files.filter(f -> f.toString().matches(".*\\.(pdf|html)")).toList()) {
+        Files.copy(p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   private static void assertLine(String text, String regex) {

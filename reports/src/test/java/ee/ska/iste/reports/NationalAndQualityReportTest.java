@@ -1,0 +1,154 @@
+package ee.ska.iste.reports;
+
+import static ee.ska.iste.reports.FixtureDb.count;
+import static ee.ska.iste.reports.FixtureDb.outcome;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ee.ska.iste.core.time.Quarter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The national dashboard and the data-quality report over five KOVs. Submissions for 2024Q2 are
+ * due 30.07.2024: Põltsamaa sent on 10.07 (120 rows read, 117 accepted, 3 rejected), Tartu on
+ * 15.08 — late — (400, 390, 10), Haapsalu on 30.07 (50, 50, 0); Lääne-Nigula and Jõhvi sent
+ * nothing. Totals: 3 of 5 sent, 2 on time, 570 read, 557 accepted, 13 rejected. Ineligible
+ * episodes: Tartu 2 (hidden "<5"), Põltsamaa 7 (hidden "—" so the total 9 does not reveal Tartu's).
+ */
+class NationalAndQualityReportTest {
+  private static final Quarter Q = Quarter.parse("2024Q2");
+  @TempDir static Path dir;
+  private static ReportRenderer estonian;
+  private static ReportRenderer english;
+
+  @BeforeAll
+  static void renderers() throws Exception {
+    Path db = dir.resolve("iste.duckdb");
+    FixtureDb.create(
+        db,
+        true,
+        "insert into dim_municipality values"
+            + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
+            + " ('0793','Tartu linn','0079','Tartu maakond','A0793',41),"
+            + " ('0184','Haapsalu linn','0056','Lääne maakond','A0184',24),"
+            + " ('0441','Lääne-Nigula vald','0056','Lääne maakond','A0184',24),"
+            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5)",
+        "insert into mart_outcomes values "
+            + String.join(
+                ",",
+                count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
+                count("KOV", "0618", "2024Q2", "NEW", 4, true),
+                outcome("KOV", "0618", "2024Q2", "QOL_CHANGE", 12.25, 85.75, 7.0, 4.5, 20.0, "WITHIN", false),
+                outcome("KOV", "0618", "2024Q2", "COST_PER_CLIENT", 1800.0, 41400.0, 23.0, null, null, null, false),
+                count("KOV", "0793", "2024Q2", "ACTIVE", 60, false),
+                count("KOV", "0793", "2024Q2", "NEW", 9, false),
+                outcome("KOV", "0793", "2024Q2", "QOL_CHANGE", 25.0, 750.0, 30.0, 20.0, 30.0, "ABOVE", false),
+                outcome("KOV", "0793", "2024Q2", "QOL_IMPROVED", 0.6, 18.0, 30.0, 0.42, 0.75, "ABOVE", false),
+                outcome("KOV", "0793", "2024Q2", "COST_PER_CLIENT", 2100.0, 126000.0, 60.0, null, null, null, false),
+                outcome("KOV", "0793", "2024Q2", "QOL_COMPLETENESS", 0.8, 40.0, 50.0, null, null, null, false),
+                outcome("KOV", "0184", "2024Q2", "OCCUPANCY", 0.875, null, null, null, null, null, false),
+                count("KOV", "0184", "2024Q2", "ACTIVE", 14, false),
+                count("KOV", "0441", "2024Q2", "ACTIVE", 3, true),
+                count("RIIK", "EE", "2024Q2", "ACTIVE", 100, false),
+                count("RIIK", "EE", "2024Q2", "NEW", 13, false),
+                count("RIIK", "EE", "2023Q2", "ACTIVE", 80, false),
+                outcome("RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
+                outcome("RIIK", "EE", "2024Q2", "QOL_IMPROVED", 0.3, 36.0, 120.0, 0.22, 0.39, null, false),
+                outcome("RIIK", "EE", "2024Q2", "QOL_COMPLETENESS", 0.7, 70.0, 100.0, null, null, null, false),
+                count("MAAKOND", "0079", "2024Q1", "ACTIVE", 55, false),
+                count("MAAKOND", "0079", "2024Q2", "ACTIVE", 60, false),
+                count("MAAKOND", "0050", "2024Q2", "ACTIVE", 23, false)),
+        "insert into stg_submission values"
+            + " ('a','f','0618','2024Q2',DATE '2024-07-10','1','x','LOADED',null,null,120,117,3),"
+            + " ('b','f','0793','2024Q2',DATE '2024-07-05','1','x','SUPERSEDED',null,null,380,380,0),"
+            + " ('c','f','0793','2024Q2',DATE '2024-08-15','1','x','LOADED',null,null,400,390,10),"
+            + " ('d','f','0184','2024Q2',DATE '2024-07-30','1','x','LOADED',null,null,50,50,0)",
+        "insert into stg_reject select 's','f', kov, '2024Q2','klient', 2,'c', reason,'v','m' from"
+            + " (values ('0618','DATE_FORMAT'),('0618','DATE_FORMAT'),('0618','HOURS_RANGE')) t(kov, reason)",
+        "insert into stg_reject select 's','f','0793','2024Q2','klient', i::int,'c',"
+            + " case when i <= 8 then 'DATE_FORMAT' else 'HOURS_RANGE' end,'v','m' from range(1, 11) r(i)",
+        "insert into stg_client_episode select 'c' || i, '0793', '2024Q2', 'AGE_BELOW_MIN' from range(2) r(i)",
+        "insert into stg_client_episode select 'd' || i, '0618', '2024Q2', 'DIAGNOSIS_DEMENTIA' from range(7) r(i)");
+    WarehouseStamp stamp = new WarehouseStamp("v7", LocalDate.of(2024, 8, 20));
+    estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
+    english = ReportRenderer.open(db, Locale.ENGLISH, stamp);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    KovReportTest.keepSamples(dir);
+    estonian.close();
+    english.close();
+  }
+
+  @Test
+  void nationalDashboardListsEveryKovAndDrawsFunnels() throws Exception {
+    Path pdf = estonian.renderNational(Q, ReportFormat.PDF, dir.resolve("out"));
+    assertEquals(dir.resolve("out/2024Q2/ISTE_riik_2024Q2_et.pdf"), pdf);
+    String text = Pdf.text(pdf);
+    assertTrue(text.contains("ISTE riiklik ülevaade 2024Q2"), text);
+    // ACTIVE 100 now, 80 a year ago is not the previous quarter: no change shown
+    assertLine(text, "Aktiivsed juhtumid\\s+100\\s+–\\s+–");
+    // grid: ACTIVE, NEW, EXIT (no row), QOL_CHANGE, QOL_IMPROVED, NO_BASE_SUPPORT, COST_PER_CLIENT
+    assertLine(text, "Põltsamaa vald\\s+23\\s+<5\\s+–\\s+12,3\\s+–\\s+–\\s+1 800 €");
+    assertLine(text, "Tartu linn\\s+60\\s+9\\s+–\\s+25,0\\s+60,0%\\s+–\\s+2 100 €");
+    assertLine(text, "Lääne-Nigula vald\\s+<5");
+    assertTrue(text.contains("oluliselt üle riigi keskmise: Tartu linn"), text);
+    // joint allocation: one row, both names, 24 places, occupancy 87,5%, actives 14 + <5
+    assertLine(text, "Haapsalu linn \\+ Lääne-\\s+A0184\\s+24\\s+87,5%\\s+14 \\+ <5");
+    Path images = Files.createDirectories(dir.resolve("png-national"));
+    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
+  }
+
+  @Test
+  void nationalDashboardSortsByAChosenMeasure() throws Exception {
+    Path pdf = estonian.renderNational(Q, ReportFormat.PDF, dir.resolve("sorted"), "ACTIVE");
+    String text = Pdf.text(pdf);
+    int tartu = text.indexOf("Tartu linn  ");
+    int poltsamaa = text.indexOf("Põltsamaa vald  ");
+    int haapsalu = text.indexOf("Haapsalu linn  ");
+    assertTrue(tartu >= 0 && tartu < poltsamaa && poltsamaa < haapsalu, text);
+  }
+
+  @Test
+  void englishDashboardAndHtml() throws Exception {
+    String text = Pdf.text(english.renderNational(Q, ReportFormat.PDF, dir.resolve("out")));
+    assertTrue(text.contains("ISTE national dashboard 2024Q2"), text);
+    assertTrue(text.contains("Funnel plots"), text);
+    Path html = english.renderNational(Q, ReportFormat.HTML, dir.resolve("out"));
+    assertTrue(Files.readString(html).contains("Municipalities side by side"));
+  }
+
+  @Test
+  void qualityReportCountsRowsAndLateness() throws Exception {
+    Path pdf = estonian.renderQuality(Q, ReportFormat.PDF, dir.resolve("out"));
+    assertEquals(dir.resolve("out/2024Q2/ISTE_andmekvaliteet_2024Q2_et.pdf"), pdf);
+    String text = Pdf.text(pdf);
+    assertTrue(text.contains("tähtajaga 30.07.2024"), text);
+    assertLine(text, "Põltsamaa vald\\s+10.07.2024\\s+jah\\s+120\\s+117\\s+3\\s+–\\s+—");
+    assertLine(text, "Tartu linn\\s+15.08.2024\\s+ei\\s+400\\s+390\\s+10\\s+80,0%\\s+<5");
+    assertLine(text, "Haapsalu linn\\s+30.07.2024\\s+jah\\s+50\\s+50\\s+0\\s+–\\s+0");
+    assertLine(text, "Jõhvi vald\\s+esitamata");
+    assertLine(text, "Riik kokku\\s+3\\s*/\\s*5\\s+2\\s+570\\s+557\\s+13\\s+70,0%\\s+9");
+    assertLine(text, "DATE_FORMAT\\s+10");
+    assertLine(text, "HOURS_RANGE\\s+3");
+    assertLine(text, "DIAGNOSIS_DEMENTIA\\s+7");
+    assertFalse(text.contains("380"), "a superseded submission must not count");
+    Path images = Files.createDirectories(dir.resolve("png-quality"));
+    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
+  }
+
+  private static void assertLine(String text, String regex) {
+    Pattern p = Pattern.compile(regex);
+    assertTrue(text.lines().anyMatch(l -> p.matcher(l).find()), "no line matches " + regex + " in:\n" + text);
+  }
+}
