@@ -54,8 +54,7 @@ final class HttpAirflowClient implements AirflowClient {
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    return new HttpAirflowClient(
-        config, http, d -> Thread.sleep(d.toMillis()), System::nanoTime);
+    return new HttpAirflowClient(config, http, d -> Thread.sleep(d.toMillis()), System::nanoTime);
   }
 
   @Override
@@ -183,7 +182,8 @@ final class HttpAirflowClient implements AirflowClient {
       return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
     return b.header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .method(
+            method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
         .build();
   }
 
