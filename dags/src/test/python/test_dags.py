@@ -179,7 +179,7 @@ class DagShape:
                     self.assertIn(
                         ' "$ISTE_JAR" %s --quarter "$ISTE_QUARTER" ' % stage_id, command
                     )
-                    self.assertIn('--warehouse "$ISTE_WAREHOUSE_URI"', command)
+                    self.assertIn('--out "$ISTE_OUT_URI"', command)
                     self.assertTrue(task.append_env)
                     self.assertEqual(
                         "{{ var.value.get('iste_jar', '/opt/iste/iste-cli.jar') }}",
@@ -245,7 +245,7 @@ class CommandInBash(unittest.TestCase):
             "ISTE_SPARK_SUBMIT_ARGS": "--conf spark.executor.memory=4g",
             "ISTE_JAR": "/opt/iste/iste-cli.jar",
             "ISTE_INPUT_URI": "s3a://iste/input",
-            "ISTE_WAREHOUSE_URI": "s3a://iste/warehouse",
+            "ISTE_OUT_URI": "s3a://iste/out",
             "ISTE_QUARTER": "2024Q2",
             "ISTE_KOV": "0793; rm -rf /",
         }
@@ -268,7 +268,7 @@ class CommandInBash(unittest.TestCase):
                 "ingest",
                 "--quarter", "2024Q2",
                 "--input", "s3a://iste/input",
-                "--warehouse", "s3a://iste/warehouse",
+                "--out", "s3a://iste/out",
                 "--kov", "0793; rm -rf /",
             ],
             result.stdout.splitlines(),
