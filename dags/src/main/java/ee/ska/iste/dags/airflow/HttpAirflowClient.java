@@ -145,6 +145,7 @@ final class HttpAirflowClient implements AirflowClient {
   private JsonNode send(String method, String path, JsonNode body) {
     URI uri = URI.create(config.baseUrl() + path);
     String what = method + " " + uri;
+    boolean tokenRenewed = false;
     for (int attempt = 0; ; attempt++) {
       HttpResponse<String> response;
       try {
@@ -163,6 +164,13 @@ final class HttpAirflowClient implements AirflowClient {
       int status = response.statusCode();
       if (status >= 200 && status < 300) {
         return parse(response.body(), what);
+      }
+      if (status == 401 && canRenewToken() && !tokenRenewed) {
+        // A token obtained from /auth/token expires (a day by default): get a new one, once.
+        bearerToken = null;
+        tokenRenewed = true;
+        attempt--;
+        continue;
       }
       if (status >= 500 && attempt < config.retries()) {
         backOff(attempt);
@@ -185,6 +193,10 @@ final class HttpAirflowClient implements AirflowClient {
         .method(
             method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
         .build();
+  }
+
+  private boolean canRenewToken() {
+    return config.api() == ApiVersion.V2 && (config.token() == null || config.token().isBlank());
   }
 
   private String authorization() {

@@ -191,6 +191,35 @@ class HttpAirflowClientTest {
     airflow.verify(api == ApiVersion.V2 ? 1 : 0, postRequestedFor(urlEqualTo("/auth/token")));
   }
 
+  @Test
+  void v2RenewsAnExpiredTokenOnce() {
+    airflow.stubFor(
+        post("/auth/token")
+            .inScenario("token")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson("{\"access_token\": \"old-jwt\"}"))
+            .willSetStateTo("renewed"));
+    airflow.stubFor(
+        post("/auth/token")
+            .inScenario("token")
+            .whenScenarioStateIs("renewed")
+            .willReturn(okJson("{\"access_token\": \"new-jwt\"}")));
+    String path = "/api/v2/dags/iste_quarterly/dagRuns/" + RUN;
+    airflow.stubFor(
+        get(path)
+            .withHeader("Authorization", equalTo("Bearer old-jwt"))
+            .willReturn(answer(401, error(ApiVersion.V2, 401, "Unauthorized", "Token expired"))));
+    airflow.stubFor(
+        get(path)
+            .withHeader("Authorization", equalTo("Bearer new-jwt"))
+            .willReturn(okJson(RUN_JSON.formatted("running"))));
+
+    assertEquals("running", client(ApiVersion.V2).dagRun(DAG, RUN).state());
+
+    airflow.verify(2, postRequestedFor(urlEqualTo("/auth/token")));
+    assertEquals(List.of(), sleeps);
+  }
+
   @ParameterizedTest
   @EnumSource(ApiVersion.class)
   void taskInstancesReadTaskIdStateAndTry(ApiVersion api) {
