@@ -28,7 +28,7 @@ SETTINGS = {
     "ISTE_SPARK_SUBMIT_ARGS": ("iste_spark_submit_args", ""),
     "ISTE_JAR": ("iste_jar", "/opt/iste/iste-cli.jar"),
     "ISTE_INPUT_URI": ("iste_input_uri", "file:///opt/iste/input"),
-    "ISTE_WAREHOUSE_URI": ("iste_warehouse_uri", "file:///opt/iste/warehouse"),
+    "ISTE_OUT_URI": ("iste_out_uri", "file:///opt/iste/out"),
 }
 
 DEFAULT_ARGS = {
@@ -66,7 +66,7 @@ def stage_command(stage_id, with_kov):
         " " + stage_id +
         ' --quarter "$ISTE_QUARTER"'
         ' --input "$ISTE_INPUT_URI"'
-        ' --warehouse "$ISTE_WAREHOUSE_URI"'
+        ' --out "$ISTE_OUT_URI"'
     )
     if with_kov:
         command += ' --kov "$ISTE_KOV"'

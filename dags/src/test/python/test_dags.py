@@ -2,6 +2,7 @@
 files give it. Standard library only. Run: python3 -B -m unittest discover -s src/test/python
 from the dags module (the DAG folder is ../../../airflow from here, or ISTE_DAG_FOLDER)."""
 
+import datetime
 import importlib.util
 import json
 import os
@@ -126,6 +127,23 @@ def stage_list():
         return json.load(f)["stages"]
 
 
+def quarter_of(date):
+    return (date.year, (date.month - 1) // 3 + 1)
+
+
+def previous_quarter(quarter):
+    year, number = quarter
+    return (year - 1, 4) if number == 1 else (year, number - 1)
+
+
+def quarter_last_day(quarter):
+    year, number = quarter
+    first_of_next = (
+        datetime.date(year + 1, 1, 1) if number == 4 else datetime.date(year, 3 * number + 1, 1)
+    )
+    return first_of_next - datetime.timedelta(days=1)
+
+
 class DagFilesCompile(unittest.TestCase):
     def test_every_dag_file_compiles(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -179,7 +197,7 @@ class DagShape:
                     self.assertIn(
                         ' "$ISTE_JAR" %s --quarter "$ISTE_QUARTER" ' % stage_id, command
                     )
-                    self.assertIn('--warehouse "$ISTE_WAREHOUSE_URI"', command)
+                    self.assertIn('--out "$ISTE_OUT_URI"', command)
                     self.assertTrue(task.append_env)
                     self.assertEqual(
                         "{{ var.value.get('iste_jar', '/opt/iste/iste-cli.jar') }}",
@@ -211,6 +229,23 @@ class DagShape:
         self.assertGreaterEqual(default_args["retries"], 1)
         self.assertIs(True, default_args["retry_exponential_backoff"])
         self.assertGreater(default_args["max_retry_delay"], default_args["retry_delay"])
+
+    def test_each_scheduled_run_processes_the_quarter_that_ended_weeks_before(self):
+        # With a cron schedule a run's data interval runs from the previous tick to its own; the
+        # Java CLI takes the quarter that data_interval_start falls in.
+        minute, hour, day, months, weekday = self.dags["iste_quarterly"].kwargs["schedule"].split()
+        self.assertEqual(("*", "0"), (weekday, minute))
+        ticks = [
+            datetime.date(year, int(month), int(day))
+            for year in (2023, 2024, 2025)
+            for month in months.split(",")
+        ]
+        for interval_start, run_date in zip(ticks, ticks[1:]):
+            with self.subTest(run=run_date):
+                processed = quarter_of(interval_start)
+                self.assertEqual(previous_quarter(quarter_of(run_date)), processed)
+                days_after_quarter_end = (run_date - quarter_last_day(processed)).days
+                self.assertTrue(35 <= days_after_quarter_end <= 60, days_after_quarter_end)
 
     def test_republish_is_manual_and_passes_kov_and_quarter_from_the_conf(self):
         dag = self.dags["iste_republish_kov"]
@@ -245,7 +280,7 @@ class CommandInBash(unittest.TestCase):
             "ISTE_SPARK_SUBMIT_ARGS": "--conf spark.executor.memory=4g",
             "ISTE_JAR": "/opt/iste/iste-cli.jar",
             "ISTE_INPUT_URI": "s3a://iste/input",
-            "ISTE_WAREHOUSE_URI": "s3a://iste/warehouse",
+            "ISTE_OUT_URI": "s3a://iste/out",
             "ISTE_QUARTER": "2024Q2",
             "ISTE_KOV": "0793; rm -rf /",
         }
@@ -268,7 +303,7 @@ class CommandInBash(unittest.TestCase):
                 "ingest",
                 "--quarter", "2024Q2",
                 "--input", "s3a://iste/input",
-                "--warehouse", "s3a://iste/warehouse",
+                "--out", "s3a://iste/out",
                 "--kov", "0793; rm -rf /",
             ],
             result.stdout.splitlines(),

@@ -20,20 +20,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 /** {@code iste airflow}: trigger and follow the ISTE DAGs on an Airflow server. */
 @Command(
     name = "airflow",
     header = "Trigger and follow the ISTE DAGs on an Airflow server.",
     description = {
-      "Talks to Airflow's stable REST API (v1: Airflow 2, basic auth; v2: Airflow 3, bearer token).",
-      "Server and credentials come from a properties file (--config FILE, else",
-      "~/.config/iste/airflow.properties) and the environment variables ISTE_AIRFLOW_URL,",
-      "ISTE_AIRFLOW_API (v1|v2), ISTE_AIRFLOW_USER, ISTE_AIRFLOW_PASSWORD, ISTE_AIRFLOW_TOKEN,",
-      "which win over the file. They are never taken from the command line nor printed.",
-      "Exit codes: 0 success, 1 run failed, timed out or Airflow refused, 2 usage."
+      "Talks to Airflow's stable REST API: v1 (Airflow 2, basic auth) or v2 (Airflow 3,",
+      "bearer token). Server and credentials come from a properties file (--config FILE,",
+      "else ~/.config/iste/airflow.properties) and from the environment variables",
+      "ISTE_AIRFLOW_URL, ISTE_AIRFLOW_API (v1|v2), ISTE_AIRFLOW_USER,",
+      "ISTE_AIRFLOW_PASSWORD and ISTE_AIRFLOW_TOKEN, which win over the file. They are",
+      "never taken from the command line and never printed.",
+      "Exit codes: 0 success; 1 run failed, timed out or Airflow refused; 2 usage."
     },
     subcommands = {
       AirflowCommand.Trigger.class,
@@ -95,6 +96,7 @@ public final class AirflowCommand extends BaseCommand {
 
     @Override
     protected final int execute() {
+      checkArguments();
       AirflowClient client = connection.connect();
       try {
         return call(client);
@@ -102,6 +104,9 @@ public final class AirflowCommand extends BaseCommand {
         throw new UserError(ExitCode.FAILURE, e.getMessage(), e);
       }
     }
+
+    /** Fails with a usage error before anything is read or sent; none by default. */
+    void checkArguments() {}
 
     abstract int call(AirflowClient client);
 
@@ -111,8 +116,9 @@ public final class AirflowCommand extends BaseCommand {
       out.printf("%s  %s  %s%n", run.dagId(), run.runId(), run.state());
       List<TaskInstance> tasks =
           client.taskInstances(run.dagId(), run.runId()).stream()
-              .sorted(Comparator.comparingInt(AirflowVerb::stageOrder)
-                  .thenComparing(TaskInstance::taskId))
+              .sorted(
+                  Comparator.comparingInt(AirflowVerb::stageOrder)
+                      .thenComparing(TaskInstance::taskId))
               .toList();
       if (!tasks.isEmpty()) {
         out.printf("%-12s %-18s %s%n", "TASK", "STATE", "TRY");
@@ -137,8 +143,9 @@ public final class AirflowCommand extends BaseCommand {
       name = "trigger",
       header = "Start a quarter's run (idempotent: the same quarter and attempt name one run).",
       description = {
-        "The run id is iste_<quarter>_manual__<attempt>, its conf {\"quarter\": \"<quarter>\"},",
-        "its logical date the quarter's first day (UTC). Triggering again finds the same run."
+        "The run id is iste_<quarter>_manual__<attempt>, the conf {\"quarter\": \"<quarter>\"},",
+        "the logical date the quarter's first day, 00:00 UTC (plus one hour per attempt",
+        "after the first). Triggering the same quarter and attempt again finds that run."
       })
   static final class Trigger extends AirflowVerb {
     @Option(
@@ -164,7 +171,8 @@ public final class AirflowCommand extends BaseCommand {
         paramLabel = "DURATION",
         defaultValue = "6h",
         converter = DurationConverter.class,
-        description = "With --wait: give up after this long, e.g. 90m, 2h (default: ${DEFAULT-VALUE}).")
+        description =
+            "With --wait: give up after this long, e.g. 90m, 2h (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(
@@ -175,22 +183,31 @@ public final class AirflowCommand extends BaseCommand {
         description = "With --wait: how often to ask (default: ${DEFAULT-VALUE}).")
     Duration poll;
 
+    private QuarterRun quarterRun;
+
     @Override
-    int call(AirflowClient client) {
-      QuarterRun quarterRun;
+    void checkArguments() {
       try {
         quarterRun = new QuarterRun(quarter, attempt);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
+      if (poll.compareTo(timeout) > 0) {
+        throw new ParameterException(spec.commandLine(), "--poll is longer than --timeout");
+      }
+    }
+
+    @Override
+    int call(AirflowClient client) {
       QuarterTrigger.Result result = QuarterTrigger.trigger(client, connection.dag, quarterRun);
       DagRun run = result.run();
-      err().printf(
-          "%s %s run %s (%s)%n",
-          result.alreadyExisted() ? "found existing" : "triggered",
-          run.dagId(),
-          run.runId(),
-          run.state());
+      err()
+          .printf(
+              "%s %s run %s (%s)%n",
+              result.alreadyExisted() ? "found existing" : "triggered",
+              run.dagId(),
+              run.runId(),
+              run.state());
       if (!await) {
         out().println(run.runId());
         return ExitCode.OK;
@@ -203,7 +220,10 @@ public final class AirflowCommand extends BaseCommand {
       name = "status",
       header = "Print a run's state and its tasks' states (exit 1 when the run failed).")
   static final class Status extends AirflowVerb {
-    @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run, e.g. iste_2024Q2_manual__1.")
+    @Parameters(
+        index = "0",
+        paramLabel = "RUN_ID",
+        description = "The run, e.g. iste_2024Q2_manual__1.")
     String runId;
 
     @Override
@@ -219,13 +239,18 @@ public final class AirflowCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run.")
     String runId;
 
-    @Parameters(index = "1", paramLabel = "TASK_ID", description = "The task (a stage), e.g. model.")
+    @Parameters(
+        index = "1",
+        paramLabel = "TASK_ID",
+        description = "The task (a stage), e.g. model.")
     String taskId;
 
     @Override
     int call(AirflowClient client) {
       client.clearTaskInstance(connection.dag, runId, taskId);
-      err().printf("cleared %s of %s run %s and the tasks after it%n", taskId, connection.dag, runId);
+      err()
+          .printf(
+              "cleared %s of %s run %s and the tasks after it%n", taskId, connection.dag, runId);
       return ExitCode.OK;
     }
   }

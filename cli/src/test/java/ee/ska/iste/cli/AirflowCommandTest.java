@@ -23,16 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code iste airflow} end to end against a small local HTTP server answering as Airflow 2's
- * {@code /api/v1} does (the client itself is tested against WireMock in the dags module).
+ * {@code iste airflow} end to end against a small local HTTP server answering as Airflow 2's {@code
+ * /api/v1} does (the client itself is tested against WireMock in the dags module).
  */
 class AirflowCommandTest {
   @TempDir Path dir;
 
   private HttpServer server;
   private Path config;
+
   /** "METHOD path" -> status and body. */
   private final Map<String, String[]> answers = new HashMap<>();
+
   private final List<String> requests = new ArrayList<>();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -41,7 +43,9 @@ class AirflowCommandTest {
 
   private static String run(String state) {
     return "{\"dag_id\": \"iste_quarterly\", \"dag_run_id\": \"iste_2024Q2_manual__1\","
-        + " \"logical_date\": \"2024-04-01T00:00:00+00:00\", \"state\": \"" + state + "\","
+        + " \"logical_date\": \"2024-04-01T00:00:00+00:00\", \"state\": \""
+        + state
+        + "\","
         + " \"conf\": {\"quarter\": \"2024Q2\"}}";
   }
 
@@ -59,8 +63,10 @@ class AirflowCommandTest {
         "/",
         exchange -> {
           String key = exchange.getRequestMethod() + " " + exchange.getRequestURI();
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          requests.add(key + " " + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          requests.add(
+              key + " " + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
           String[] answer = answers.getOrDefault(key, new String[] {"404", "{\"detail\": \"no\"}"});
           byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -72,7 +78,9 @@ class AirflowCommandTest {
     config = dir.resolve("airflow.properties");
     Files.writeString(
         config,
-        "url=http://127.0.0.1:" + server.getAddress().getPort() + "\n"
+        "url=http://127.0.0.1:"
+            + server.getAddress().getPort()
+            + "\n"
             + "api=v1\nuser=iste\npassword=s3cret\nretries=0\n");
     savedOut = System.out;
     savedErr = System.err;
@@ -123,8 +131,15 @@ class AirflowCommandTest {
 
     int code =
         Main.run(
-            "airflow", "trigger", "--quarter", "2024Q2", "--wait", "--timeout", "1m",
-            "--config", config.toString());
+            "airflow",
+            "trigger",
+            "--quarter",
+            "2024Q2",
+            "--wait",
+            "--timeout",
+            "1m",
+            "--config",
+            config.toString());
 
     assertEquals(0, code, err());
     assertEquals("iste_quarterly  iste_2024Q2_manual__1  success\n", out());
@@ -172,7 +187,9 @@ class AirflowCommandTest {
   void clearSendsTheTask() {
     answers.put(
         "POST /api/v1/dags/iste_quarterly/clearTaskInstances",
-        new String[] {"200", "{\"task_instances\": [{\"task_id\": \"model\"}], \"total_entries\": 1}"});
+        new String[] {
+          "200", "{\"task_instances\": [{\"task_id\": \"model\"}], \"total_entries\": 1}"
+        });
 
     int code =
         Main.run(
@@ -201,6 +218,18 @@ class AirflowCommandTest {
         2, Main.run("airflow", "trigger", "--quarter", "2024Q5", "--config", config.toString()));
     assertEquals(2, Main.run("airflow", "trigger", "--config", config.toString()));
     assertEquals(2, Main.run("airflow"));
+    assertEquals(
+        2,
+        Main.run(
+            "airflow",
+            "trigger",
+            "--quarter",
+            "2024Q2",
+            "--attempt",
+            "0",
+            "--config",
+            dir.resolve("nope").toString()));
+    assertTrue(err().contains("attempt must be 1..999: 0"), err());
     assertTrue(requests.isEmpty());
   }
 

@@ -22,8 +22,7 @@ public interface AirflowClient {
    *
    * @throws DagRunExistsException when a run with this id (or logical date) exists
    */
-  DagRun trigger(
-      String dagId, String runId, OffsetDateTime logicalDate, Map<String, Object> conf);
+  DagRun trigger(String dagId, String runId, OffsetDateTime logicalDate, Map<String, Object> conf);
 
   /** Starts a run without a logical date of our choosing. */
   default DagRun trigger(String dagId, String runId, Map<String, Object> conf) {

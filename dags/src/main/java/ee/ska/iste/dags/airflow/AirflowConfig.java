@@ -15,10 +15,10 @@ import java.util.Properties;
  * Where the Airflow server is and how to log in. Read from a properties file and the environment,
  * never from a command-line argument; {@link #toString()} never shows the password or token.
  *
- * <p>Properties file keys (environment variable in brackets, which wins over the file): {@code
- * url} ({@code ISTE_AIRFLOW_URL}), {@code api} = v1|v2 ({@code ISTE_AIRFLOW_API}, default v1),
- * {@code user} ({@code ISTE_AIRFLOW_USER}), {@code password} ({@code ISTE_AIRFLOW_PASSWORD}),
- * {@code token} ({@code ISTE_AIRFLOW_TOKEN}), {@code connect-timeout} (default 10s), {@code
+ * <p>Properties file keys (environment variable in brackets, which wins over the file): {@code url}
+ * ({@code ISTE_AIRFLOW_URL}), {@code api} = v1|v2 ({@code ISTE_AIRFLOW_API}, default v1), {@code
+ * user} ({@code ISTE_AIRFLOW_USER}), {@code password} ({@code ISTE_AIRFLOW_PASSWORD}), {@code
+ * token} ({@code ISTE_AIRFLOW_TOKEN}), {@code connect-timeout} (default 10s), {@code
  * request-timeout} (default 30s), {@code retries} (default 3), {@code retry-backoff} (default 2s,
  * doubled on each retry).
  *

@@ -14,7 +14,11 @@ import java.util.Set;
  * @param conf the run conf (empty when none)
  */
 public record DagRun(
-    String dagId, String runId, String state, OffsetDateTime logicalDate, Map<String, Object> conf) {
+    String dagId,
+    String runId,
+    String state,
+    OffsetDateTime logicalDate,
+    Map<String, Object> conf) {
   private static final Set<String> TERMINAL = Set.of("success", "failed");
 
   public DagRun {

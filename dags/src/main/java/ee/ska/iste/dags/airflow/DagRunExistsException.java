@@ -1,6 +1,9 @@
 package ee.ska.iste.dags.airflow;
 
-/** A run with this id (or, on Airflow 2, this logical date) already exists (409); a trigger with a deterministic run id can treat this as already done. */
+/**
+ * A run with this id (or, on Airflow 2, this logical date) already exists (409); a trigger with a
+ * deterministic run id can treat this as already done.
+ */
 public class DagRunExistsException extends AirflowException {
   private static final long serialVersionUID = 1L;
 

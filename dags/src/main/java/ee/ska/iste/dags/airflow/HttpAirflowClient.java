@@ -54,8 +54,7 @@ final class HttpAirflowClient implements AirflowClient {
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    return new HttpAirflowClient(
-        config, http, d -> Thread.sleep(d.toMillis()), System::nanoTime);
+    return new HttpAirflowClient(config, http, d -> Thread.sleep(d.toMillis()), System::nanoTime);
   }
 
   @Override
@@ -146,6 +145,7 @@ final class HttpAirflowClient implements AirflowClient {
   private JsonNode send(String method, String path, JsonNode body) {
     URI uri = URI.create(config.baseUrl() + path);
     String what = method + " " + uri;
+    boolean tokenRenewed = false;
     for (int attempt = 0; ; attempt++) {
       HttpResponse<String> response;
       try {
@@ -165,6 +165,13 @@ final class HttpAirflowClient implements AirflowClient {
       if (status >= 200 && status < 300) {
         return parse(response.body(), what);
       }
+      if (status == 401 && canRenewToken() && !tokenRenewed) {
+        // A token obtained from /auth/token expires (a day by default): get a new one, once.
+        bearerToken = null;
+        tokenRenewed = true;
+        attempt--;
+        continue;
+      }
       if (status >= 500 && attempt < config.retries()) {
         backOff(attempt);
         continue;
@@ -183,8 +190,13 @@ final class HttpAirflowClient implements AirflowClient {
       return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
     }
     return b.header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .method(
+            method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
         .build();
+  }
+
+  private boolean canRenewToken() {
+    return config.api() == ApiVersion.V2 && (config.token() == null || config.token().isBlank());
   }
 
   private String authorization() {

@@ -79,8 +79,17 @@ class AirflowConfigTest {
   void toStringNeverShowsSecrets() {
     AirflowConfig c =
         AirflowConfig.of(
-            Map.of("url", "http://airflow:8080", "api", "v2", "user", "iste", "password",
-                "s3cret", "token", "jwt-abc"));
+            Map.of(
+                "url",
+                "http://airflow:8080",
+                "api",
+                "v2",
+                "user",
+                "iste",
+                "password",
+                "s3cret",
+                "token",
+                "jwt-abc"));
     String text = c.toString();
     assertFalse(text.contains("s3cret"), text);
     assertFalse(text.contains("jwt-abc"), text);
@@ -91,7 +100,8 @@ class AirflowConfigTest {
   @Test
   void saysWhatIsMissing() {
     IllegalArgumentException noUrl =
-        assertThrows(IllegalArgumentException.class, () -> AirflowConfig.load(null, home, Map.of()));
+        assertThrows(
+            IllegalArgumentException.class, () -> AirflowConfig.load(null, home, Map.of()));
     assertEquals(
         "no Airflow URL: set url in the configuration file or ISTE_AIRFLOW_URL",
         noUrl.getMessage());

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
@@ -113,8 +114,7 @@ class HttpAirflowClientTest {
     return "{\"detail\": \"" + detail + "\"}";
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(
-      int status, String body) {
+  private static ResponseDefinitionBuilder answer(int status, String body) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "application/problem+json")
@@ -191,6 +191,35 @@ class HttpAirflowClientTest {
     airflow.verify(api == ApiVersion.V2 ? 1 : 0, postRequestedFor(urlEqualTo("/auth/token")));
   }
 
+  @Test
+  void v2RenewsAnExpiredTokenOnce() {
+    airflow.stubFor(
+        post("/auth/token")
+            .inScenario("token")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(okJson("{\"access_token\": \"old-jwt\"}"))
+            .willSetStateTo("renewed"));
+    airflow.stubFor(
+        post("/auth/token")
+            .inScenario("token")
+            .whenScenarioStateIs("renewed")
+            .willReturn(okJson("{\"access_token\": \"new-jwt\"}")));
+    String path = "/api/v2/dags/iste_quarterly/dagRuns/" + RUN;
+    airflow.stubFor(
+        get(path)
+            .withHeader("Authorization", equalTo("Bearer old-jwt"))
+            .willReturn(answer(401, error(ApiVersion.V2, 401, "Unauthorized", "Token expired"))));
+    airflow.stubFor(
+        get(path)
+            .withHeader("Authorization", equalTo("Bearer new-jwt"))
+            .willReturn(okJson(RUN_JSON.formatted("running"))));
+
+    assertEquals("running", client(ApiVersion.V2).dagRun(DAG, RUN).state());
+
+    airflow.verify(2, postRequestedFor(urlEqualTo("/auth/token")));
+    assertEquals(List.of(), sleeps);
+  }
+
   @ParameterizedTest
   @EnumSource(ApiVersion.class)
   void taskInstancesReadTaskIdStateAndTry(ApiVersion api) {
@@ -256,14 +285,16 @@ class HttpAirflowClientTest {
 
     client(api).clearTaskInstance(DAG, RUN, "model");
 
-    airflow.verify(1, postRequestedFor(urlEqualTo(prefix(api) + "/dags/iste_quarterly/clearTaskInstances")));
+    airflow.verify(
+        1, postRequestedFor(urlEqualTo(prefix(api) + "/dags/iste_quarterly/clearTaskInstances")));
   }
 
   @ParameterizedTest
   @EnumSource(ApiVersion.class)
   void unauthorisedIsAClearError(ApiVersion api) {
     airflow.stubFor(
-        post("/auth/token").willReturn(answer(401, error(api, 401, "Unauthorized", "Invalid credentials"))));
+        post("/auth/token")
+            .willReturn(answer(401, error(api, 401, "Unauthorized", "Invalid credentials"))));
     airflow.stubFor(
         get(prefix(api) + "/dags/iste_quarterly/dagRuns/" + RUN)
             .willReturn(answer(401, error(api, 401, "Unauthorized", "Invalid credentials"))));
@@ -368,8 +399,7 @@ class HttpAirflowClientTest {
     airflow.stubFor(
         get(path).willReturn(answer(502, error(api, 502, "Bad Gateway", "proxy down"))));
 
-    AirflowException e =
-        assertThrows(AirflowException.class, () -> client(api).dagRun(DAG, RUN));
+    AirflowException e = assertThrows(AirflowException.class, () -> client(api).dagRun(DAG, RUN));
 
     assertEquals(502, e.status());
     assertEquals(
@@ -418,8 +448,7 @@ class HttpAirflowClientTest {
             .whenScenarioStateIs("done")
             .willReturn(okJson(RUN_JSON.formatted("failed"))));
 
-    DagRun run =
-        client(api).waitFor(DAG, RUN, Duration.ofHours(2), Duration.ofSeconds(30));
+    DagRun run = client(api).waitFor(DAG, RUN, Duration.ofHours(2), Duration.ofSeconds(30));
 
     assertEquals("failed", run.state());
     assertTrue(run.isFinished());

@@ -29,8 +29,8 @@ class QuarterTriggerTest {
   private AirflowClient client() {
     return AirflowClient.connect(
         AirflowConfig.of(
-            Map.of("url", airflow.baseUrl(), "user", "iste", "password", "s3cret", "retries",
-                "0")));
+            Map.of(
+                "url", airflow.baseUrl(), "user", "iste", "password", "s3cret", "retries", "0")));
   }
 
   @Test
@@ -44,7 +44,8 @@ class QuarterTriggerTest {
             .willReturn(okJson(RUN_JSON.formatted("queued"))));
 
     QuarterTrigger.Result r =
-        QuarterTrigger.trigger(client(), "iste_quarterly", new QuarterRun(Quarter.parse("2024Q2"), 1));
+        QuarterTrigger.trigger(
+            client(), "iste_quarterly", new QuarterRun(Quarter.parse("2024Q2"), 1));
 
     assertFalse(r.alreadyExisted());
     assertEquals("queued", r.run().state());
@@ -67,7 +68,8 @@ class QuarterTriggerTest {
             .willReturn(okJson(RUN_JSON.formatted("running"))));
 
     QuarterTrigger.Result r =
-        QuarterTrigger.trigger(client(), "iste_quarterly", new QuarterRun(Quarter.parse("2024Q2"), 1));
+        QuarterTrigger.trigger(
+            client(), "iste_quarterly", new QuarterRun(Quarter.parse("2024Q2"), 1));
 
     assertTrue(r.alreadyExisted());
     assertEquals("running", r.run().state());
