@@ -81,6 +81,7 @@ public final class DemoCommand extends BaseCommand {
     Path keyFile = demoKey();
     err().println("demo: using a generated DEMO pseudonymisation key (" + keyFile + "), not for real data");
     deleteTree(out.resolve("reports"));
+    deleteTree(out.resolve("work"));
     RunPlan plan =
         new RunPlan(
             submissions,
@@ -91,7 +92,8 @@ public final class DemoCommand extends BaseCommand {
             master,
             true,
             List.of(range.get(range.size() - 1)),
-            List.of(Locale.forLanguageTag("et")));
+            List.of(Locale.forLanguageTag("et")),
+            false);
     LocalRunner.Outcome outcome = new LocalRunner(err(), Clock.systemUTC()).run(plan);
 
     Path current = plan.warehouseRoot().resolve("current").resolve("iste.duckdb");

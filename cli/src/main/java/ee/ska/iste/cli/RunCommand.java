@@ -49,6 +49,9 @@ public final class RunCommand extends BaseCommand {
   @Option(names = "--no-reports", description = "Skip rendering reports.")
   boolean noReports;
 
+  @Option(names = "--force", description = "Run every stage even when its input did not change since the last run.")
+  boolean force;
+
   @Override
   protected int execute() {
     if (!Files.isDirectory(input)) {
@@ -71,9 +74,10 @@ public final class RunCommand extends BaseCommand {
             master,
             !noReports,
             quarters,
-            languages.stream().map(Locale::forLanguageTag).toList());
+            languages.stream().map(Locale::forLanguageTag).toList(),
+            force);
     LocalRunner.Outcome outcome = new LocalRunner(err(), Clock.systemUTC()).run(plan);
-    out().println("warehouse: " + outcome.version().database());
+    out().println("warehouse: " + outcome.version().database() + (outcome.published() ? "" : " (unchanged)"));
     out().println("reports:   " + plan.reportsRoot() + " (" + outcome.reports().size() + " files)");
     return ExitCode.OK;
   }

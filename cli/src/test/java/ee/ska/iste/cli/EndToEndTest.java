@@ -75,7 +75,8 @@ class EndToEndTest {
             "local[2]",
             true,
             List.of(LAST),
-            List.of(Locale.forLanguageTag("et")));
+            List.of(Locale.forLanguageTag("et")),
+            false);
     outcome = new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(plan);
     runLog = log.toString(StandardCharsets.UTF_8);
   }

@@ -18,6 +18,7 @@ import java.util.Locale;
  * @param renderReports whether to render reports at all
  * @param reportQuarters quarters to render reports for; empty = the latest quarter ingested
  * @param languages report languages
+ * @param force run every stage even when its input did not change
  */
 public record RunPlan(
     Path input,
@@ -28,7 +29,8 @@ public record RunPlan(
     String master,
     boolean renderReports,
     List<Quarter> reportQuarters,
-    List<Locale> languages) {
+    List<Locale> languages,
+    boolean force) {
   public RunPlan {
     if (input == null || out == null || pseudonymiser == null || ref == null) {
       throw new IllegalArgumentException("input, output, key and reference data must be given");

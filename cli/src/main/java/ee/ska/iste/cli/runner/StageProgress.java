@@ -30,6 +30,11 @@ public final class StageProgress {
     err.flush();
   }
 
+  public void skip(Stage stage, String why) {
+    err.printf("[%d/%d] %-8s %s: skipped, %s%n", stage.ordinal() + 1, Stage.values().length, stage.id(), scope, why);
+    err.flush();
+  }
+
   public void note(String line) {
     err.println("      " + line);
     err.flush();

@@ -1,0 +1,317 @@
+package ee.ska.iste.cli.runner;
+
+import ee.ska.iste.core.Stage;
+import ee.ska.iste.core.layout.Layer;
+import ee.ska.iste.core.layout.WarehouseLayout;
+import ee.ska.iste.core.person.Pseudonymiser;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.ingest.IngestJob;
+import ee.ska.iste.pipelines.ingest.IngestRequest;
+import ee.ska.iste.pipelines.ingest.IngestResult;
+import ee.ska.iste.pipelines.ingest.SubmissionFile;
+import ee.ska.iste.pipelines.measures.MeasuresJob;
+import ee.ska.iste.pipelines.model.ModelJob;
+import ee.ska.iste.pipelines.spark.SparkSessions;
+import ee.ska.iste.reports.ReportFormat;
+import ee.ska.iste.reports.ReportRenderer;
+import ee.ska.iste.warehouse.Building;
+import ee.ska.iste.warehouse.RunMetadata;
+import ee.ska.iste.warehouse.Version;
+import ee.ska.iste.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs one stage at a time over an output folder: the Spark stages write into the work area
+ * {@code <out>/work} (never read by anyone but the next stage), {@code publish} snapshots the work
+ * area into a new warehouse version and switches to it atomically, {@code reports} renders from the
+ * published version. Each stage records what it completed on, so a stage whose input did not change
+ * is skipped and a run after a failure resumes at the stage that failed. Used in one process by
+ * {@link LocalRunner} and one stage per process by the Airflow tasks.
+ */
+public final class StageRunner implements AutoCloseable {
+  /** Shuffle partitions for ISTE data on a small machine (Spark's default of 200 is far too many). */
+  private static final int SHUFFLE_PARTITIONS = 8;
+
+  private final Path out;
+  private final ReferenceData ref;
+  private final String master;
+  private final StageProgress progress;
+  private final Clock clock;
+  private final WorkState state;
+  private SparkSession spark;
+
+  public StageRunner(Path out, ReferenceData ref, String master, StageProgress progress, Clock clock) {
+    this.out = out;
+    this.ref = ref;
+    this.master = master;
+    this.progress = progress;
+    this.clock = clock;
+    this.state = WorkState.load(workDir().resolve("_state.properties"));
+  }
+
+  public Path workDir() {
+    return out.resolve("work");
+  }
+
+  public Path warehouseRoot() {
+    return out.resolve("warehouse");
+  }
+
+  public Path reportsRoot() {
+    return out.resolve("reports");
+  }
+
+  private WarehouseLayout work() {
+    return new WarehouseLayout(workDir().toAbsolutePath().toString());
+  }
+
+  /**
+   * Ingests the quarters whose submissions changed since they were last ingested (all of them with
+   * {@code force}); empty result when nothing needed ingesting.
+   */
+  public Optional<IngestResult> ingest(
+      Path input, List<Quarter> quarters, Supplier<Pseudonymiser> key, boolean force) {
+    Map<Quarter, List<RunMetadata.InputFile>> inputs = inputsByQuarter(input, quarters);
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no submissions (ISTE_<EHAK>_<YYYY>Q<n>.xlsx or CSV folders) for "
+              + (quarters.isEmpty() ? "any quarter" : LocalRunner.span(quarters))
+              + " in "
+              + input);
+    }
+    Map<Quarter, String> changed = new TreeMap<>();
+    inputs.forEach(
+        (q, files) -> {
+          String fp = Fingerprints.ofInputs(files);
+          if (force || !state.quarter(q.toString()).equals(Optional.of(fp))) {
+            changed.put(q, fp);
+          }
+        });
+    if (changed.isEmpty()) {
+      progress.skip(Stage.INGEST, "submissions of " + LocalRunner.span(List.copyOf(inputs.keySet())) + " unchanged since last ingested");
+      return Optional.empty();
+    }
+    List<Quarter> todo = List.copyOf(changed.keySet());
+    long files = inputs.entrySet().stream().filter(e -> changed.containsKey(e.getKey())).count();
+    progress.start(Stage.INGEST, "quarters " + LocalRunner.span(todo) + " (" + files + " quarters of submissions)");
+    IngestResult result =
+        new IngestJob().run(spark(), new IngestRequest(input, work(), todo, key.get(), ref));
+    changed.forEach((q, fp) -> state.quarterIngested(q.toString(), fp));
+    progress.done(
+        Stage.INGEST,
+        String.format(
+            "%d submissions; %d rows read = %d accepted + %d rejected; %d submissions refused",
+            result.submissions().size(),
+            result.rowsRead(),
+            result.rowsAccepted(),
+            result.rowsRejected(),
+            result.count(IngestResult.Status.REFUSED)));
+    return Optional.of(result);
+  }
+
+  /** Builds episodes, cases, facts and dimensions from everything staged. */
+  public boolean model(boolean force) {
+    return runIfChanged(Stage.MODEL, force, "episodes, cases, facts and dimensions", () -> new ModelJob().run(spark(), work(), ref));
+  }
+
+  /** Computes every measure for every staged quarter. */
+  public boolean measures(boolean force) {
+    List<Quarter> quarters = stagedQuarters();
+    return runIfChanged(
+        Stage.MEASURES,
+        force,
+        quarters.size() + " quarters " + LocalRunner.span(quarters),
+        () -> new MeasuresJob().run(spark(), work(), quarters, ref));
+  }
+
+  /**
+   * Snapshots the work area into a new warehouse version with its DuckDB catalogue and switches
+   * the published pointer to it in one step; skipped when the current version already holds it.
+   */
+  public Optional<Version> publish(Path input, boolean force) {
+    Warehouse warehouse = warehouse();
+    String fp = state.stagedFingerprint();
+    if (!force && state.stage(Stage.PUBLISH.id()).equals(Optional.of(fp)) && warehouse.current().isPresent()) {
+      progress.skip(Stage.PUBLISH, "version " + warehouse.current().get().id() + " already holds this data");
+      return Optional.empty();
+    }
+    requireDone(Stage.MEASURES, fp);
+    List<Quarter> quarters = stagedQuarters();
+    progress.start(Stage.PUBLISH, "a new version with " + LocalRunner.span(quarters) + ", DuckDB catalogue, atomic switch");
+    List<RunMetadata.InputFile> files = new ArrayList<>();
+    if (input != null) {
+      inputsByQuarter(input, quarters).values().forEach(files::addAll);
+    }
+    RunMetadata meta = RunMetadata.started(codeVersion(), quarters, files, clock.instant());
+    try (Building building = warehouse.begin(meta)) {
+      replaceWithWork(building.dir());
+      Version v = warehouse.publish(building);
+      state.stageDone(Stage.PUBLISH.id(), fp);
+      progress.done(Stage.PUBLISH, "version " + v.id() + ": " + v.database());
+      return Optional.of(v);
+    }
+  }
+
+  /** Renders every KOV report, the national dashboard and the data-quality report of each quarter. */
+  public List<Path> reports(List<Quarter> quarters, List<Locale> languages, ReportFormat format) {
+    Version current =
+        warehouse().current().orElseThrow(() -> new IllegalStateException("no published warehouse under " + warehouseRoot() + ": run publish first"));
+    progress.start(Stage.REPORTS, "quarters " + LocalRunner.span(quarters) + " from version " + current.id());
+    List<Path> written = new ArrayList<>();
+    for (Locale language : languages) {
+      try (ReportRenderer renderer = ReportRenderer.open(current.database(), language)) {
+        for (Quarter q : quarters) {
+          written.addAll(renderer.renderAllKov(q, format, reportsRoot()));
+          written.add(renderer.renderNational(q, format, reportsRoot()));
+          written.add(renderer.renderQuality(q, format, reportsRoot()));
+          progress.note(q + " (" + language.getLanguage() + "): " + written.size() + " reports");
+        }
+      }
+    }
+    progress.done(Stage.REPORTS, written.size() + " files under " + reportsRoot());
+    return written;
+  }
+
+  public Warehouse warehouse() {
+    return Warehouse.at(warehouseRoot()).withReferenceData(ref).withClock(clock);
+  }
+
+  /** The quarters with staged submissions in the work area. */
+  public List<Quarter> stagedQuarters() {
+    Path submissions = Path.of(work().table("stg_submission"));
+    TreeSet<Quarter> quarters = new TreeSet<>();
+    if (Files.isDirectory(submissions)) {
+      try (Stream<Path> parts = Files.list(submissions)) {
+        parts
+            .map(p -> p.getFileName().toString())
+            .filter(n -> n.startsWith("quarter="))
+            .forEach(n -> quarters.add(Quarter.parse(n.substring("quarter=".length()))));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list " + submissions, e);
+      }
+    }
+    return List.copyOf(quarters);
+  }
+
+  private boolean runIfChanged(Stage stage, boolean force, String what, Runnable work) {
+    String fp = state.stagedFingerprint();
+    if (!force && state.stage(stage.id()).equals(Optional.of(fp))) {
+      progress.skip(stage, "staged data unchanged since it last ran");
+      return false;
+    }
+    if (stagedQuarters().isEmpty()) {
+      throw new IllegalStateException("nothing staged in " + workDir() + ": run ingest first");
+    }
+    for (Stage before : stage.upstream()) {
+      if (before != Stage.INGEST) {
+        requireDone(before, fp);
+      }
+    }
+    progress.start(stage, what);
+    work.run();
+    state.stageDone(stage.id(), fp);
+    progress.done(stage, "");
+    return true;
+  }
+
+  private void requireDone(Stage stage, String fp) {
+    if (!state.stage(stage.id()).equals(Optional.of(fp))) {
+      throw new IllegalStateException(
+          "stage " + stage.id() + " has not run on the staged data yet: run it first");
+    }
+  }
+
+  /** Submissions in the input folder per quarter (all quarters found when none is asked for). */
+  static Map<Quarter, List<RunMetadata.InputFile>> inputsByQuarter(Path input, List<Quarter> quarters) {
+    Map<Quarter, List<RunMetadata.InputFile>> out = new TreeMap<>();
+    try (Stream<Path> entries = Files.list(input)) {
+      for (Path p : entries.sorted().toList()) {
+        Optional<SubmissionFile> s = SubmissionFile.of(p, Files.isDirectory(p));
+        if (s.isEmpty() || (!quarters.isEmpty() && !quarters.contains(s.get().quarter()))) {
+          continue;
+        }
+        List<RunMetadata.InputFile> files = out.computeIfAbsent(s.get().quarter(), q -> new ArrayList<>());
+        if (s.get().csvFolder()) {
+          try (Stream<Path> csvs = Files.list(p)) {
+            for (Path f : csvs.sorted().toList()) {
+              files.add(RunMetadata.InputFile.of(f, s.get().fileName() + "/" + f.getFileName()));
+            }
+          }
+        } else {
+          files.add(RunMetadata.InputFile.of(p, s.get().fileName()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the input folder " + input, e);
+    }
+    return out;
+  }
+
+  /** Replaces the building's tables by the work area's, as hard links where possible. */
+  private void replaceWithWork(Path building) {
+    try {
+      for (Layer layer : Layer.values()) {
+        Path target = building.resolve(layer.prefix());
+        if (Files.exists(target)) {
+          try (Stream<Path> s = Files.walk(target)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+        Path source = workDir().resolve(layer.prefix());
+        if (!Files.isDirectory(source)) {
+          continue;
+        }
+        try (Stream<Path> s = Files.walk(source)) {
+          for (Path f : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+            Path to = target.resolve(source.relativize(f));
+            Files.createDirectories(to.getParent());
+            try {
+              Files.createLink(to, f);
+            } catch (IOException | UnsupportedOperationException e) {
+              Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the work area into the new version", e);
+    }
+  }
+
+  private SparkSession spark() {
+    if (spark == null) {
+      spark = SparkSessions.create(master, SHUFFLE_PARTITIONS);
+    }
+    return spark;
+  }
+
+  static String codeVersion() {
+    String v = StageRunner.class.getPackage().getImplementationVersion();
+    return "iste " + (v == null ? "dev" : v);
+  }
+
+  @Override
+  public void close() {
+    // The session is shared by the JVM (getOrCreate); it stops with the JVM.
+  }
+}
