@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -120,7 +121,7 @@ final class DefectInjector implements SubmissionSink {
       case DATE_OUTSIDE_QUARTER -> {
         if (sheet == ContractSheet.OSALEMINE) {
           LocalDate m = rng.chance(0.5) ? quarter.firstDay().minusMonths(1) : quarter.lastDay().plusDays(1);
-          v[sheet.index("kuu")] = String.format("%04d-%02d", m.getYear(), m.getMonthValue());
+          v[sheet.index("kuu")] = String.format(Locale.ROOT, "%04d-%02d", m.getYear(), m.getMonthValue());
         } else {
           LocalDate d =
               rng.chance(0.5)

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -140,7 +141,7 @@ final class KovWorld {
   private static List<String> registryCodes(Rng r, int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(String.format("80%06d", r.between(0, 999_999)));
+      out.add(String.format(Locale.ROOT, "80%06d", r.between(0, 999_999)));
     }
     return List.copyOf(out);
   }

@@ -119,8 +119,10 @@ final class QuarterRows {
   }
 
   private void writeParticipation(SubmissionSink sink, Person p) throws IOException {
-    for (String month : quarter.months()) {
-      YearMonth ym = YearMonth.parse(month);
+    for (int m = 0; m < 3; m++) {
+      YearMonth ym = YearMonth.from(qs.plusMonths(m));
+      // YearMonth prints ISO digits whatever the default locale
+      String month = ym.toString();
       LocalDate first = ym.atDay(1);
       LocalDate last = ym.atEndOfMonth();
       int days = KovWorld.daysActive(p, first, last);
