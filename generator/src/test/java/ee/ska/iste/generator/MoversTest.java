@@ -24,7 +24,9 @@ class MoversTest {
   @Test
   void peopleInTwoKovsLeaveTheFirstBeforeEnteringTheSecond() throws IOException {
     new SubmissionGenerator()
-        .generate(new GeneratorConfig(dir, Quarter.parseRange("2023Q1..2024Q4"), 5, 0.5, SubmissionFormat.CSV, 0));
+        .generate(
+            new GeneratorConfig(
+                dir, Quarter.parseRange("2023Q1..2024Q4"), 5, 0.5, SubmissionFormat.CSV, 0));
     // the latest quarter's version of each episode (client, KOV, start) wins, as in the warehouse
     Map<String, Map<String, Episode>> byPerson = new HashMap<>();
     for (Path s : Submissions.folders(dir)) {
@@ -33,7 +35,9 @@ class MoversTest {
         LocalDate end = r.get("lopp") == null ? null : LocalDate.parse(r.get("lopp"));
         byPerson
             .computeIfAbsent(r.get("isikukood"), k -> new TreeMap<>())
-            .put(kov + r.get("algus"), new Episode(kov, LocalDate.parse(r.get("algus")), end, r.get("valjumise_pohjus")));
+            .put(
+                kov + r.get("algus"),
+                new Episode(kov, LocalDate.parse(r.get("algus")), end, r.get("valjumise_pohjus")));
       }
     }
     int movers = 0;
