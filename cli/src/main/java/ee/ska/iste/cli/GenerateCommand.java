@@ -75,8 +75,13 @@ public final class GenerateCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
-    GenerationSummary summary =
-        new SubmissionGenerator(ReferenceData.builtIn(), line -> {}).generate(cfg);
+    GenerationSummary summary;
+    try {
+      summary = new SubmissionGenerator(ReferenceData.builtIn(), line -> {}).generate(cfg);
+    } catch (IllegalArgumentException e) {
+      // e.g. no allocation of places valid in the quarters asked for
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
     summary.quarters().forEach(q -> err().println(q.line()));
     err().println(summary.text());
     out().println("wrote " + summary.submissions() + " submissions to " + out);

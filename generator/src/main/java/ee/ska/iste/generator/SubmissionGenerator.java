@@ -97,7 +97,7 @@ public final class SubmissionGenerator {
                 to,
                 movers);
         for (Person p : world.persons) {
-          if (p.activeWithin(from, to)) {
+          if (quarters.stream().anyMatch(q -> p.activeWithin(q.firstDay(), q.lastDay()))) {
             clients.add(Long.parseLong(p.code));
           }
         }
