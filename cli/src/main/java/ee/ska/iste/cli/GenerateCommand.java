@@ -23,7 +23,11 @@ import picocli.CommandLine.Option;
       "rows in many ways, for testing ingest. Summaries go to stderr."
     })
 public final class GenerateCommand extends BaseCommand {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the submissions into.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write the submissions into.")
   Path out;
 
   @Option(
@@ -33,14 +37,19 @@ public final class GenerateCommand extends BaseCommand {
       description = "Quarters, e.g. 2023Q1..2024Q4 or 2024Q2 (default: ${DEFAULT-VALUE}).")
   String quarters;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--scale",
       paramLabel = "F",
       defaultValue = "1.0",
-      description = "Multiplies the number of places, 1.0 = the round's 780 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Multiplies the number of places, 1.0 = the round's 780 (default: ${DEFAULT-VALUE}).")
   double scale;
 
   @Option(
@@ -66,7 +75,13 @@ public final class GenerateCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
-    GenerationSummary summary = new SubmissionGenerator(ReferenceData.builtIn(), line -> { }).generate(cfg);
+    GenerationSummary summary;
+    try {
+      summary = new SubmissionGenerator(ReferenceData.builtIn(), line -> {}).generate(cfg);
+    } catch (IllegalArgumentException e) {
+      // e.g. no allocation of places valid in the quarters asked for
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
     summary.quarters().forEach(q -> err().println(q.line()));
     err().println(summary.text());
     out().println("wrote " + summary.submissions() + " submissions to " + out);

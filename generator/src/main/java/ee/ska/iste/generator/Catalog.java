@@ -38,7 +38,7 @@ final class Catalog {
         case "ADDITIONAL" -> componentOfDomain.put(comps.required(r, "domain"), code);
         case "FAMILY" -> familyComponents.add(code);
         case "RESPITE" -> respiteComponents.add(code);
-        default -> { }
+        default -> {}
       }
     }
     if (base == null) {
@@ -51,7 +51,8 @@ final class Catalog {
             .filter(r -> "true".equals(r.get("administrative")))
             .map(r -> exits.required(r, "code"))
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("exit_reasons.csv has no administrative reason"));
+            .orElseThrow(
+                () -> new IllegalStateException("exit_reasons.csv has no administrative reason"));
     RefTable instruments = ref.table("instruments");
     Map<String, String> first =
         instruments.validOn(on).stream()

@@ -3,8 +3,8 @@ package ee.ska.iste.generator;
 import java.util.List;
 
 /**
- * The sheets of a submission with their exact contract columns, in contract order
- * (contract.md). The column kinds tell the XLSX writer which cells become dates or numbers.
+ * The sheets of a submission with their exact contract columns, in contract order (contract.md).
+ * The column kinds tell the XLSX writer which cells become dates or numbers.
  */
 public enum ContractSheet {
   KAAS("kaas", cols("kov:T", "kvartal:T", "esitatud:D", "vorm_versioon:T", "koostaja:T")),
@@ -29,8 +29,17 @@ public enum ContractSheet {
   ELUKVALITEET(
       "elukvaliteet",
       cols(
-          "isikukood:T", "kuupaev:D", "instrument:T", "k1:N", "k2:N", "k3:N", "k4:N", "k5:N", "k6:N",
-          "k7:N", "k8:N"));
+          "isikukood:T",
+          "kuupaev:D",
+          "instrument:T",
+          "k1:N",
+          "k2:N",
+          "k3:N",
+          "k4:N",
+          "k5:N",
+          "k6:N",
+          "k7:N",
+          "k8:N"));
 
   /** How a column's value is typed in a workbook. */
   public enum Kind {
@@ -83,11 +92,12 @@ public enum ContractSheet {
         .map(
             s -> {
               String[] p = s.split(":");
-              Kind k = switch (p[1]) {
-                case "D" -> Kind.DATE;
-                case "N" -> Kind.NUMBER;
-                default -> Kind.TEXT;
-              };
+              Kind k =
+                  switch (p[1]) {
+                    case "D" -> Kind.DATE;
+                    case "N" -> Kind.NUMBER;
+                    default -> Kind.TEXT;
+                  };
               return new Column(p[0], k);
             })
         .toList();

@@ -20,7 +20,8 @@ final class CsvSubmissionWriter implements SubmissionSink {
     Files.createDirectories(folder);
     try {
       for (ContractSheet s : ContractSheet.values()) {
-        Writer w = Files.newBufferedWriter(folder.resolve(s.sheetName() + ".csv"), StandardCharsets.UTF_8);
+        Writer w =
+            Files.newBufferedWriter(folder.resolve(s.sheetName() + ".csv"), StandardCharsets.UTF_8);
         writers.put(s, w);
         writeRecord(w, s.columnNames().toArray(String[]::new));
       }
@@ -50,7 +51,8 @@ final class CsvSubmissionWriter implements SubmissionSink {
     if (v == null) {
       return "";
     }
-    boolean needs = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+    boolean needs =
+        v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
     return needs ? '"' + v.replace("\"", "\"\"") + '"' : v;
   }
 

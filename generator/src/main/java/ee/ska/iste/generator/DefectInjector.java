@@ -8,12 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Breaks data rows on their way to a sink: each data row is, with probability {@code rate},
- * written with one defect of a kind that fits the sheet and the row. Counts rows written per sheet
- * and defects per kind. The cover row passes untouched.
+ * Breaks data rows on their way to a sink: each data row is, with probability {@code rate}, written
+ * with one defect of a kind that fits the sheet and the row. Counts rows written per sheet and
+ * defects per kind. The cover row passes untouched.
  */
 final class DefectInjector implements SubmissionSink {
   private final SubmissionSink sink;
@@ -24,7 +25,8 @@ final class DefectInjector implements SubmissionSink {
   private final Map<ContractSheet, Long> rows = new EnumMap<>(ContractSheet.class);
   private final Map<DefectKind, Long> defects = new EnumMap<>(DefectKind.class);
 
-  DefectInjector(SubmissionSink sink, double rate, Rng rng, Quarter quarter, KovWorld.CodeSpace codeSpace) {
+  DefectInjector(
+      SubmissionSink sink, double rate, Rng rng, Quarter quarter, KovWorld.CodeSpace codeSpace) {
     this.sink = sink;
     this.rate = rate;
     this.rng = rng;
@@ -88,14 +90,17 @@ final class DefectInjector implements SubmissionSink {
         v[sheet.index(dateColumn(sheet))] =
             rng.pick(List.of(year + "-02-30", "31.13." + year, "eile", year + "-00-10"));
       }
-      case UNPARSEABLE_NUMBER -> v[sheet.index(numberColumn(sheet))] = rng.pick(List.of("kaks", "x", "1..5", "?"));
+      case UNPARSEABLE_NUMBER ->
+          v[sheet.index(numberColumn(sheet))] = rng.pick(List.of("kaks", "x", "1..5", "?"));
       case UNKNOWN_ENTRY_ROUTE -> v[sheet.index("sisenemise_tee")] = rng.pick(List.of("D", "X"));
-      case UNKNOWN_SEVERITY -> v[sheet.index("raskusaste")] = rng.pick(List.of("KERGE", "MOODUKAS"));
+      case UNKNOWN_SEVERITY ->
+          v[sheet.index("raskusaste")] = rng.pick(List.of("KERGE", "MOODUKAS"));
       case UNKNOWN_EXIT_REASON -> {
         closeIfOpen(sheet, v);
         v[sheet.index("valjumise_pohjus")] = "KOLIS_ARA";
       }
-      case INVALID_DIAGNOSIS -> v[sheet.index("pohidiagnoos")] = rng.pick(List.of("skisofreenia", "F2O", "20.0"));
+      case INVALID_DIAGNOSIS ->
+          v[sheet.index("pohidiagnoos")] = rng.pick(List.of("skisofreenia", "F2O", "20.0"));
       case END_BEFORE_START -> {
         LocalDate start = LocalDate.parse(v[sheet.index("algus")]);
         v[sheet.index("lopp")] = start.minusDays(rng.between(1, 40)).toString();
@@ -107,7 +112,8 @@ final class DefectInjector implements SubmissionSink {
         closeIfOpen(sheet, v);
         v[sheet.index("valjumise_pohjus")] = null;
       }
-      case UNKNOWN_DOMAIN -> v[sheet.index("eluvaldkond")] = rng.pick(List.of("TRANSPORT", "vaimne tervis"));
+      case UNKNOWN_DOMAIN ->
+          v[sheet.index("eluvaldkond")] = rng.pick(List.of("TRANSPORT", "vaimne tervis"));
       case UNKNOWN_ASSESSMENT_TYPE -> v[sheet.index("liik")] = "VAHEHINDAMINE";
       case LEVEL_OUT_OF_RANGE -> v[sheet.index("tase")] = rng.pick(List.of("5", "-1", "9"));
       case UNKNOWN_PLAN_TYPE -> v[sheet.index("liik")] = "RAVIPLAAN";
@@ -115,12 +121,15 @@ final class DefectInjector implements SubmissionSink {
         int goals = Integer.parseInt(v[sheet.index("eesmarke")]);
         v[sheet.index("saavutatud")] = Integer.toString(goals + rng.between(1, 2));
       }
-      case UNKNOWN_COMPONENT -> v[sheet.index("komponent")] = rng.pick(List.of("MASSAAZ", "TRANSPORT"));
+      case UNKNOWN_COMPONENT ->
+          v[sheet.index("komponent")] = rng.pick(List.of("MASSAAZ", "TRANSPORT"));
       case UNKNOWN_MODE -> v[sheet.index("viis")] = rng.pick(List.of("TELEFON", "E-POST"));
       case DATE_OUTSIDE_QUARTER -> {
         if (sheet == ContractSheet.OSALEMINE) {
-          LocalDate m = rng.chance(0.5) ? quarter.firstDay().minusMonths(1) : quarter.lastDay().plusDays(1);
-          v[sheet.index("kuu")] = String.format("%04d-%02d", m.getYear(), m.getMonthValue());
+          LocalDate m =
+              rng.chance(0.5) ? quarter.firstDay().minusMonths(1) : quarter.lastDay().plusDays(1);
+          v[sheet.index("kuu")] =
+              String.format(Locale.ROOT, "%04d-%02d", m.getYear(), m.getMonthValue());
         } else {
           LocalDate d =
               rng.chance(0.5)
@@ -131,9 +140,12 @@ final class DefectInjector implements SubmissionSink {
       }
       case HOURS_ZERO -> v[sheet.index("tunnid")] = "0";
       case HOURS_NEGATIVE -> v[sheet.index("tunnid")] = "-" + v[sheet.index("tunnid")];
-      case HOURS_ABOVE_MAX -> v[sheet.index("tunnid")] = Integer.toString(744 + rng.between(1, 300));
-      case UNKNOWN_INSTRUMENT -> v[sheet.index("instrument")] = rng.pick(List.of("WHOQOL-BREF", "EQ-5D"));
-      case ITEM_OUT_OF_RANGE -> v[sheet.index("k" + rng.between(1, 8))] = rng.pick(List.of("11", "-1", "15"));
+      case HOURS_ABOVE_MAX ->
+          v[sheet.index("tunnid")] = Integer.toString(744 + rng.between(1, 300));
+      case UNKNOWN_INSTRUMENT ->
+          v[sheet.index("instrument")] = rng.pick(List.of("WHOQOL-BREF", "EQ-5D"));
+      case ITEM_OUT_OF_RANGE ->
+          v[sheet.index("k" + rng.between(1, 8))] = rng.pick(List.of("11", "-1", "15"));
       case DUPLICATE_ROW -> throw new IllegalStateException("a duplicate is written, not broken");
       default -> throw new IllegalStateException("no way to break a row with " + kind);
     }
@@ -162,7 +174,8 @@ final class DefectInjector implements SubmissionSink {
   private String ghostCode() {
     LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(rng.between(0, 40 * 365));
     PersonalCode.Sex sex = rng.chance(0.5) ? PersonalCode.Sex.M : PersonalCode.Sex.N;
-    return PersonalCode.build(birth, sex, codeSpace.serial(rng.between(0, codeSpace.kovCount()), codeSpace.ghostSlot()));
+    return PersonalCode.build(
+        birth, sex, codeSpace.serial(rng.between(0, codeSpace.kovCount()), codeSpace.ghostSlot()));
   }
 
   private static String requiredColumn(ContractSheet sheet) {

@@ -10,9 +10,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The kinds of bad row the generator can inject (contract.md, "What the pipeline must do with a
- * row that breaks a rule"), each with the data sheets it applies to. The cover sheet is never
- * broken at the row level.
+ * The kinds of bad row the generator can inject (contract.md, "What the pipeline must do with a row
+ * that breaks a rule"), each with the data sheets it applies to. The cover sheet is never broken at
+ * the row level.
  */
 public enum DefectKind {
   /** The personal code's check digit is wrong. */

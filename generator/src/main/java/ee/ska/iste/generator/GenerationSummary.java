@@ -27,7 +27,8 @@ public record GenerationSummary(
     if (submissions < 0 || distinctClients < 0) {
       throw new IllegalArgumentException("negative counts in a summary");
     }
-    rowsPerSheet = Collections.unmodifiableMap(new EnumMap<>(copy(rowsPerSheet, ContractSheet.class)));
+    rowsPerSheet =
+        Collections.unmodifiableMap(new EnumMap<>(copy(rowsPerSheet, ContractSheet.class)));
     defects = Collections.unmodifiableMap(new EnumMap<>(copy(defects, DefectKind.class)));
     quarters = List.copyOf(quarters);
   }
@@ -38,9 +39,14 @@ public record GenerationSummary(
    * @param clientsActiveAtEnd episodes open on the quarter's last day, over every KOV
    */
   public record QuarterSummary(
-      Quarter quarter, int submissions, long clientsActiveAtEnd, Map<ContractSheet, Long> rowsPerSheet, long defects) {
+      Quarter quarter,
+      int submissions,
+      long clientsActiveAtEnd,
+      Map<ContractSheet, Long> rowsPerSheet,
+      long defects) {
     public QuarterSummary {
-      rowsPerSheet = Collections.unmodifiableMap(new EnumMap<>(copy(rowsPerSheet, ContractSheet.class)));
+      rowsPerSheet =
+          Collections.unmodifiableMap(new EnumMap<>(copy(rowsPerSheet, ContractSheet.class)));
     }
 
     /** One line for a console. */
@@ -64,7 +70,10 @@ public record GenerationSummary(
   /** A few lines for a console. */
   public String text() {
     StringBuilder sb = new StringBuilder();
-    sb.append(submissions).append(" submissions, ").append(distinctClients).append(" distinct clients, rows ");
+    sb.append(submissions)
+        .append(" submissions, ")
+        .append(distinctClients)
+        .append(" distinct clients, rows ");
     sb.append(rowsText(rowsPerSheet));
     if (!defects.isEmpty()) {
       sb.append("\ndefects injected: ").append(totalDefects());

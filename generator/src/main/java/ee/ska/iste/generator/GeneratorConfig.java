@@ -9,8 +9,8 @@ import java.util.Objects;
  * What to generate.
  *
  * @param outDir folder the submissions are written into (created when missing)
- * @param quarters the quarters to write, ascending and without repeats; the simulated history
- *     runs from the first one's first day to the last one's last day
+ * @param quarters the quarters to write, ascending and without repeats; the simulated history runs
+ *     from the first one's first day to the last one's last day
  * @param seed the seed every random stream is derived from: the same config gives byte-identical
  *     files
  * @param scale multiplies the number of service places (1.0 = the round's 780 places)
@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param defectRate probability, per data row, that the row is written broken (0 = clean data)
  */
 public record GeneratorConfig(
-    Path outDir, List<Quarter> quarters, long seed, double scale, SubmissionFormat format, double defectRate) {
+    Path outDir,
+    List<Quarter> quarters,
+    long seed,
+    double scale,
+    SubmissionFormat format,
+    double defectRate) {
 
   /** The largest scale accepted (the benchmark uses up to 200). */
   public static final double MAX_SCALE = 1000.0;
@@ -34,7 +39,10 @@ public record GeneratorConfig(
     for (int i = 1; i < quarters.size(); i++) {
       if (quarters.get(i).compareTo(quarters.get(i - 1)) <= 0) {
         throw new IllegalArgumentException(
-            "quarters must be ascending without repeats: " + quarters.get(i - 1) + " then " + quarters.get(i));
+            "quarters must be ascending without repeats: "
+                + quarters.get(i - 1)
+                + " then "
+                + quarters.get(i));
       }
     }
     if (!(scale > 0) || scale > MAX_SCALE) {

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -16,8 +17,8 @@ import java.util.Set;
  * day by day within the KOV's share of its allocation, and each client's case file.
  *
  * <p>Places rule: on every day, the clients active (an episode covering the day, the day of exit
- * included) number at most {@code capacity} and at least {@code minimum = ceil(0.6 × capacity)}:
- * a vacancy below the minimum is filled the next day, one between the minimum and the target
+ * included) number at most {@code capacity} and at least {@code minimum = ceil(0.6 × capacity)}: a
+ * vacancy below the minimum is filled the next day, one between the minimum and the target
  * occupancy with probability 1/21 a day (about three weeks' wait).
  */
 final class KovWorld {
@@ -49,7 +50,13 @@ final class KovWorld {
    * How well the KOV's model works: the QoL trend (points per month), the chance that a domain's
    * need falls by one level at a reassessment, and the chance a plan goal is reached.
    */
-  record Profile(String label, double qolSlope, double needDecline, double goalReach, double annualExit, double qolMiss) {}
+  record Profile(
+      String label,
+      double qolSlope,
+      double needDecline,
+      double goalReach,
+      double annualExit,
+      double qolMiss) {}
 
   /** The layout of serial numbers: KOVs, movers and ghosts never share a code. */
   record CodeSpace(int kovCount) {
@@ -87,7 +94,8 @@ final class KovWorld {
       LocalDate to,
       List<Mover> movers) {
     if (codeSpace.slots() < 2) {
-      throw new IllegalArgumentException("too many KOVs for the personal code serial space: " + codeSpace.kovCount());
+      throw new IllegalArgumentException(
+          "too many KOVs for the personal code serial space: " + codeSpace.kovCount());
     }
     this.kov = kov;
     this.kovIndex = kovIndex;
@@ -123,7 +131,9 @@ final class KovWorld {
       LocalDate from,
       LocalDate to,
       List<Mover> movers) {
-    KovWorld w = new KovWorld(kov, kovIndex, codeSpace, capacity, occupancy, catalog, mix, seed, from, to, movers);
+    KovWorld w =
+        new KovWorld(
+            kov, kovIndex, codeSpace, capacity, occupancy, catalog, mix, seed, from, to, movers);
     w.run();
     return w;
   }
@@ -131,16 +141,37 @@ final class KovWorld {
   private static Profile profile(Rng r) {
     int kind = r.weighted(new double[] {0.2, 0.6, 0.2});
     return switch (kind) {
-      case 0 -> new Profile("strong", r.gaussian(1.5, 0.15), 0.45, 0.7, r.uniform(0.12, 0.2), r.uniform(0.03, 0.08));
-      case 2 -> new Profile("weak", r.gaussian(-0.4, 0.15), 0.08, 0.3, r.uniform(0.2, 0.3), r.uniform(0.12, 0.25));
-      default -> new Profile("typical", r.gaussian(0.5, 0.2), 0.25, 0.5, r.uniform(0.15, 0.25), r.uniform(0.05, 0.15));
+      case 0 ->
+          new Profile(
+              "strong",
+              r.gaussian(1.5, 0.15),
+              0.45,
+              0.7,
+              r.uniform(0.12, 0.2),
+              r.uniform(0.03, 0.08));
+      case 2 ->
+          new Profile(
+              "weak",
+              r.gaussian(-0.4, 0.15),
+              0.08,
+              0.3,
+              r.uniform(0.2, 0.3),
+              r.uniform(0.12, 0.25));
+      default ->
+          new Profile(
+              "typical",
+              r.gaussian(0.5, 0.2),
+              0.25,
+              0.5,
+              r.uniform(0.15, 0.25),
+              r.uniform(0.05, 0.15));
     };
   }
 
   private static List<String> registryCodes(Rng r, int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(String.format("80%06d", r.between(0, 999_999)));
+      out.add(String.format(Locale.ROOT, "80%06d", r.between(0, 999_999)));
     }
     return List.copyOf(out);
   }
@@ -216,7 +247,10 @@ final class KovWorld {
         id = persons.size();
       }
     } else {
-      int age = !initial && r.chance(0.005) ? 15 : 16 + (int) ((r.uniform(0, 1) + r.uniform(0, 1)) / 2 * 49);
+      int age =
+          !initial && r.chance(0.005)
+              ? 15
+              : 16 + (int) ((r.uniform(0, 1) + r.uniform(0, 1)) / 2 * 49);
       sex = r.chance(0.5) ? PersonalCode.Sex.M : PersonalCode.Sex.N;
       birth = caseStart.minusYears(age).minusDays(r.between(0, 364));
       code = uniqueCode(birth, sex, r);
@@ -248,7 +282,9 @@ final class KovWorld {
       episodeStart = yearStart;
     }
     boolean cooperativeAtEntry =
-        episodeStart.equals(caseStart) ? cooperative : p.hasActivityPlanBy(episodeStart.minusDays(1));
+        episodeStart.equals(caseStart)
+            ? cooperative
+            : p.hasActivityPlanBy(episodeStart.minusDays(1));
     p.episodes.add(new Person.Episode(episodeStart, null, null, cooperativeAtEntry));
     persons.add(p);
     return p;
@@ -261,7 +297,9 @@ final class KovWorld {
     }
     for (int i = 0; i < leaving.size() && !initial; i++) {
       Mover l = leaving.get(i);
-      if (!leavingAdmitted[i] && !l.enterFrom().isAfter(day) && l.movedOn().isAfter(day.plusDays(30))) {
+      if (!leavingAdmitted[i]
+          && !l.enterFrom().isAfter(day)
+          && l.movedOn().isAfter(day.plusDays(30))) {
         return l;
       }
     }
@@ -315,7 +353,8 @@ final class KovWorld {
     if (!p.assessments.isEmpty()) {
       initialAssessment = p.assessments.get(0).date();
     }
-    LocalDate made = initialAssessment.plusDays(r.chance(0.8) ? r.between(2, 30) : r.between(31, 90));
+    LocalDate made =
+        initialAssessment.plusDays(r.chance(0.8) ? r.between(2, 30) : r.between(31, 90));
     boolean activity = cooperative;
     int supportPlans = 0;
     while (!made.isAfter(to)) {

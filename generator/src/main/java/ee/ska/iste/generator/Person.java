@@ -11,7 +11,8 @@ final class Person {
 
   record Assessment(LocalDate date, boolean initial, int[] levels) {}
 
-  record PlanVersion(boolean activityPlan, LocalDate made, LocalDate reviewed, int goals, int reached) {}
+  record PlanVersion(
+      boolean activityPlan, LocalDate made, LocalDate reviewed, int goals, int reached) {}
 
   final int id;
   final String code;
@@ -92,7 +93,9 @@ final class Person {
   /** The administrative exit at the year's end, followed by a new episode the next day. */
   void turnYear(LocalDate yearEnd, String administrativeReason) {
     Episode open = lastEpisode();
-    episodes.set(episodes.size() - 1, new Episode(open.start(), yearEnd, administrativeReason, open.cooperative()));
+    episodes.set(
+        episodes.size() - 1,
+        new Episode(open.start(), yearEnd, administrativeReason, open.cooperative()));
     episodes.add(new Episode(yearEnd.plusDays(1), null, null, hasActivityPlanBy(yearEnd)));
   }
 

@@ -41,7 +41,8 @@ final class QuarterRows {
   /** Writes the cover and every data row; returns the episodes open on the quarter's last day. */
   int write(SubmissionSink sink) throws IOException {
     sink.row(
-        ContractSheet.KAAS, new String[] {world.kov, quarter.toString(), submittedOn().toString(), "1", world.role});
+        ContractSheet.KAAS,
+        new String[] {world.kov, quarter.toString(), submittedOn().toString(), "1", world.role});
     int openAtEnd = 0;
     for (Person p : world.persons) {
       List<Person.Episode> episodes = new ArrayList<>();
@@ -119,8 +120,10 @@ final class QuarterRows {
   }
 
   private void writeParticipation(SubmissionSink sink, Person p) throws IOException {
-    for (String month : quarter.months()) {
-      YearMonth ym = YearMonth.parse(month);
+    for (int m = 0; m < 3; m++) {
+      YearMonth ym = YearMonth.from(qs.plusMonths(m));
+      // YearMonth prints ISO digits whatever the default locale
+      String month = ym.toString();
       LocalDate first = ym.atDay(1);
       LocalDate last = ym.atEndOfMonth();
       int days = KovWorld.daysActive(p, first, last);
@@ -131,7 +134,8 @@ final class QuarterRows {
       Rng r = Rng.derive(seed, "participation", world.kov, p.id, month);
       if (!r.chance(p.noBaseSupportProbability)) {
         String mode = r.chance(0.85) ? "OSALEJA" : r.chance(0.66) ? "PERE" : "GRUPP";
-        participation(sink, p, month, catalog.baseComponent, mode, p.bto, hours(r, share, 3, 14), first);
+        participation(
+            sink, p, month, catalog.baseComponent, mode, p.bto, hours(r, share, 3, 14), first);
       }
       int[] levels = p.levelsOn(last);
       for (int i = 0; i < catalog.domains.size(); i++) {
@@ -144,7 +148,8 @@ final class QuarterRows {
       }
       for (String c : catalog.familyComponents) {
         if (r.chance(0.05)) {
-          participation(sink, p, month, c, mix.of("mode").draw(r), p.lto, hours(r, share, 1, 4), first);
+          participation(
+              sink, p, month, c, mix.of("mode").draw(r), p.lto, hours(r, share, 1, 4), first);
         }
       }
       for (String c : catalog.respiteComponents) {
@@ -157,11 +162,22 @@ final class QuarterRows {
 
   /** One participation row; a mode without a price falls back to the first priced mode. */
   private void participation(
-      SubmissionSink sink, Person p, String month, String component, String mode, String provider, String hours, LocalDate on)
+      SubmissionSink sink,
+      Person p,
+      String month,
+      String component,
+      String mode,
+      String provider,
+      String hours,
+      LocalDate on)
       throws IOException {
     String m = mode;
     if (!catalog.priced(component, m, on)) {
-      m = catalog.modes.stream().filter(x -> catalog.priced(component, x, on)).findFirst().orElse(null);
+      m =
+          catalog.modes.stream()
+              .filter(x -> catalog.priced(component, x, on))
+              .findFirst()
+              .orElse(null);
       if (m == null) {
         return;
       }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A random stream with the draws the generator needs. Streams are derived from the seed and a
- * path of names ({@code seed, "kov", "0793", "2024Q2"}), so that what one KOV, person or month
- * gets does not depend on the order anything else is generated in.
+ * A random stream with the draws the generator needs. Streams are derived from the seed and a path
+ * of names ({@code seed, "kov", "0793", "2024Q2"}), so that what one KOV, person or month gets does
+ * not depend on the order anything else is generated in.
  */
 final class Rng {
   private final SplittableRandom random;

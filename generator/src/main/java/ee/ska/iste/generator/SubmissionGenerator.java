@@ -33,7 +33,7 @@ public final class SubmissionGenerator {
 
   /** A generator over the reference data shipped with the build, silent. */
   public SubmissionGenerator() {
-    this(ReferenceData.builtIn(), line -> { });
+    this(ReferenceData.builtIn(), line -> {});
   }
 
   /**
@@ -58,14 +58,17 @@ public final class SubmissionGenerator {
     LocalDate to = quarters.get(quarters.size() - 1).lastDay();
     Catalog catalog = new Catalog(ref, from);
     if (catalog.instrumentItems != 8) {
-      throw new IllegalStateException("the contract has 8 QoL items, the instrument has " + catalog.instrumentItems);
+      throw new IllegalStateException(
+          "the contract has 8 QoL items, the instrument has " + catalog.instrumentItems);
     }
     SyntheticMix mix = SyntheticMix.load(ref);
     List<ReferenceData.Allocation> allocations = ref.allocations(from);
     if (allocations.isEmpty()) {
       throw new IllegalArgumentException("no allocation of places is valid on " + from);
     }
-    List<String> kovs = new ArrayList<>(new TreeSet<>(allocations.stream().flatMap(a -> a.kovCodes().stream()).toList()));
+    List<String> kovs =
+        new ArrayList<>(
+            new TreeSet<>(allocations.stream().flatMap(a -> a.kovCodes().stream()).toList()));
     KovWorld.CodeSpace codeSpace = new KovWorld.CodeSpace(kovs.size());
     Map<String, Integer> capacities = capacities(allocations, cfg.scale());
     List<Mover> movers = movers(cfg, kovs, capacities, codeSpace, mix, from, to);
@@ -82,9 +85,19 @@ public final class SubmissionGenerator {
       for (String kov : a.kovCodes()) {
         KovWorld world =
             KovWorld.simulate(
-                kov, kovs.indexOf(kov), codeSpace, capacities.get(kov), occupancy, catalog, mix, cfg.seed(), from, to, movers);
+                kov,
+                kovs.indexOf(kov),
+                codeSpace,
+                capacities.get(kov),
+                occupancy,
+                catalog,
+                mix,
+                cfg.seed(),
+                from,
+                to,
+                movers);
         for (Person p : world.persons) {
-          if (p.activeWithin(from, to)) {
+          if (quarters.stream().anyMatch(q -> p.activeWithin(q.firstDay(), q.lastDay()))) {
             clients.add(Long.parseLong(p.code));
           }
         }
@@ -93,10 +106,12 @@ public final class SubmissionGenerator {
           Path target = cfg.outDir().resolve(submissionName(kov, q, cfg.format()));
           SubmissionSink sink =
               cfg.format() == SubmissionFormat.XLSX
-                  ? new XlsxSubmissionWriter(target, quarterRows.submittedOn().atTime(LocalTime.NOON))
+                  ? new XlsxSubmissionWriter(
+                      target, quarterRows.submittedOn().atTime(LocalTime.NOON))
                   : new CsvSubmissionWriter(target);
           DefectInjector injector =
-              new DefectInjector(sink, cfg.defectRate(), Rng.derive(cfg.seed(), "defects", kov, q), q, codeSpace);
+              new DefectInjector(
+                  sink, cfg.defectRate(), Rng.derive(cfg.seed(), "defects", kov, q), q, codeSpace);
           int openAtEnd;
           try (injector) {
             openAtEnd = quarterRows.write(injector);
@@ -105,25 +120,40 @@ public final class SubmissionGenerator {
           QuarterTotals t = perQuarter.get(q);
           t.submissions++;
           t.openAtEnd += openAtEnd;
-          injector.rows().forEach((k, v) -> {
-            if (k != ContractSheet.KAAS) {
-              t.rows.merge(k, v, Long::sum);
-              rows.merge(k, v, Long::sum);
-            }
-          });
-          injector.defects().forEach((k, v) -> {
-            t.defects += v;
-            defects.merge(k, v, Long::sum);
-          });
+          injector
+              .rows()
+              .forEach(
+                  (k, v) -> {
+                    if (k != ContractSheet.KAAS) {
+                      t.rows.merge(k, v, Long::sum);
+                      rows.merge(k, v, Long::sum);
+                    }
+                  });
+          injector
+              .defects()
+              .forEach(
+                  (k, v) -> {
+                    t.defects += v;
+                    defects.merge(k, v, Long::sum);
+                  });
         }
         progress.accept(
-            "KOV " + kov + ": " + world.persons.size() + " cases over the period, " + world.capacity + " places, profile "
+            "KOV "
+                + kov
+                + ": "
+                + world.persons.size()
+                + " cases over the period, "
+                + world.capacity
+                + " places, profile "
                 + world.profile.label());
       }
     }
     List<GenerationSummary.QuarterSummary> qs = new ArrayList<>();
     perQuarter.forEach(
-        (q, t) -> qs.add(new GenerationSummary.QuarterSummary(q, t.submissions, t.openAtEnd, t.rows, t.defects)));
+        (q, t) ->
+            qs.add(
+                new GenerationSummary.QuarterSummary(
+                    q, t.submissions, t.openAtEnd, t.rows, t.defects)));
     return new GenerationSummary(submissions, clients.size(), rows, defects, qs);
   }
 
@@ -135,8 +165,8 @@ public final class SubmissionGenerator {
   }
 
   /**
-   * Places per KOV at the scale: a joint allocation's places are split evenly between its KOVs
-   * (the first ones get the remainder); every KOV keeps at least one place.
+   * Places per KOV at the scale: a joint allocation's places are split evenly between its KOVs (the
+   * first ones get the remainder); every KOV keeps at least one place.
    */
   static Map<String, Integer> capacities(List<ReferenceData.Allocation> allocations, double scale) {
     Map<String, Integer> out = new LinkedHashMap<>();
@@ -168,7 +198,8 @@ public final class SubmissionGenerator {
       return out;
     }
     double[] weights = kovs.stream().mapToDouble(capacities::get).toArray();
-    int total = (int) Math.round(0.015 * capacities.values().stream().mapToInt(Integer::intValue).sum());
+    int total =
+        (int) Math.round(0.015 * capacities.values().stream().mapToInt(Integer::intValue).sum());
     Set<Long> used = new HashSet<>();
     for (int j = 0; j < total; j++) {
       Rng r = Rng.derive(cfg.seed(), "mover", j);
@@ -187,7 +218,11 @@ public final class SubmissionGenerator {
       LocalDate birth = enterFrom.minusYears(r.between(18, 60)).minusDays(r.between(0, 364));
       String code = null;
       for (int slot = j % codeSpace.slots(), tries = 0; tries < codeSpace.slots(); tries++) {
-        String c = PersonalCode.build(birth, sex, codeSpace.serial(codeSpace.moverIndex(), (slot + tries) % codeSpace.slots()));
+        String c =
+            PersonalCode.build(
+                birth,
+                sex,
+                codeSpace.serial(codeSpace.moverIndex(), (slot + tries) % codeSpace.slots()));
         if (used.add(Long.parseLong(c))) {
           code = c;
           break;
@@ -196,7 +231,18 @@ public final class SubmissionGenerator {
       if (code == null || moved.isBefore(enterFrom.plusDays(60))) {
         continue;
       }
-      out.add(new Mover(j, code, birth, sex, mix.of("diagnosis").draw(r), a, b, enterFrom, moved, enterAfter));
+      out.add(
+          new Mover(
+              j,
+              code,
+              birth,
+              sex,
+              mix.of("diagnosis").draw(r),
+              a,
+              b,
+              enterFrom,
+              moved,
+              enterAfter));
     }
     return List.copyOf(out);
   }

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The weights of the synthetic population ({@code generator/weights.csv} on the class path):
- * diagnoses, entry routes, severities, exit reasons, modes and cover-sheet roles. Codes that have
- * a reference code list are checked against it, so a renamed code fails here and not in ingest.
+ * diagnoses, entry routes, severities, exit reasons, modes and cover-sheet roles. Codes that have a
+ * reference code list are checked against it, so a renamed code fails here and not in ingest.
  */
 final class SyntheticMix {
   /** Codes of one kind with their weights, in file order. */
@@ -46,12 +46,18 @@ final class SyntheticMix {
     for (Map<String, String> r : t.rows()) {
       String kind = t.required(r, "kind");
       codes.computeIfAbsent(kind, k -> new ArrayList<>()).add(t.required(r, "code"));
-      weights.computeIfAbsent(kind, k -> new ArrayList<>()).add(Double.parseDouble(t.required(r, "weight")));
+      weights
+          .computeIfAbsent(kind, k -> new ArrayList<>())
+          .add(Double.parseDouble(t.required(r, "weight")));
     }
     Map<String, Weighted> out = new LinkedHashMap<>();
     codes.forEach(
         (k, c) ->
-            out.put(k, new Weighted(List.copyOf(c), weights.get(k).stream().mapToDouble(Double::doubleValue).toArray())));
+            out.put(
+                k,
+                new Weighted(
+                    List.copyOf(c),
+                    weights.get(k).stream().mapToDouble(Double::doubleValue).toArray())));
     SyntheticMix mix = new SyntheticMix(out);
     mix.checkAgainst("entry_route", ref.codes("entry_routes"));
     mix.checkAgainst("severity", ref.codes("severities"));
@@ -73,7 +79,8 @@ final class SyntheticMix {
   private void checkAgainst(String kind, List<String> known) {
     for (String c : of(kind).codes()) {
       if (!known.contains(c)) {
-        throw new IllegalStateException("generator/weights.csv: " + kind + " code " + c + " is not in reference data");
+        throw new IllegalStateException(
+            "generator/weights.csv: " + kind + " code " + c + " is not in reference data");
       }
     }
   }

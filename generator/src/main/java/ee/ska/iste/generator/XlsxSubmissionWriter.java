@@ -28,11 +28,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * Writes a submission as one XLSX workbook with POI's streaming workbook, so that a large sheet is
  * never whole in memory. A valid ISO date in a date column becomes an Excel date cell (format
- * {@code yyyy-mm-dd}), a number in a number column a numeric cell, anything else a text cell —
- * so a deliberately broken value stays visible as typed.
+ * {@code yyyy-mm-dd}), a number in a number column a numeric cell, anything else a text cell — so a
+ * deliberately broken value stays visible as typed.
  *
- * <p>The bytes depend only on the rows and {@code stamp}: the document's created and modified
- * times are set to it and the archive is rewritten with every entry dated at it.
+ * <p>The bytes depend only on the rows and {@code stamp}: the document's created and modified times
+ * are set to it and the archive is rewritten with every entry dated at it.
  */
 final class XlsxSubmissionWriter implements SubmissionSink {
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

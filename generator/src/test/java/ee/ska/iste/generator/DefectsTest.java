@@ -23,7 +23,8 @@ class DefectsTest {
   @BeforeAll
   static void generate() throws IOException {
     GeneratorConfig cfg =
-        new GeneratorConfig(dir, Quarter.parseRange("2024Q1..2024Q2"), 11, 0.3, SubmissionFormat.CSV, 0.05);
+        new GeneratorConfig(
+            dir, Quarter.parseRange("2024Q1..2024Q2"), 11, 0.3, SubmissionFormat.CSV, 0.05);
     summary = new SubmissionGenerator().generate(cfg);
   }
 
@@ -72,7 +73,8 @@ class DefectsTest {
   @Test
   void aboutTheRateOfRowsIsBroken() {
     long rows = summary.rowsPerSheet().values().stream().mapToLong(Long::longValue).sum();
-    // a duplicate adds a row: rows written = clean rows + duplicates; the rate applies per clean row
+    // a duplicate adds a row: rows written = clean rows + duplicates; the rate applies per clean
+    // row
     long clean = rows - count(DefectKind.DUPLICATE_ROW);
     double share = summary.totalDefects() / (double) clean;
     assertTrue(share > 0.04 && share < 0.06, "defect share " + share);

@@ -19,32 +19,53 @@ class GeneratorConfigTest {
   @Test
   void rejectsBadValuesNamingThem() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(OUT, QS, 1, 0, SubmissionFormat.CSV, 0));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new GeneratorConfig(OUT, QS, 1, 0, SubmissionFormat.CSV, 0));
     assertTrue(e.getMessage().contains("scale"));
-    assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(OUT, QS, 1, 1, SubmissionFormat.CSV, 1.5));
-    assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(OUT, QS, 1, Double.NaN, SubmissionFormat.CSV, 0));
-    assertThrows(IllegalArgumentException.class, () -> new GeneratorConfig(OUT, List.of(), 1, 1, SubmissionFormat.CSV, 0));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new GeneratorConfig(OUT, List.of(Quarter.parse("2023Q2"), Quarter.parse("2023Q1")), 1, 1, SubmissionFormat.CSV, 0));
+        () -> new GeneratorConfig(OUT, QS, 1, 1, SubmissionFormat.CSV, 1.5));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new GeneratorConfig(OUT, QS, 1, Double.NaN, SubmissionFormat.CSV, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new GeneratorConfig(OUT, List.of(), 1, 1, SubmissionFormat.CSV, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new GeneratorConfig(
+                OUT,
+                List.of(Quarter.parse("2023Q2"), Quarter.parse("2023Q1")),
+                1,
+                1,
+                SubmissionFormat.CSV,
+                0));
   }
 
   @Test
   void submissionNamesFollowTheContract() {
-    assertEquals("ISTE_0793_2024Q2.xlsx", SubmissionGenerator.submissionName("0793", Quarter.parse("2024Q2"), SubmissionFormat.XLSX));
-    assertEquals("ISTE_0793_2024Q2", SubmissionGenerator.submissionName("0793", Quarter.parse("2024Q2"), SubmissionFormat.CSV));
+    assertEquals(
+        "ISTE_0793_2024Q2.xlsx",
+        SubmissionGenerator.submissionName("0793", Quarter.parse("2024Q2"), SubmissionFormat.XLSX));
+    assertEquals(
+        "ISTE_0793_2024Q2",
+        SubmissionGenerator.submissionName("0793", Quarter.parse("2024Q2"), SubmissionFormat.CSV));
   }
 
   @Test
   void jointAllocationIsSplitBetweenItsKovsAndScaled() {
-    List<ReferenceData.Allocation> all = ReferenceData.builtIn().allocations(LocalDate.of(2023, 1, 1));
+    List<ReferenceData.Allocation> all =
+        ReferenceData.builtIn().allocations(LocalDate.of(2023, 1, 1));
     Map<String, Integer> one = SubmissionGenerator.capacities(all, 1.0);
     // 24 places shared by Haapsalu (0184) and Lääne-Nigula (0441): 24 / 2 = 12 each
     assertEquals(12, one.get("0184"));
     assertEquals(12, one.get("0441"));
     assertEquals(780, one.values().stream().mapToInt(Integer::intValue).sum());
     Map<String, Integer> tenth = SubmissionGenerator.capacities(all, 0.1);
-    // 12 x 0.1 = 1.2 -> 1; Tallinn 130 x 0.1 = 13; Jõhvi 5 x 0.1 = 0.5 -> rounds to 1 (and never below 1)
+    // 12 x 0.1 = 1.2 -> 1; Tallinn 130 x 0.1 = 13; Jõhvi 5 x 0.1 = 0.5 -> rounds to 1 (and never
+    // below 1)
     assertEquals(1, tenth.get("0184"));
     assertEquals(13, tenth.get("0784"));
     assertEquals(1, tenth.get("0251"));

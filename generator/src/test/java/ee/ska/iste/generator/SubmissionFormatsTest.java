@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both forms of a small generation (four KOVs, scale 0.2, one quarter, 5% defective rows): bytes
- * and cells. The allocations are cut down to three (Tallinn, the joint Haapsalu + Lääne-Nigula
- * one and Jõhvi) through a reference data override, to keep the workbook tests fast.
+ * and cells. The allocations are cut down to three (Tallinn, the joint Haapsalu + Lääne-Nigula one
+ * and Jõhvi) through a reference data override, to keep the workbook tests fast.
  */
 class SubmissionFormatsTest {
   private static final String ALLOCATIONS =
@@ -42,13 +42,33 @@ class SubmissionFormatsTest {
       List.of(
           List.of("kaas", "kov", "kvartal", "esitatud", "vorm_versioon", "koostaja"),
           List.of(
-              "klient", "isikukood", "algus", "sisenemise_tee", "pohidiagnoos", "raskusaste", "koostoovalmis", "bto",
-              "lopp", "valjumise_pohjus"),
+              "klient",
+              "isikukood",
+              "algus",
+              "sisenemise_tee",
+              "pohidiagnoos",
+              "raskusaste",
+              "koostoovalmis",
+              "bto",
+              "lopp",
+              "valjumise_pohjus"),
           List.of("hindamine", "isikukood", "kuupaev", "liik", "eluvaldkond", "tase"),
-          List.of("plaan", "isikukood", "liik", "koostatud", "ylevaadatud", "eesmarke", "saavutatud"),
+          List.of(
+              "plaan", "isikukood", "liik", "koostatud", "ylevaadatud", "eesmarke", "saavutatud"),
           List.of("osalemine", "isikukood", "kuu", "komponent", "viis", "osutaja", "tunnid"),
           List.of(
-              "elukvaliteet", "isikukood", "kuupaev", "instrument", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8"));
+              "elukvaliteet",
+              "isikukood",
+              "kuupaev",
+              "instrument",
+              "k1",
+              "k2",
+              "k3",
+              "k4",
+              "k5",
+              "k6",
+              "k7",
+              "k8"));
 
   @TempDir static Path dir;
   static GeneratorConfig xlsx;
@@ -61,7 +81,13 @@ class SubmissionFormatsTest {
     Files.writeString(refDir.resolve("allocations.csv"), ALLOCATIONS);
     ref = ReferenceData.withOverrides(refDir);
     xlsx =
-        new GeneratorConfig(dir.resolve("xlsx1"), Quarter.parseRange("2024Q1"), 7, 0.2, SubmissionFormat.XLSX, 0.05);
+        new GeneratorConfig(
+            dir.resolve("xlsx1"),
+            Quarter.parseRange("2024Q1"),
+            7,
+            0.2,
+            SubmissionFormat.XLSX,
+            0.05);
     csv = xlsx.withFormat(SubmissionFormat.CSV).withOutDir(dir.resolve("csv"));
     SubmissionGenerator g = generator();
     g.generate(xlsx);
@@ -90,14 +116,18 @@ class SubmissionFormatsTest {
   void csvHeadersAreTheContractColumns() throws IOException {
     for (Path s : Submissions.folders(dir.resolve("csv"))) {
       for (List<String> sheet : CONTRACT) {
-        assertEquals(sheet.subList(1, sheet.size()), Submissions.sheet(s, sheet.get(0)).get(0), s + " " + sheet.get(0));
+        assertEquals(
+            sheet.subList(1, sheet.size()),
+            Submissions.sheet(s, sheet.get(0)).get(0),
+            s + " " + sheet.get(0));
       }
     }
   }
 
   @Test
   void workbookSheetsAndHeadersAreTheContractOnes() throws IOException {
-    try (Workbook wb = WorkbookFactory.create(dir.resolve("xlsx1/ISTE_0784_2024Q1.xlsx").toFile(), null, true)) {
+    try (Workbook wb =
+        WorkbookFactory.create(dir.resolve("xlsx1/ISTE_0784_2024Q1.xlsx").toFile(), null, true)) {
       assertEquals(CONTRACT.size(), wb.getNumberOfSheets());
       for (int i = 0; i < CONTRACT.size(); i++) {
         List<String> sheet = CONTRACT.get(i);
@@ -124,7 +154,7 @@ class SubmissionFormatsTest {
   }
 
   private static SubmissionGenerator generator() {
-    return new SubmissionGenerator(ref, line -> { });
+    return new SubmissionGenerator(ref, line -> {});
   }
 
   /** Every row of a sheet as the text a user sees, padded to the header's width. */
@@ -148,7 +178,8 @@ class SubmissionFormatsTest {
     assertEquals(files, Submissions.files(b));
     assertTrue(files.size() >= 4);
     for (Path f : files) {
-      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f.toString());
+      assertArrayEquals(
+          Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f.toString());
     }
   }
 }

@@ -62,7 +62,9 @@ class SubmissionGeneratorTest {
       LocalDate end = Quarter.parse(c.get("kvartal")).lastDay();
       LocalDate submitted = LocalDate.parse(c.get("esitatud"));
       // a few days to about six weeks after the quarter, late ones up to 80 days
-      assertTrue(submitted.isAfter(end.plusDays(2)) && !submitted.isAfter(end.plusDays(80)), s + " " + submitted);
+      assertTrue(
+          submitted.isAfter(end.plusDays(2)) && !submitted.isAfter(end.plusDays(80)),
+          s + " " + submitted);
     }
   }
 
@@ -86,10 +88,13 @@ class SubmissionGeneratorTest {
         }
         // one code is one person: the same diagnosis wherever it appears
         String before = diagnosisByCode.putIfAbsent(r.get("isikukood"), r.get("pohidiagnoos"));
-        assertTrue(before == null || before.equals(r.get("pohidiagnoos")), "one code, two people in " + s);
+        assertTrue(
+            before == null || before.equals(r.get("pohidiagnoos")), "one code, two people in " + s);
       }
     }
-    assertTrue(men > 0.3 * (men + women) && women > 0.3 * (men + women), men + " men, " + women + " women");
+    assertTrue(
+        men > 0.3 * (men + women) && women > 0.3 * (men + women),
+        men + " men, " + women + " women");
   }
 
   @Test
@@ -106,8 +111,8 @@ class SubmissionGeneratorTest {
   }
 
   /**
-   * The rule enforced (KovWorld): on every day a KOV's active clients are at most its places and
-   * at least ceil(0.6 x places); a joint allocation's 24 places are split 12 + 12, so the two KOVs
+   * The rule enforced (KovWorld): on every day a KOV's active clients are at most its places and at
+   * least ceil(0.6 x places); a joint allocation's 24 places are split 12 + 12, so the two KOVs
    * together have at most 24 and at least 8 + 8 = 16 >= 0.6 x 24 = 14.4.
    */
   @Test
@@ -120,13 +125,17 @@ class SubmissionGeneratorTest {
           for (Map<String, String> r : Submissions.rows(s, "klient")) {
             LocalDate start = LocalDate.parse(r.get("algus"));
             String end = r.get("lopp");
-            if (!start.isAfter(q.lastDay()) && (end == null || !LocalDate.parse(end).isBefore(q.lastDay()))) {
+            if (!start.isAfter(q.lastDay())
+                && (end == null || !LocalDate.parse(end).isBefore(q.lastDay()))) {
               active++;
             }
           }
         }
-        assertTrue(active <= a.places(), a.id() + " " + q + ": " + active + " active > " + a.places());
-        assertTrue(active >= 0.6 * a.places(), a.id() + " " + q + ": " + active + " active < 0.6 x " + a.places());
+        assertTrue(
+            active <= a.places(), a.id() + " " + q + ": " + active + " active > " + a.places());
+        assertTrue(
+            active >= 0.6 * a.places(),
+            a.id() + " " + q + ": " + active + " active < 0.6 x " + a.places());
       }
     }
   }
@@ -149,7 +158,9 @@ class SubmissionGeneratorTest {
         if ("VOORU_LOPP".equals(r.get("valjumise_pohjus"))) {
           yearEndExits++;
           assertEquals("2023-12-31", r.get("lopp"));
-          assertTrue(startedFirstJanuary.contains(r.get("isikukood")), "no re-entry on 1 January in " + next);
+          assertTrue(
+              startedFirstJanuary.contains(r.get("isikukood")),
+              "no re-entry on 1 January in " + next);
         }
       }
     }
@@ -161,7 +172,9 @@ class SubmissionGeneratorTest {
   void cleanDataKeepsEveryContractRule() throws IOException {
     Set<String> domains = Set.copyOf(REF.codes("domains"));
     Set<String> priced = new HashSet<>();
-    REF.table("prices").validOn(LocalDate.of(2024, 1, 1)).forEach(r -> priced.add(r.get("component") + "|" + r.get("mode")));
+    REF.table("prices")
+        .validOn(LocalDate.of(2024, 1, 1))
+        .forEach(r -> priced.add(r.get("component") + "|" + r.get("mode")));
     Set<String> exitReasons = Set.copyOf(REF.codes("exit_reasons"));
     for (Path s : Submissions.folders(dir)) {
       Quarter q = Quarter.parse(Submissions.quarterOf(s));
@@ -192,7 +205,9 @@ class SubmissionGeneratorTest {
         assertTrue(q.months().contains(r.get("kuu")));
         BigDecimal hours = new BigDecimal(r.get("tunnid"));
         assertTrue(hours.signum() > 0 && hours.compareTo(BigDecimal.valueOf(744)) <= 0);
-        assertTrue(priced.contains(r.get("komponent") + "|" + r.get("viis")), r.get("komponent") + " " + r.get("viis"));
+        assertTrue(
+            priced.contains(r.get("komponent") + "|" + r.get("viis")),
+            r.get("komponent") + " " + r.get("viis"));
       }
       for (Map<String, String> r : Submissions.rows(s, "elukvaliteet")) {
         assertTrue(q.contains(LocalDate.parse(r.get("kuupaev"))));
@@ -210,11 +225,13 @@ class SubmissionGeneratorTest {
     Map<String, Long> counted = new HashMap<>();
     for (Path s : Submissions.folders(dir)) {
       for (ContractSheet sheet : ContractSheet.dataSheets()) {
-        counted.merge(sheet.sheetName(), (long) Submissions.rows(s, sheet.sheetName()).size(), Long::sum);
+        counted.merge(
+            sheet.sheetName(), (long) Submissions.rows(s, sheet.sheetName()).size(), Long::sum);
       }
     }
     for (ContractSheet sheet : ContractSheet.dataSheets()) {
-      assertEquals(counted.get(sheet.sheetName()), summary.rowsPerSheet().get(sheet), sheet.sheetName());
+      assertEquals(
+          counted.get(sheet.sheetName()), summary.rowsPerSheet().get(sheet), sheet.sheetName());
     }
   }
 }

@@ -18,7 +18,8 @@ final class Submissions {
 
   /** The header and data rows of one CSV sheet of a submission folder. */
   static List<List<String>> sheet(Path folder, String sheet) throws IOException {
-    try (Reader r = Files.newBufferedReader(folder.resolve(sheet + ".csv"), StandardCharsets.UTF_8);
+    try (Reader r =
+            Files.newBufferedReader(folder.resolve(sheet + ".csv"), StandardCharsets.UTF_8);
         CsvReader csv = new CsvReader(r)) {
       List<List<String>> out = new ArrayList<>();
       for (CsvReader.Record rec : csv.readAll()) {
