@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       PruneCommand.class,
       DictionaryCommand.class,
+      IngestCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,24 +1,36 @@
 package ee.ska.iste.pipelines.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.pipelines.spark.SharedSpark;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The ingest job end to end on a small input folder: a CSV submission and its XLSX correction for
+ * the same KOV and quarter, a refused workbook and a stray file.
+ */
 class IngestJobTest {
   static final Pseudonymiser KEY =
       new Pseudonymiser("test-key-0123456789-0123456789-0123456789".getBytes(StandardCharsets.UTF_8));
@@ -26,42 +38,127 @@ class IngestJobTest {
   @TempDir Path tmp;
 
   @Test
-  void ingestsTheHandWrittenCsvSubmission() throws Exception {
-    Path input = Path.of("src/test/resources/ingest/valid");
+  void latestSubmissionWinsEverythingIsStagedAndARerunChangesNothing() throws Exception {
+    Path input = Files.createDirectories(tmp.resolve("in"));
+    // the original, esitatud 2024-07-05, as a CSV folder (with a comma decimal, quoted)
+    TestSubmission.base().set("osalemine", 2, "tunnid", "12,5").writeCsv(input, "ISTE_0793_2024Q2");
+    // its correction, esitatud 2024-07-20, as a workbook: C2's BT hours 6.25 -> 8
+    TestSubmission.base()
+        .set("kaas", 2, "esitatud", "2024-07-20")
+        .set("osalemine", 4, "tunnid", "8")
+        .add("hindamine", TestSubmission.P3 + ",2024-04-12,ESMANE,SUHTED,2")
+        .writeXlsx(input, "ISTE_0793_2024Q2_parandus", true);
+    // Tallinn's workbook whose cover says Tartu: refused
+    TestSubmission.base().writeXlsx(input, "ISTE_0784_2024Q2", true);
+    Files.writeString(input.resolve("notes.txt"), "not a submission");
+
     WarehouseLayout layout = new WarehouseLayout(tmp.resolve("wh").toString());
     SparkSession spark = SharedSpark.session();
-    IngestResult result =
-        new IngestJob()
-            .run(spark, new IngestRequest(input, layout, List.of(), KEY, ReferenceData.builtIn()));
+    // 2024Q3 asked for but not in the folder: its partitions are written empty, with schema
+    IngestRequest request =
+        new IngestRequest(
+            input,
+            layout,
+            List.of(Quarter.parse("2024Q2"), Quarter.parse("2024Q3")),
+            KEY,
+            ReferenceData.builtIn());
+    IngestResult result = new IngestJob().run(spark, request);
 
-    // 1 cover + 2 klient + 3 hindamine + 2 plaan + 3 osalemine + 2 elukvaliteet = 13 rows, all good
-    assertEquals(1, result.submissions().size());
-    assertEquals(13, result.rowsRead());
-    assertEquals(13, result.rowsAccepted());
-    assertEquals(0, result.rowsRejected());
+    Map<String, IngestResult.Status> status =
+        result.submissions().stream()
+            .collect(Collectors.toMap(IngestResult.Submission::file, IngestResult.Submission::status));
+    assertEquals(
+        Map.of(
+            "ISTE_0784_2024Q2.xlsx", IngestResult.Status.REFUSED,
+            "ISTE_0793_2024Q2", IngestResult.Status.SUPERSEDED,
+            "ISTE_0793_2024Q2_parandus.xlsx", IngestResult.Status.LOADED),
+        status);
+    // original: 13 read, 13 accepted; correction: 14 read (one more hindamine row), 13 accepted,
+    // 1 rejected (P3 is not in klient); refused: 0
+    assertEquals(13 + 14, result.rowsRead());
+    assertEquals(13 + 13, result.rowsAccepted());
+    assertEquals(1, result.rowsRejected());
+
+    Dataset<Row> submissions = spark.read().parquet(layout.table(StagedTables.SUBMISSION));
+    Row refused = submissions.filter("status = 'REFUSED'").first();
+    assertEquals("COVER_MISMATCH", refused.getString(refused.fieldIndex("refusal_reason")));
+    assertTrue(refused.getString(refused.fieldIndex("refusal_message")).startsWith("ISTE_0784_2024Q2.xlsx:"));
+    Row loaded = submissions.filter("status = 'LOADED'").first();
+    String loadedId = loaded.getString(loaded.fieldIndex("submission_id"));
+    assertTrue(loadedId.startsWith("0793_2024Q2_2024-07-20_"), loadedId);
+    assertEquals(14, loaded.getInt(loaded.fieldIndex("rows_read")));
+
+    // only the winner's rows: 12.5 + 4 + 8 = 24.5 hours (the original's 6.25 is gone)
+    Dataset<Row> hours = spark.read().parquet(layout.table(StagedTables.PARTICIPATION));
+    assertEquals(new BigDecimal("24.50"), hours.agg(functions.sum("hours")).first().getDecimal(0));
+    assertEquals(1, hours.select("submission_id").distinct().count());
 
     Dataset<Row> episodes = spark.read().parquet(layout.table(StagedTables.CLIENT_EPISODE));
-    assertEquals(2, episodes.count());
     Row first = episodes.orderBy("source_row").first();
     // 37605030299: G=3 -> 1900s, male; born 1976-05-03; start 2024-01-10 -> 47 full years
     assertEquals(1976, first.getInt(first.fieldIndex("birth_year")));
     assertEquals(5, first.getInt(first.fieldIndex("birth_month")));
     assertEquals("M", first.getString(first.fieldIndex("sex")));
     assertEquals(47, first.getInt(first.fieldIndex("age_at_start")));
-    assertEquals(KEY.pseudonym("37605030299"), first.getString(first.fieldIndex("client_id")));
-    assertEquals(2, first.getInt(first.fieldIndex("source_row")));
+    assertEquals(KEY.pseudonym(TestSubmission.C1), first.getString(first.fieldIndex("client_id")));
     assertNull(first.get(first.fieldIndex("ineligible_reason")));
-    assertEquals("2024Q2", first.get(first.fieldIndex("quarter")).toString());
 
-    Dataset<Row> hours = spark.read().parquet(layout.table(StagedTables.PARTICIPATION));
-    // "12,5" quoted -> 12.50; 4 -> 4.00; 6.25 -> 6.25; total 22.75
-    assertEquals(
-        new BigDecimal("22.75"), hours.agg(org.apache.spark.sql.functions.sum("hours")).first().getDecimal(0));
+    // the reject of the winner only, with the code masked
+    Row reject = spark.read().parquet(layout.table(StagedTables.REJECT)).first();
+    assertEquals("hindamine", reject.getString(reject.fieldIndex("sheet")));
+    assertEquals(5, reject.getInt(reject.fieldIndex("source_row")));
+    assertEquals("CLIENT_NOT_IN_KLIENT", reject.getString(reject.fieldIndex("reason_code")));
+    assertEquals("***********", reject.getString(reject.fieldIndex("value")));
 
+    // ingest log: 6 sheets for each of the two submissions read; rows_read = accepted + rejected
     Dataset<Row> log = spark.read().parquet(layout.table(StagedTables.INGEST_LOG));
-    Row osalemine = log.filter("sheet = 'osalemine'").first();
-    assertTrue(osalemine.getString(osalemine.fieldIndex("warnings")).contains("markus"));
-    assertEquals(0, spark.read().parquet(layout.table(StagedTables.REJECT)).count());
-    assertTrue(Files.isDirectory(Path.of(layout.partition(StagedTables.REJECT, result.quarters().get(0)))));
+    assertEquals(12, log.count());
+    assertEquals(0, log.filter("rows_read <> rows_accepted + rows_rejected").count());
+
+    // 2024Q3: empty, but readable with its schema
+    Dataset<Row> qol = spark.read().parquet(layout.table(StagedTables.QOL));
+    assertEquals(0, qol.filter("quarter = '2024Q3'").count());
+    assertTrue(Arrays.asList(qol.columns()).contains("item_8"));
+
+    Map<String, byte[]> firstRun = parquetContents(layout);
+    assertNoPersonalCode(spark, layout);
+
+    new IngestJob().run(spark, request);
+    Map<String, byte[]> secondRun = parquetContents(layout);
+    assertEquals(firstRun.keySet(), secondRun.keySet());
+    for (String k : firstRun.keySet()) {
+      assertTrue(Arrays.equals(firstRun.get(k), secondRun.get(k)), "rerun changed " + k);
+    }
+  }
+
+  /** Every Parquet file's bytes by table/partition (part-file names carry a random id). */
+  private static Map<String, byte[]> parquetContents(WarehouseLayout layout) throws Exception {
+    Path root = Path.of(layout.root());
+    Map<String, byte[]> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".parquet")).sorted().toList()) {
+        String key = root.relativize(p.getParent()).toString();
+        assertFalse(out.containsKey(key), "one file per partition expected: " + key);
+        out.put(key, Files.readAllBytes(p));
+      }
+    }
+    return out;
+  }
+
+  private static void assertNoPersonalCode(SparkSession spark, WarehouseLayout layout)
+      throws Exception {
+    List<String> codes = List.of(TestSubmission.C1, TestSubmission.C2, TestSubmission.P3);
+    try (Stream<Path> s = Files.walk(Path.of(layout.root()))) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String bytes = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+        codes.forEach(c -> assertFalse(bytes.contains(c), p.toString()));
+      }
+    }
+    for (String table : StagedTables.ALL.keySet()) {
+      for (Row r : spark.read().parquet(layout.table(table)).collectAsList()) {
+        String text = r.toString();
+        codes.forEach(c -> assertFalse(text.contains(c), table));
+      }
+    }
   }
 }
