@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       PruneCommand.class,
       DictionaryCommand.class,
       IngestCommand.class,
+      ModelCommand.class,
+      MeasuresCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,8 @@ package ee.ska.iste.pipelines.measures;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
@@ -19,7 +21,15 @@ import org.apache.spark.sql.Row;
 final class CaseObservations {
   private CaseObservations() {}
 
-  static Dataset<Row> population(Dataset<Row> caseQuarter, MeasureRules rules) {
+  /** Every case-level measure, from the rows of {@link CaseFacts#all}. */
+  static Dataset<Row> cases(Dataset<Row> facts, MeasureRules rules) {
+    List<Column> o = new ArrayList<>(population(rules));
+    o.addAll(qol());
+    o.addAll(needPlansServices(rules));
+    return explodeObservations(facts, o);
+  }
+
+  static List<Column> population(MeasureRules rules) {
     List<Column> o = new ArrayList<>();
     o.add(Observation.count("ACTIVE", lit(true)));
     o.add(Observation.count("NEW", col("is_new")));
@@ -28,10 +38,10 @@ final class CaseObservations {
       o.add(Observation.count("EXIT_" + reason, col("is_exit").and(col("end_reason").equalTo(reason))));
     }
     o.add(Observation.sum("CLIENT_DAYS", col("client_days")));
-    return explodeObservations(caseQuarter, o);
+    return o;
   }
 
-  static Dataset<Row> qol(Dataset<Row> caseQuarter) {
+  static List<Column> qol() {
     Column hasChange = col("qol_change").isNotNull();
     Column paired = col("days_to_date").geq(MeasureRules.PAIRED_MIN_DAYS);
     List<Column> o = new ArrayList<>();
@@ -49,7 +59,56 @@ final class CaseObservations {
     o.add(
         Observation.mean(
             "QOL_BASELINE_NOT_FOLLOWED", paired.and(col("has_any_followup").unary_$bang()), col("baseline_score")));
-    return explodeObservations(caseQuarter, o);
+    return o;
+  }
+
+  /** Need, plans and services, from the rows of {@link CaseFacts#withServices}. */
+  static List<Column> needPlansServices(MeasureRules rules) {
+    Column reassessed = col("initial_sum").isNotNull().and(col("reassessed_sum").isNotNull());
+    Column hours = col("hours");
+    List<Column> o = new ArrayList<>();
+    o.add(Observation.share("NEED_REDUCED", reassessed, col("reassessed_sum").lt(col("initial_sum"))));
+    o.add(Observation.share("REASSESS_OVERDUE", col("on_last_day"), col("overdue")));
+    o.add(
+        Observation.share(
+            "PLAN_WITHIN_30D", col("is_new").and(col("initial_on").isNotNull()), col("plan_within")));
+    o.add(Observation.share("COOPERATION_REACHED", col("cooperation_eligible"), col("cooperation_reached")));
+    o.add(Observation.ratio("GOAL_ATTAINMENT", col("goals_reached"), col("goals_reviewed")));
+    o.add(Observation.sum("HOURS", hours));
+    o.add(Observation.ratio("HOURS_PER_CLIENT", hours, lit(1)));
+    o.add(Observation.ratio("BASE_SHARE", col("base_hours"), when(hours.gt(0), hours)));
+    o.add(
+        Observation.share(
+            "NO_BASE_SUPPORT",
+            col("client_days").geq(rules.noBaseMinDays()),
+            col("base_hours").isNull().or(col("base_hours").equalTo(0))));
+    o.add(Observation.sum("COST", col("cost")));
+    o.add(Observation.ratio("COST_PER_CLIENT", col("cost"), lit(1)));
+    o.add(
+        Observation.count(
+            "CAP_EXCEEDED",
+            col("work_study_cost_ytd").isNotNull().and(col("work_study_cost_ytd").gt(rules.workStudyCapEur()))));
+    return o;
+  }
+
+  /**
+   * Per life domain, from {@link CaseFacts#needDomains}: NEED_CHANGE_d (mean reassessed −
+   * initial level), NEED_SERVED_d (share of cases with initial level ≥ 2 that got the domain's
+   * component within 90 days), NEED_CHANGE_SERVED_d / NEED_CHANGE_UNSERVED_d (mean change of those
+   * cases that did / did not).
+   */
+  static Dataset<Row> needDomains(Dataset<Row> domains) {
+    Column change = col("reassessed_level").minus(col("initial_level"));
+    Column inNeed = col("initial_level").geq(2);
+    Column d = col("domain");
+    List<Column> o = new ArrayList<>();
+    o.add(Observation.mean(concat(lit("NEED_CHANGE_"), d), lit(true), change));
+    o.add(Observation.share(concat(lit("NEED_SERVED_"), d), inNeed, col("served")));
+    o.add(Observation.mean(concat(lit("NEED_CHANGE_SERVED_"), d), inNeed.and(col("served")), change));
+    o.add(
+        Observation.mean(
+            concat(lit("NEED_CHANGE_UNSERVED_"), d), inNeed.and(col("served").unary_$bang()), change));
+    return explodeObservations(domains, o);
   }
 
   static Dataset<Row> explodeObservations(Dataset<Row> caseQuarter, List<Column> observations) {

@@ -30,6 +30,12 @@ public record MeasureRules(
   /** Days after a case's initial assessment within which a domain's component counts as given. */
   public static final int NEED_SERVICE_DAYS = 90;
 
+  /**
+   * The work-or-study component whose yearly cost is capped by WORK_STUDY_CAP_EUR (the component
+   * of the HOIVATUS life domain, components.csv).
+   */
+  public static final String WORK_STUDY_COMPONENT = "HOIVATUS";
+
   /** Cases active at least this many days count in {@code QOL_PAIRED}. */
   public static final int PAIRED_MIN_DAYS = 180;
 

@@ -57,7 +57,8 @@ public final class MeasuresJob {
       Dataset<Row> participation,
       Dataset<Row> municipalities,
       Dataset<Row> instruments,
-      Dataset<Row> allocations) {
+      Dataset<Row> allocations,
+      Dataset<Row> components) {
 
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
       return new ModelTables(
@@ -68,7 +69,8 @@ public final class MeasuresJob {
           TableIO.read(spark, layout, FctParticipation.TABLE),
           TableIO.read(spark, layout, DimMunicipality.TABLE),
           RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS),
-          Occupancy.allocations(spark, ref));
+          Occupancy.allocations(spark, ref),
+          CodeDimensions.components(spark, ref));
     }
   }
 
@@ -86,9 +88,15 @@ public final class MeasuresJob {
    */
   public static Dataset<Row> figures(Quarter q, ModelTables t, MeasureRules rules) {
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), q);
-    Dataset<Row> withQol = CaseQuarter.withQol(active, t.scores(), t.instruments(), q, rules);
+    Dataset<Row> withNeed =
+        CaseFacts.withNeed(
+            CaseQuarter.withQol(active, t.scores(), t.instruments(), q, rules), t.assessments(), q, rules);
+    Dataset<Row> facts =
+        CaseFacts.withServices(CaseFacts.withPlans(withNeed, t.plans(), q, rules), t.participation(), q);
+    Dataset<Row> domains =
+        CaseFacts.needDomains(withNeed, t.assessments(), t.participation(), t.components(), q);
     Dataset<Row> observations =
-        CaseObservations.population(active, rules).unionByName(CaseObservations.qol(withQol));
+        CaseObservations.cases(facts, rules).unionByName(CaseObservations.needDomains(domains));
     Dataset<Row> figures =
         Rollup.transform(observations, MeasureRules.RCI_Z)
             .unionByName(Occupancy.transform(active, t.allocations(), t.municipalities(), q));

@@ -46,9 +46,23 @@ final class Observation {
         make(measure, Kind.RATIO, when(numerator.isNull(), 0).otherwise(numerator), denominator));
   }
 
+  /** A share whose measure code is computed per row (e.g. per life domain). */
+  static Column share(Column measure, Column inDenominator, Column inNumerator) {
+    return when(inDenominator, make(measure, Kind.SHARE, when(inNumerator, 1).otherwise(0), lit(1)));
+  }
+
+  /** A mean whose measure code is computed per row. */
+  static Column mean(Column measure, Column include, Column value) {
+    return when(include.and(value.isNotNull()), make(measure, Kind.MEAN, value, lit(1)));
+  }
+
   private static Column make(String measure, Kind kind, Column x, Column d) {
+    return make(lit(measure), kind, x, d);
+  }
+
+  private static Column make(Column measure, Kind kind, Column x, Column d) {
     return struct(
-        lit(measure).as("measure"),
+        measure.as("measure"),
         lit(kind.name()).as("kind"),
         x.cast(AMOUNT).as("x"),
         d.cast(AMOUNT).as("d"));

@@ -45,7 +45,8 @@ final class Harness {
             m.fctParticipation().localCheckpoint(),
             m.dimMunicipality().localCheckpoint(),
             RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS),
-            Occupancy.allocations(spark, ref));
+            Occupancy.allocations(spark, ref),
+            CodeDimensions.components(spark, ref));
     System.err.printf("harness: model %.1f s%n", (System.nanoTime() - m0) / 1e9);
     MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
     long t0 = System.nanoTime();

@@ -1,0 +1,151 @@
+package ee.ska.iste.pipelines.measures;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.model.StagedFixture;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Disclosure control and funnel limits in 2024Q2. Open cases started 2023-10-01 (no exits, no new
+ * cases) per KOV: Tartu county 0079: 0793 1, 0171 6; Harju 0037: 0784 4, 0296 5, 0305 8; Valga
+ * 0081: 0857 4, 0824 3; Võru 0087: 0145 2 — 33 in all. QoL: baseline 50 on 2023-10-05, follow-up
+ * on 2024-05-10 of 80 (+30, improved) or 50 (0): 0305 six cases +30, +30, +30, 0, 0, 0; 0296
+ * five cases 0; 0784 two cases +30, +30.
+ */
+class DisclosureAndFunnelTest {
+  static final Quarter Q = Quarter.parse("2024Q2");
+  static Harness h;
+
+  @BeforeAll
+  static void compute() {
+    StagedFixture f = new StagedFixture();
+    cases(f, "0793", 1);
+    cases(f, "0171", 6);
+    cases(f, "0784", 4);
+    cases(f, "0296", 5);
+    cases(f, "0305", 8);
+    cases(f, "0857", 4);
+    cases(f, "0824", 3);
+    cases(f, "0145", 2);
+    int[] changes0305 = {30, 30, 30, 0, 0, 0};
+    for (int i = 0; i < changes0305.length; i++) {
+      qol(f, "0305", i, changes0305[i]);
+    }
+    for (int i = 0; i < 5; i++) {
+      qol(f, "0296", i, 0);
+    }
+    qol(f, "0784", 0, 30);
+    qol(f, "0784", 1, 30);
+    h = Harness.run(f, Q);
+  }
+
+  private static void cases(StagedFixture f, String kov, int n) {
+    for (int i = 0; i < n; i++) {
+      f.episode(kov + "-" + i, kov, "2024Q2", "2023-10-01", null, null);
+    }
+  }
+
+  private static void qol(StagedFixture f, String kov, int i, int change) {
+    f.qolAll(kov + "-" + i, kov, "2023-10-05", 5);
+    f.qolAll(kov + "-" + i, kov, "2024-05-10", 5 + change / 10);
+  }
+
+  @Test
+  void primarySuppressionOfSmallCountsKeepsTheRawValue() {
+    assertTrue(h.suppressed("KOV", "0793", "ACTIVE")); // 1
+    assertEquals(1, h.value("KOV", "0793", "ACTIVE"));
+    assertTrue(h.suppressed("KOV", "0784", "ACTIVE")); // 4
+    assertFalse(h.suppressed("KOV", "0305", "ACTIVE")); // 8
+    // 0 is shown
+    assertFalse(h.suppressed("KOV", "0793", "NEW"));
+    assertEquals(0, h.value("KOV", "0793", "NEW"));
+  }
+
+  @Test
+  void secondarySuppressionInsideACounty() {
+    // Tartu: 0793 (1) alone suppressed -> smallest other non-zero cell: 0171 (6) < total (7)
+    assertTrue(h.suppressed("KOV", "0171", "ACTIVE"));
+    // Harju: 0784 (4) alone -> 0296 (5) is the smallest other; 0305 (8) and the total 17 shown
+    assertTrue(h.suppressed("KOV", "0296", "ACTIVE"));
+    assertFalse(h.suppressed("KOV", "0305", "ACTIVE"));
+    assertFalse(h.suppressed("MAAKOND", "0037", "ACTIVE"));
+    // Valga: 0857 (4) and 0824 (3) both primary: two suppressed cells, no secondary; total 7 shown
+    assertTrue(h.suppressed("KOV", "0857", "ACTIVE"));
+    assertTrue(h.suppressed("KOV", "0824", "ACTIVE"));
+    assertFalse(h.suppressed("MAAKOND", "0081", "ACTIVE"));
+    // Võru: 0145 (2) alone; the only other non-zero cell is the county total (2): suppressed
+    assertTrue(h.suppressed("KOV", "0145", "ACTIVE"));
+    assertTrue(h.suppressed("MAAKOND", "0087", "ACTIVE"));
+  }
+
+  @Test
+  void secondarySuppressionAmongCountiesNeverHidesTheNation() {
+    // counties: 0079 = 7, 0037 = 17, 0081 = 7, 0087 = 2 (suppressed above): exactly one ->
+    // the smallest other non-zero county, 0079 and 0081 tie at 7, the lower code 0079 goes
+    assertTrue(h.suppressed("MAAKOND", "0079", "ACTIVE"));
+    assertFalse(h.suppressed("MAAKOND", "0081", "ACTIVE"));
+    // 1 + 6 + 4 + 5 + 8 + 4 + 3 + 2 = 33, never suppressed
+    assertEquals(33, h.value("RIIK", "EE", "ACTIVE"));
+    assertFalse(h.suppressed("RIIK", "EE", "ACTIVE"));
+  }
+
+  @Test
+  void sharesAreSuppressedByTheirDenominator() {
+    // QOL_COMPLETENESS of 0793: 0 of 1 -> denominator 1 < 5 suppressed although the value is 0
+    assertTrue(h.suppressed("KOV", "0793", "QOL_COMPLETENESS"));
+    // 0296: 5 of 5 whole-quarter cases, denominator 5: shown
+    assertEquals(1.0, h.value("KOV", "0296", "QOL_COMPLETENESS"), 1e-12);
+    assertFalse(h.suppressed("KOV", "0296", "QOL_COMPLETENESS"));
+    // QOL_CHANGE of 0784 rests on 2 cases
+    assertTrue(h.suppressed("KOV", "0784", "QOL_CHANGE"));
+  }
+
+  @Test
+  void funnelForAProportion() {
+    // national: improved 3 (0305) + 2 (0784) of 13 -> p0 = 5/13 = .384615; p0(1-p0) = .236686
+    // 0305: n 6, value .5, s = sqrt(.236686/6) = .198615: 95% ± .389284, 99.8% ± .613719
+    Row a = h.funnel.get("QOL_IMPROVED/0305");
+    assertEquals(5.0 / 13, a.<Double>getAs("target"), 1e-9);
+    assertEquals(0.384615 - 0.389284, a.<Double>getAs("lower_95"), 1e-5);
+    assertEquals(0.384615 + 0.613719, a.<Double>getAs("upper_998"), 1e-5);
+    assertEquals("WITHIN", a.getAs("flag"));
+    // 0296: n 5, value 0, s = sqrt(.236686/5) = .217572, 99.8% lower .384615 - .672295 < 0
+    Row b = h.funnel.get("QOL_IMPROVED/0296");
+    assertEquals(0.384615 - 0.672295, b.<Double>getAs("lower_998"), 1e-5);
+    assertEquals("WITHIN", b.getAs("flag"));
+    // 0784 has n = 2 < 5: not in the funnel, no flag in mart_outcomes
+    assertFalse(h.funnel.containsKey("QOL_IMPROVED/0784"));
+    assertNull(h.row("KOV", "0784", "QOL_IMPROVED").getAs("funnel_flag"));
+    assertEquals("WITHIN", h.row("KOV", "0305", "QOL_IMPROVED").getAs("funnel_flag"));
+  }
+
+  @Test
+  void overdispersionFromWinsorisedZScores() {
+    // z(0305) = (.5 - .384615) / .198615 = .580948; z(0296) = (0 - .384615) / .217572 = -1.767767
+    // percentiles of the two (linear): p10 = -1.767767 + .1 × 2.348714 = -1.532896,
+    // p90 = -1.767767 + .9 × 2.348714 = .346076; winsorised: .346076 and -1.532896
+    // phi = (.346076² + 1.532896²) / 2 = (.119769 + 2.349770) / 2 = 1.234769 > 1
+    Row a = h.funnel.get("QOL_IMPROVED/0305");
+    assertEquals(1.234769, a.<Double>getAs("phi"), 1e-5);
+    // adjusted 99.8% half width: 3.09 × .198615 × sqrt(1.234769) = .613719 × 1.111202 = .681965
+    assertEquals(0.384615 + 0.681965, a.<Double>getAs("upper_998_adj"), 1e-5);
+  }
+
+  @Test
+  void funnelForAMean() {
+    // national changes: five +30, eight 0: mean 150/13 = 11.538462; Σx² = 4500,
+    // sd = sqrt((4500 - 150²/13) / 12) = sqrt(230.769231) = 15.191091
+    // 0305: upper 99.8% = 11.538462 + 3.09 × 15.191091 / sqrt(6) = 11.538462 + 19.163367
+    Row a = h.funnel.get("QOL_CHANGE/0305");
+    assertEquals(150.0 / 13, a.<Double>getAs("target"), 1e-9);
+    assertEquals(11.538462 + 19.163367, a.<Double>getAs("upper_998"), 1e-5);
+    assertEquals(15.0, a.<Double>getAs("value"), 1e-9); // (30 × 3) / 6
+    assertEquals("WITHIN", a.getAs("flag"));
+  }
+}
