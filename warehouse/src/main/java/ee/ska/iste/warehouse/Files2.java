@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,6 +55,22 @@ final class Files2 {
     } catch (UnsupportedOperationException | FileSystemException e) {
       Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
       return false;
+    }
+  }
+
+  /** Makes every Parquet file under {@code dir} read-only, where the file system has POSIX modes. */
+  static void makeParquetReadOnly(Path dir) throws IOException {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+    }
+    for (Path f : files) {
+      if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+      }
     }
   }
 

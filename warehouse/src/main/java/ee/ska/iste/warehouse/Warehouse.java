@@ -101,7 +101,8 @@ public final class Warehouse {
    * so that a run rewriting some quarters leaves the others as they were.
    *
    * <p>Stages must replace a file by deleting it and writing a new one (as Spark does), never write
-   * into a carried-forward file in place: it may be a hard link shared with a published version.
+   * into a carried-forward file in place: a Parquet file may be a hard link shared with a published
+   * version (published Parquet files are made read-only to guard against that).
    *
    * @throws IllegalStateException when another run holds the writer lock
    */
@@ -146,6 +147,7 @@ public final class Warehouse {
     try {
       DuckDbCatalogue.build(b.dir(), ref);
       steps.accept("catalogue");
+      Files2.makeParquetReadOnly(b.dir());
       Instant end = clock.instant();
       RunMetadata run = b.run().endedAt(end.isBefore(b.run().startedAt()) ? b.run().startedAt() : end);
       Files.writeString(b.dir().resolve(RUN_FILE), RunMetadataJson.write(b.id(), run), StandardCharsets.UTF_8);
@@ -325,7 +327,14 @@ public final class Warehouse {
         files = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
       }
       for (Path f : files) {
-        Files2.linkOrCopy(f, to.resolve(from.relativize(f)));
+        Path target = to.resolve(from.relativize(f));
+        if (f.getFileName().toString().endsWith(".parquet")) {
+          Files2.linkOrCopy(f, target);
+        } else {
+          // _SUCCESS and .crc files are rewritten in place by Hadoop: never share them.
+          Files.createDirectories(target.getParent());
+          Files.copy(f, target);
+        }
       }
     }
   }

@@ -183,6 +183,68 @@ class WarehouseTest {
     assertTrue(e.getMessage().contains("v000042"));
   }
 
+  @Test
+  void aReaderOpeningCurrentWhilePublishingSeesOneWholeVersion() throws Exception {
+    Warehouse w = warehouse();
+    Building first = w.begin(run("2024Q1", "2024Q2"));
+    Fixtures.outcomes(first.layout(), "2024Q1", active(1));
+    Fixtures.outcomes(first.layout(), "2024Q2", active(1));
+    w.publish(first);
+
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                try {
+                  // Version k has ACTIVE = k in both quarters: a mix would show two values.
+                  seen.addAll(
+                      Fixtures.rows(
+                          w.current().orElseThrow().database(),
+                          "SELECT count(*) || ' rows, ' || count(DISTINCT value) || ' value' FROM outcomes"));
+                } catch (Exception e) {
+                  seen.add("failed: " + e.getMessage());
+                }
+              }
+            });
+    reader.start();
+    for (int k = 2; k <= 4; k++) {
+      Building b = w.begin(run("2024Q1", "2024Q2"));
+      Fixtures.outcomes(b.layout(), "2024Q1", active(k));
+      Fixtures.outcomes(b.layout(), "2024Q2", active(k));
+      w.publish(b);
+    }
+    done.set(true);
+    reader.join();
+    assertFalse(seen.isEmpty());
+    assertEquals(java.util.Set.of("2 rows, 1 value"), java.util.Set.copyOf(seen));
+  }
+
+  @Test
+  void rerunningWithTheSameInputGivesIdenticalTablesAndNoDiff() throws Exception {
+    Warehouse w = warehouse();
+    Version[] v = new Version[2];
+    for (int i = 0; i < 2; i++) {
+      Building b = w.begin(run("2024Q1"));
+      Fixtures.outcomes(
+          b.layout(),
+          "2024Q1",
+          "('RIIK', 'EE', 'ACTIVE', 40, 40, NULL, NULL, NULL, NULL, false)",
+          "('KOV', '0251', 'QOL_IMPROVED', 0.5, 3, 6, 0.19, 0.81, 'WITHIN', false)");
+      v[i] = w.publish(b);
+    }
+    // A run that rewrites nothing carries everything forward unchanged.
+    Version carried = w.publish(w.begin(run()));
+    for (String t : List.of("mart_outcomes", "outcomes", "outcomes_public", "ref_municipalities", "national_trend")) {
+      List<String> expected = Fixtures.rows(v[0].database(), "SELECT * FROM " + t);
+      assertEquals(expected, Fixtures.rows(v[1].database(), "SELECT * FROM " + t), t);
+      assertEquals(expected, Fixtures.rows(carried.database(), "SELECT * FROM " + t), t);
+    }
+    assertEquals(List.of(), VersionDiff.between(v[0], v[1]));
+    assertEquals(List.of(), VersionDiff.between(v[1], carried));
+  }
+
   static Path onlyParquet(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
