@@ -196,24 +196,30 @@ public final class DuckDbCatalogue {
 
   private static void loadRefCsv(Connection c, String name, RefTable csv, Dictionary dict) throws SQLException {
     List<String> cols = csv.columns();
-    List<String> types = cols.stream().map(col -> dict.column(name, col).map(Dictionary.ColumnEntry::type).orElse("VARCHAR")).toList();
+    List<String> types =
+        cols.stream().map(col -> dict.column(name, col).map(Dictionary.ColumnEntry::type).orElse("VARCHAR")).toList();
     StringBuilder create = new StringBuilder("CREATE TABLE ").append(ident(name)).append(" (");
-    StringBuilder insert = new StringBuilder("INSERT INTO ").append(ident(name)).append(" VALUES (");
     for (int i = 0; i < cols.size(); i++) {
       create.append(i == 0 ? "" : ", ").append(ident(cols.get(i))).append(' ').append(types.get(i));
-      insert.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(types.get(i)).append(')');
     }
     try (Statement s = c.createStatement()) {
       s.execute(create.append(')').toString());
-    }
-    try (PreparedStatement ps = c.prepareStatement(insert.append(')').toString())) {
-      for (Map<String, String> row : csv.rows()) {
-        for (int i = 0; i < cols.size(); i++) {
-          ps.setString(i + 1, row.get(cols.get(i)));
-        }
-        ps.addBatch();
+      if (csv.rows().isEmpty()) {
+        return;
       }
-      ps.executeBatch();
+      // One INSERT of literal rows: far faster than a JDBC batch, which runs row by row.
+      StringBuilder insert = new StringBuilder("INSERT INTO ").append(ident(name)).append(" VALUES ");
+      for (int r = 0; r < csv.rows().size(); r++) {
+        Map<String, String> row = csv.rows().get(r);
+        insert.append(r == 0 ? "(" : ", (");
+        for (int i = 0; i < cols.size(); i++) {
+          String v = row.get(cols.get(i));
+          insert.append(i == 0 ? "" : ", ")
+              .append(v == null ? "NULL" : "CAST(" + literal(v) + " AS " + types.get(i) + ")");
+        }
+        insert.append(')');
+      }
+      s.execute(insert.toString());
     }
   }
 
