@@ -27,7 +27,8 @@ final class Files2 {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }
@@ -44,8 +45,8 @@ final class Files2 {
   }
 
   /**
-   * Gives {@code to} the content of {@code from}: a hard link where the file system allows it,
-   * else a copy. Returns true when it linked.
+   * Gives {@code to} the content of {@code from}: a hard link where the file system allows it, else
+   * a copy. Returns true when it linked.
    */
   static boolean linkOrCopy(Path from, Path to) throws IOException {
     Files.createDirectories(to.getParent());
@@ -58,7 +59,9 @@ final class Files2 {
     }
   }
 
-  /** Makes every Parquet file under {@code dir} read-only, where the file system has POSIX modes. */
+  /**
+   * Makes every Parquet file under {@code dir} read-only, where the file system has POSIX modes.
+   */
   static void makeParquetReadOnly(Path dir) throws IOException {
     if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return;

@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>A run calls {@link #begin(RunMetadata)}, lets the stages write into {@link Building#layout()}
  * and calls {@link #publish(Building)}. Publishing builds the DuckDB catalogue, writes {@code
- * run.json}, flushes everything to disk, renames the folder to its final name and then replaces
- * the {@code current} link in one atomic rename. A reader therefore sees either the old or the new
+ * run.json}, flushes everything to disk, renames the folder to its final name and then replaces the
+ * {@code current} link in one atomic rename. A reader therefore sees either the old or the new
  * version, never a mix, and a reader that opened the old database keeps reading it. A process
  * killed at any point leaves {@code current} on the last published version.
  *
@@ -47,6 +47,7 @@ import java.util.stream.Stream;
 public final class Warehouse {
   /** The DuckDB database's file name inside a version. */
   public static final String DATABASE_FILE = "iste.duckdb";
+
   /** The run metadata's file name inside a version. */
   public static final String RUN_FILE = "run.json";
 
@@ -149,8 +150,10 @@ public final class Warehouse {
       steps.accept("catalogue");
       Files2.makeParquetReadOnly(b.dir());
       Instant end = clock.instant();
-      RunMetadata run = b.run().endedAt(end.isBefore(b.run().startedAt()) ? b.run().startedAt() : end);
-      Files.writeString(b.dir().resolve(RUN_FILE), RunMetadataJson.write(b.id(), run), StandardCharsets.UTF_8);
+      RunMetadata run =
+          b.run().endedAt(end.isBefore(b.run().startedAt()) ? b.run().startedAt() : end);
+      Files.writeString(
+          b.dir().resolve(RUN_FILE), RunMetadataJson.write(b.id(), run), StandardCharsets.UTF_8);
       steps.accept("metadata");
       Files2.syncTree(b.dir());
       steps.accept("synced");
@@ -214,15 +217,16 @@ public final class Warehouse {
       throw new IllegalArgumentException("no published version " + id + " in " + root);
     }
     try {
-      return new Version(id, dir, RunMetadataJson.read(Files.readString(runFile, StandardCharsets.UTF_8)));
+      return new Version(
+          id, dir, RunMetadataJson.read(Files.readString(runFile, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the run metadata of version " + id, e);
     }
   }
 
   /**
-   * Removes all but the {@code keep} newest published versions; the current version is always
-   * kept. Returns the ids removed, oldest first.
+   * Removes all but the {@code keep} newest published versions; the current version is always kept.
+   * Returns the ids removed, oldest first.
    */
   public List<String> prune(int keep) {
     if (keep < 1) {
@@ -263,7 +267,8 @@ public final class Warehouse {
     try {
       Files.createDirectories(root);
       FileChannel ch =
-          FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = ch.tryLock();

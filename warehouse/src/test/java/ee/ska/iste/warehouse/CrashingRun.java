@@ -21,14 +21,23 @@ public final class CrashingRun {
     Building b =
         w.begin(
             RunMetadata.started(
-                "crash-test", List.of(Quarter.parse("2024Q1"), Quarter.parse("2024Q2")), List.of(), Instant.parse("2026-01-05T08:00:00Z")));
-    Fixtures.outcomes(b.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 99, 99, NULL, NULL, NULL, NULL, false)");
+                "crash-test",
+                List.of(Quarter.parse("2024Q1"), Quarter.parse("2024Q2")),
+                List.of(),
+                Instant.parse("2026-01-05T08:00:00Z")));
+    Fixtures.outcomes(
+        b.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 99, 99, NULL, NULL, NULL, NULL, false)");
     pause("wrote-q1", killAt);
-    Fixtures.outcomes(b.layout(), "2024Q2", "('KOV', '0251', 'ACTIVE', 98, 98, NULL, NULL, NULL, NULL, false)");
+    Fixtures.outcomes(
+        b.layout(), "2024Q2", "('KOV', '0251', 'ACTIVE', 98, 98, NULL, NULL, NULL, NULL, false)");
     pause("wrote-q2", killAt);
-    Path q2 = WarehouseTest.onlyParquet(Path.of(b.layout().partition("mart_outcomes", Quarter.parse("2024Q2"))));
+    Path q2 =
+        WarehouseTest.onlyParquet(
+            Path.of(b.layout().partition("mart_outcomes", Quarter.parse("2024Q2"))));
     byte[] bytes = Files.readAllBytes(q2);
-    Path half = Path.of(b.layout().partition("mart_outcomes", Quarter.parse("2024Q3"))).resolve("part-00000.parquet");
+    Path half =
+        Path.of(b.layout().partition("mart_outcomes", Quarter.parse("2024Q3")))
+            .resolve("part-00000.parquet");
     Files.createDirectories(half.getParent());
     Files.write(half, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     pause("half-file", killAt);

@@ -27,12 +27,15 @@ class KillAndRecoverTest {
   @TempDir Path root;
 
   private static RunMetadata run() {
-    return RunMetadata.started("test", List.of(Quarter.parse("2024Q1")), List.of(), Instant.parse("2026-01-05T08:00:00Z"));
+    return RunMetadata.started(
+        "test", List.of(Quarter.parse("2024Q1")), List.of(), Instant.parse("2026-01-05T08:00:00Z"));
   }
 
   private static double active(Path db, String quarter) throws Exception {
     List<String> r =
-        Fixtures.rows(db, "SELECT value FROM outcomes WHERE measure = 'ACTIVE' AND quarter = '" + quarter + "'");
+        Fixtures.rows(
+            db,
+            "SELECT value FROM outcomes WHERE measure = 'ACTIVE' AND quarter = '" + quarter + "'");
     assertEquals(1, r.size());
     return Double.parseDouble(r.get(0));
   }
@@ -48,21 +51,26 @@ class KillAndRecoverTest {
   })
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void killedRunLeavesTheLastPublishedVersionWholeAndTheNextRunCompletes(
-      String step, String currentAfter, String listedAfter)
-      throws Exception {
+      String step, String currentAfter, String listedAfter) throws Exception {
     Warehouse w = Warehouse.at(root);
     Building first = w.begin(run());
-    Fixtures.outcomes(first.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 7, 7, NULL, NULL, NULL, NULL, false)");
+    Fixtures.outcomes(
+        first.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 7, 7, NULL, NULL, NULL, NULL, false)");
     w.publish(first);
 
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process child =
         new ProcessBuilder(
-                java.toString(), "-cp", System.getProperty("java.class.path"),
-                CrashingRun.class.getName(), root.toString(), step)
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingRun.class.getName(),
+                root.toString(),
+                step)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       do {
         line = out.readLine();
@@ -83,12 +91,15 @@ class KillAndRecoverTest {
 
     // The next run completes and replaces Q1.
     Building next = w.begin(run());
-    Fixtures.outcomes(next.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 8, 8, NULL, NULL, NULL, NULL, false)");
+    Fixtures.outcomes(
+        next.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 8, 8, NULL, NULL, NULL, NULL, false)");
     Version v = w.publish(next);
     assertEquals(v.id(), w.current().orElseThrow().id());
     assertEquals(8.0, active(v.database(), "2024Q1"));
     try (Stream<Path> s = Files.list(root.resolve("versions"))) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".")), "no leftovers after the next begin");
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().contains(".")),
+          "no leftovers after the next begin");
     }
   }
 }

@@ -39,7 +39,9 @@ class WarehouseTest {
 
   private static long activeIn(Path db, String quarter) throws Exception {
     List<String> r =
-        Fixtures.rows(db, "SELECT value FROM outcomes WHERE measure = 'ACTIVE' AND quarter = '" + quarter + "'");
+        Fixtures.rows(
+            db,
+            "SELECT value FROM outcomes WHERE measure = 'ACTIVE' AND quarter = '" + quarter + "'");
     assertEquals(1, r.size(), "one ACTIVE row for " + quarter);
     return (long) Double.parseDouble(r.get(0));
   }
@@ -63,7 +65,8 @@ class WarehouseTest {
     assertEquals("v000001", v1.id());
     assertEquals("v000001", w.current().orElseThrow().id());
 
-    try (Connection old = Fixtures.readOnly(root.resolve("current").resolve(Warehouse.DATABASE_FILE))) {
+    try (Connection old =
+        Fixtures.readOnly(root.resolve("current").resolve(Warehouse.DATABASE_FILE))) {
       Version v2 = publishActive(w, "2024Q1", 9);
       assertEquals("v000002", v2.id());
       assertEquals("v000002", w.current().orElseThrow().id());
@@ -118,8 +121,10 @@ class WarehouseTest {
     Fixtures.outcomes(b2.layout(), "2024Q2", active(8));
     Version v2 = w.publish(b2);
 
-    Path q1v1 = onlyParquet(Path.of(v1.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
-    Path q1v2 = onlyParquet(Path.of(v2.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
+    Path q1v1 =
+        onlyParquet(Path.of(v1.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
+    Path q1v2 =
+        onlyParquet(Path.of(v2.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
     assertEquals(q1v1.getFileName(), q1v2.getFileName());
     assertArrayEquals(Files.readAllBytes(q1v1), Files.readAllBytes(q1v2));
 
@@ -191,8 +196,10 @@ class WarehouseTest {
     Fixtures.outcomes(first.layout(), "2024Q2", active(1));
     w.publish(first);
 
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.List<String> seen =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     Thread reader =
         new Thread(
             () -> {
@@ -202,7 +209,8 @@ class WarehouseTest {
                   seen.addAll(
                       Fixtures.rows(
                           w.current().orElseThrow().database(),
-                          "SELECT count(*) || ' rows, ' || count(DISTINCT value) || ' value' FROM outcomes"));
+                          "SELECT count(*) || ' rows, ' || count(DISTINCT value) || ' value' FROM"
+                              + " outcomes"));
                 } catch (Exception e) {
                   seen.add("failed: " + e.getMessage());
                 }
@@ -236,7 +244,13 @@ class WarehouseTest {
     }
     // A run that rewrites nothing carries everything forward unchanged.
     Version carried = w.publish(w.begin(run()));
-    for (String t : List.of("mart_outcomes", "outcomes", "outcomes_public", "ref_municipalities", "national_trend")) {
+    for (String t :
+        List.of(
+            "mart_outcomes",
+            "outcomes",
+            "outcomes_public",
+            "ref_municipalities",
+            "national_trend")) {
       List<String> expected = Fixtures.rows(v[0].database(), "SELECT * FROM " + t);
       assertEquals(expected, Fixtures.rows(v[1].database(), "SELECT * FROM " + t), t);
       assertEquals(expected, Fixtures.rows(carried.database(), "SELECT * FROM " + t), t);
