@@ -116,10 +116,10 @@ public final class Warehouse {
       Path versions = root.resolve(VERSIONS);
       Files.createDirectories(versions);
       String id = VersionId.of(highestNumber(versions) + 1);
-      removeLeftovers(versions);
+      Optional<Version> cur = current();
+      removeLeftovers(versions, cur.map(v -> VersionId.number(v.id())).orElse(0));
       Path dir = versions.resolve(id + BUILDING_SUFFIX);
       Files.createDirectory(dir);
-      Optional<Version> cur = current();
       if (cur.isPresent()) {
         carryForward(cur.get().dir(), dir);
       }
@@ -179,23 +179,29 @@ public final class Warehouse {
     }
     try {
       Path target = Files.readSymbolicLink(link);
-      return Optional.of(version(target.getFileName().toString()));
+      return Optional.of(load(target.getFileName().toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the current version link in " + root, e);
     }
   }
 
-  /** Every published version, oldest first (complete folders only; buildings are left out). */
+  /**
+   * Every published version, oldest first: the current one and those before it. Buildings, and a
+   * finished folder a run renamed but died before switching to, are left out.
+   */
   public List<Version> versions() {
     Path versions = root.resolve(VERSIONS);
     if (!Files.isDirectory(versions)) {
       return List.of();
     }
+    int published = current().map(v -> VersionId.number(v.id())).orElse(0);
     List<Version> out = new ArrayList<>();
     for (Path p : list(versions)) {
       String name = p.getFileName().toString();
-      if (VersionId.isValid(name) && Files.isRegularFile(p.resolve(RUN_FILE))) {
-        out.add(version(name));
+      if (VersionId.isValid(name)
+          && VersionId.number(name) <= published
+          && Files.isRegularFile(p.resolve(RUN_FILE))) {
+        out.add(load(name));
       }
     }
     out.sort(Comparator.comparingInt(v -> VersionId.number(v.id())));
@@ -211,6 +217,13 @@ public final class Warehouse {
     if (!VersionId.isValid(id)) {
       throw new IllegalArgumentException("not a version id (v and six digits): " + id);
     }
+    if (VersionId.number(id) > current().map(v -> VersionId.number(v.id())).orElse(0)) {
+      throw new IllegalArgumentException("no published version " + id + " in " + root);
+    }
+    return load(id);
+  }
+
+  private Version load(String id) {
     Path dir = root.resolve(VERSIONS).resolve(id);
     Path runFile = dir.resolve(RUN_FILE);
     if (!Files.isRegularFile(runFile)) {
@@ -308,10 +321,14 @@ public final class Warehouse {
     return max;
   }
 
-  /** Removes what crashed runs or prunes left: anything in versions/ that is not a version id. */
-  private static void removeLeftovers(Path versions) throws IOException {
+  /**
+   * Removes what crashed runs or prunes left: anything in versions/ that is not a version id, and
+   * versions newer than the current one (renamed by a run that died before switching to them).
+   */
+  private static void removeLeftovers(Path versions, int currentNumber) throws IOException {
     for (Path p : list(versions)) {
-      if (!VersionId.isValid(p.getFileName().toString())) {
+      String name = p.getFileName().toString();
+      if (!VersionId.isValid(name) || VersionId.number(name) > currentNumber) {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           Files2.deleteTree(p);
         } else {

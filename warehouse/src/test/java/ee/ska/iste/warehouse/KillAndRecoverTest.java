@@ -46,7 +46,7 @@ class KillAndRecoverTest {
     "half-file, v000001, v000001",
     "catalogue, v000001, v000001",
     "synced, v000001, v000001",
-    "renamed, v000001, v000001 v000002",
+    "renamed, v000001, v000001",
     "switched, v000002, v000001 v000002",
   })
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
