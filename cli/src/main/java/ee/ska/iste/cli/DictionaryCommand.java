@@ -19,10 +19,17 @@ public final class DictionaryCommand extends BaseCommand {
       description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
   Path warehouse;
 
-  @Option(names = "--version", paramLabel = "VERSION", description = "A past version instead of the current one.")
+  @Option(
+      names = "--version",
+      paramLabel = "VERSION",
+      description = "A past version instead of the current one.")
   String versionId;
 
-  @Option(names = "--out", paramLabel = "FILE", required = true, description = "The Markdown file to write.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      required = true,
+      description = "The Markdown file to write.")
   Path out;
 
   @Override
@@ -33,9 +40,14 @@ public final class DictionaryCommand extends BaseCommand {
     Warehouse w = Warehouse.at(warehouse);
     Version v;
     try {
-      v = versionId == null
-          ? w.current().orElseThrow(() -> new UserError(ExitCode.FAILURE, "no version is published in " + warehouse))
-          : w.version(versionId);
+      v =
+          versionId == null
+              ? w.current()
+                  .orElseThrow(
+                      () ->
+                          new UserError(
+                              ExitCode.FAILURE, "no version is published in " + warehouse))
+              : w.version(versionId);
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage(), e);
     }

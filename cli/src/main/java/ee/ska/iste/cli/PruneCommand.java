@@ -18,7 +18,11 @@ public final class PruneCommand extends BaseCommand {
       description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
   Path warehouse;
 
-  @Option(names = "--keep", paramLabel = "N", required = true, description = "How many of the newest versions to keep (at least 1).")
+  @Option(
+      names = "--keep",
+      paramLabel = "N",
+      required = true,
+      description = "How many of the newest versions to keep (at least 1).")
   int keep;
 
   @Override
@@ -37,7 +41,8 @@ public final class PruneCommand extends BaseCommand {
     for (String id : removed) {
       out().println("removed " + id);
     }
-    err().println(removed.size() + (removed.size() == 1 ? " version removed" : " versions removed"));
+    err()
+        .println(removed.size() + (removed.size() == 1 ? " version removed" : " versions removed"));
     return ExitCode.OK;
   }
 }

@@ -26,7 +26,10 @@ public final class QueryCommand extends BaseCommand {
       description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
   Path warehouse;
 
-  @Option(names = "--version", paramLabel = "VERSION", description = "A past version instead of the current one.")
+  @Option(
+      names = "--version",
+      paramLabel = "VERSION",
+      description = "A past version instead of the current one.")
   String versionId;
 
   @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
@@ -43,9 +46,14 @@ public final class QueryCommand extends BaseCommand {
     Warehouse w = Warehouse.at(warehouse);
     Version v;
     try {
-      v = versionId == null
-          ? w.current().orElseThrow(() -> new UserError(ExitCode.FAILURE, "no version is published in " + warehouse))
-          : w.version(versionId);
+      v =
+          versionId == null
+              ? w.current()
+                  .orElseThrow(
+                      () ->
+                          new UserError(
+                              ExitCode.FAILURE, "no version is published in " + warehouse))
+              : w.version(versionId);
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage(), e);
     }

@@ -22,7 +22,10 @@ public final class VersionsCommand extends BaseCommand {
       description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
   Path warehouse;
 
-  @Option(names = "--inputs", paramLabel = "VERSION", description = "List one version's input files.")
+  @Option(
+      names = "--inputs",
+      paramLabel = "VERSION",
+      description = "List one version's input files.")
   String inputsOf;
 
   @Override
@@ -32,7 +35,11 @@ public final class VersionsCommand extends BaseCommand {
     }
     Warehouse w = Warehouse.at(warehouse);
     try {
-      out().print(inputsOf == null ? VersionListing.versions(w).aligned() : VersionListing.inputs(w.version(inputsOf)).aligned());
+      out()
+          .print(
+              inputsOf == null
+                  ? VersionListing.versions(w).aligned()
+                  : VersionListing.inputs(w.version(inputsOf)).aligned());
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage(), e);
     }

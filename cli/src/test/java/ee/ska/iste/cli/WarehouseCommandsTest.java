@@ -27,7 +27,12 @@ class WarehouseCommandsTest {
   private void publish(long active) throws Exception {
     Warehouse w = Warehouse.at(root);
     Building b =
-        w.begin(RunMetadata.started("test", List.of(Quarter.parse("2024Q1")), List.of(), Instant.parse("2026-01-05T08:00:00Z")));
+        w.begin(
+            RunMetadata.started(
+                "test",
+                List.of(Quarter.parse("2024Q1")),
+                List.of(),
+                Instant.parse("2026-01-05T08:00:00Z")));
     Path dir = Path.of(b.layout().partition("mart_outcomes", Quarter.parse("2024Q1")));
     Files.createDirectories(dir);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
@@ -56,7 +61,8 @@ class WarehouseCommandsTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -74,16 +80,27 @@ class WarehouseCommandsTest {
     assertTrue(versions.out().contains("v000001"), versions.out());
     assertTrue(versions.out().lines().anyMatch(l -> l.startsWith("v000002  *")), versions.out());
 
-    Run query = iste("query", "--warehouse", wh, "--csv", "SELECT unit_code, value FROM outcomes_public");
+    Run query =
+        iste("query", "--warehouse", wh, "--csv", "SELECT unit_code, value FROM outcomes_public");
     assertEquals(0, query.code(), query.err());
     assertEquals("unit_code,value\r\n0251,12.0\r\n", query.out());
 
-    Run old = iste("query", "--warehouse", wh, "--version", "v000001", "--csv", "SELECT value FROM outcomes");
+    Run old =
+        iste(
+            "query",
+            "--warehouse",
+            wh,
+            "--version",
+            "v000001",
+            "--csv",
+            "SELECT value FROM outcomes");
     assertEquals("value\r\n10.0\r\n", old.out());
 
     Run diff = iste("diff", "--warehouse", wh, "--csv", "v000001", "v000002");
     assertEquals(0, diff.code(), diff.err());
-    assertEquals("level,unit_code,quarter,measure,old,new\r\nKOV,0251,2024Q1,ACTIVE,10.0,12.0\r\n", diff.out());
+    assertEquals(
+        "level,unit_code,quarter,measure,old,new\r\nKOV,0251,2024Q1,ACTIVE,10.0,12.0\r\n",
+        diff.out());
 
     Run bad = iste("query", "--warehouse", wh, "SELECT * FROM no_such_table");
     assertEquals(ExitCode.USAGE, bad.code());
@@ -92,7 +109,8 @@ class WarehouseCommandsTest {
     Run prune = iste("prune", "--warehouse", wh, "--keep", "1");
     assertEquals(0, prune.code(), prune.err());
     assertEquals("removed v000001\n", prune.out());
-    assertEquals(List.of("v000002"), Warehouse.at(root).versions().stream().map(v -> v.id()).toList());
+    assertEquals(
+        List.of("v000002"), Warehouse.at(root).versions().stream().map(v -> v.id()).toList());
 
     Path md = root.resolveSibling(root.getFileName() + "-dictionary.md");
     Run dict = iste("dictionary", "--warehouse", wh, "--out", md.toString());

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 /**
  * A version being built: a folder {@code <root>/versions/vNNNNNN.building/} that starts as a copy
  * (hard links where possible) of the published version's tables. The stages write into {@link
- * #layout()}; {@link Warehouse#publish(Building)} turns it into a published {@link Version}. Closing
- * a building that was not published discards it. While it exists it holds the warehouse's writer
- * lock, so only one run builds at a time; the operating system drops the lock when the process
- * dies.
+ * #layout()}; {@link Warehouse#publish(Building)} turns it into a published {@link Version}.
+ * Closing a building that was not published discards it. While it exists it holds the warehouse's
+ * writer lock, so only one run builds at a time; the operating system drops the lock when the
+ * process dies.
  */
 public final class Building implements AutoCloseable {
   private final Warehouse warehouse;

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The data dictionary in Markdown, generated from the {@code COMMENT ON} texts of a DuckDB
- * database (the same texts analysts see in the database), so the two never disagree.
+ * The data dictionary in Markdown, generated from the {@code COMMENT ON} texts of a DuckDB database
+ * (the same texts analysts see in the database), so the two never disagree.
  */
 public final class DataDictionary {
   private DataDictionary() {}
@@ -38,9 +38,10 @@ public final class DataDictionary {
     try (Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
-                "SELECT view_name, 'view', comment, 0 FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'"
-                    + " UNION ALL SELECT table_name, 'table', comment, 1 FROM duckdb_tables()"
-                    + " WHERE NOT internal AND schema_name = 'main' ORDER BY 4, 1")) {
+                "SELECT view_name, 'view', comment, 0 FROM duckdb_views() WHERE NOT internal AND"
+                    + " schema_name = 'main' UNION ALL SELECT table_name, 'table', comment, 1 FROM"
+                    + " duckdb_tables() WHERE NOT internal AND schema_name = 'main' ORDER BY 4,"
+                    + " 1")) {
       while (r.next()) {
         objects.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
       }
@@ -64,8 +65,15 @@ public final class DataDictionary {
         try (ResultSet r = ps.executeQuery()) {
           while (r.next()) {
             String[] t = split(r.getString(3));
-            b.append("| `").append(r.getString(1)).append("` | ").append(cell(r.getString(2)))
-                .append(" | ").append(cell(t[0])).append(" | ").append(cell(t[1])).append(" |\n");
+            b.append("| `")
+                .append(r.getString(1))
+                .append("` | ")
+                .append(cell(r.getString(2)))
+                .append(" | ")
+                .append(cell(t[0]))
+                .append(" | ")
+                .append(cell(t[1]))
+                .append(" |\n");
           }
         }
       }
@@ -82,7 +90,9 @@ public final class DataDictionary {
     int at = comment.indexOf(Dictionary.SEPARATOR);
     return at < 0
         ? new String[] {comment, ""}
-        : new String[] {comment.substring(0, at), comment.substring(at + Dictionary.SEPARATOR.length())};
+        : new String[] {
+          comment.substring(0, at), comment.substring(at + Dictionary.SEPARATOR.length())
+        };
   }
 
   private static String cell(String v) {

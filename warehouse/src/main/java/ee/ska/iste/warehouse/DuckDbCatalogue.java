@@ -90,7 +90,8 @@ public final class DuckDbCatalogue {
       }
       return new Summary(tables, views, skipped);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot build the DuckDB catalogue in " + versionDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot build the DuckDB catalogue in " + versionDir + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the DuckDB catalogue in " + versionDir, e);
     }
@@ -124,7 +125,8 @@ public final class DuckDbCatalogue {
         }
         Set<Integer> depths = files.stream().map(Path::getNameCount).collect(Collectors.toSet());
         if (depths.size() != 1) {
-          throw new IllegalStateException("table " + dir.getFileName() + " has Parquet files at different folder depths");
+          throw new IllegalStateException(
+              "table " + dir.getFileName() + " has Parquet files at different folder depths");
         }
         Set<String> keys = new LinkedHashSet<>();
         for (Path f : files) {
@@ -132,12 +134,15 @@ public final class DuckDbCatalogue {
             String part = f.getName(i).toString();
             int eq = part.indexOf('=');
             if (eq <= 0) {
-              throw new IllegalStateException("table " + dir.getFileName() + " has a folder that is not key=value: " + part);
+              throw new IllegalStateException(
+                  "table " + dir.getFileName() + " has a folder that is not key=value: " + part);
             }
             keys.add(part.substring(0, eq));
           }
         }
-        out.add(new ParquetTable(dir.getFileName().toString(), dir, List.copyOf(keys), depths.iterator().next()));
+        out.add(
+            new ParquetTable(
+                dir.getFileName().toString(), dir, List.copyOf(keys), depths.iterator().next()));
       }
     }
     return out;
@@ -145,15 +150,23 @@ public final class DuckDbCatalogue {
 
   private static boolean isDataFile(Path p) {
     String n = p.getFileName().toString();
-    return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_") && Files.isRegularFile(p);
+    return n.endsWith(".parquet")
+        && !n.startsWith(".")
+        && !n.startsWith("_")
+        && Files.isRegularFile(p);
   }
 
-  private static void loadParquet(Statement s, ParquetTable t, Dictionary dict) throws SQLException {
+  private static void loadParquet(Statement s, ParquetTable t, Dictionary dict)
+      throws SQLException {
     String glob = t.dir() + "/*".repeat(t.depth() - 1) + "/*.parquet";
-    StringBuilder from = new StringBuilder("read_parquet(").append(literal(glob)).append(", union_by_name = true");
+    StringBuilder from =
+        new StringBuilder("read_parquet(").append(literal(glob)).append(", union_by_name = true");
     if (!t.partitionKeys().isEmpty()) {
       from.append(", hive_partitioning = true, hive_types = {");
-      from.append(t.partitionKeys().stream().map(k -> literal(k) + ": VARCHAR").collect(Collectors.joining(", ")));
+      from.append(
+          t.partitionKeys().stream()
+              .map(k -> literal(k) + ": VARCHAR")
+              .collect(Collectors.joining(", ")));
       from.append('}');
     } else {
       from.append(", hive_partitioning = false");
@@ -165,7 +178,8 @@ public final class DuckDbCatalogue {
         fileColumns.add(r.getString("column_name"));
       }
     }
-    List<String> documented = dict.columnsOf(t.name()).stream().map(Dictionary.ColumnEntry::column).toList();
+    List<String> documented =
+        dict.columnsOf(t.name()).stream().map(Dictionary.ColumnEntry::column).toList();
     // A table whose every column is documented takes the documented order (which puts the
     // partition columns, appended last by the reader, back in place); others keep the file order.
     List<String> ordered =
@@ -194,26 +208,37 @@ public final class DuckDbCatalogue {
             + sortKey.stream().map(DuckDbCatalogue::ident).collect(Collectors.joining(", ")));
   }
 
-  private static void loadRefCsv(Connection c, String name, RefTable csv, Dictionary dict) throws SQLException {
+  private static void loadRefCsv(Connection c, String name, RefTable csv, Dictionary dict)
+      throws SQLException {
     List<String> cols = csv.columns();
-    List<String> types = cols.stream().map(col -> dict.column(name, col).map(Dictionary.ColumnEntry::type).orElse("VARCHAR")).toList();
+    List<String> types =
+        cols.stream()
+            .map(col -> dict.column(name, col).map(Dictionary.ColumnEntry::type).orElse("VARCHAR"))
+            .toList();
     StringBuilder create = new StringBuilder("CREATE TABLE ").append(ident(name)).append(" (");
-    StringBuilder insert = new StringBuilder("INSERT INTO ").append(ident(name)).append(" VALUES (");
     for (int i = 0; i < cols.size(); i++) {
       create.append(i == 0 ? "" : ", ").append(ident(cols.get(i))).append(' ').append(types.get(i));
-      insert.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(types.get(i)).append(')');
     }
     try (Statement s = c.createStatement()) {
       s.execute(create.append(')').toString());
-    }
-    try (PreparedStatement ps = c.prepareStatement(insert.append(')').toString())) {
-      for (Map<String, String> row : csv.rows()) {
-        for (int i = 0; i < cols.size(); i++) {
-          ps.setString(i + 1, row.get(cols.get(i)));
-        }
-        ps.addBatch();
+      if (csv.rows().isEmpty()) {
+        return;
       }
-      ps.executeBatch();
+      // One INSERT of literal rows: far faster than a JDBC batch, which runs row by row.
+      StringBuilder insert =
+          new StringBuilder("INSERT INTO ").append(ident(name)).append(" VALUES ");
+      for (int r = 0; r < csv.rows().size(); r++) {
+        Map<String, String> row = csv.rows().get(r);
+        insert.append(r == 0 ? "(" : ", (");
+        for (int i = 0; i < cols.size(); i++) {
+          String v = row.get(cols.get(i));
+          insert
+              .append(i == 0 ? "" : ", ")
+              .append(v == null ? "NULL" : "CAST(" + literal(v) + " AS " + types.get(i) + ")");
+        }
+        insert.append(')');
+      }
+      s.execute(insert.toString());
     }
   }
 
@@ -247,19 +272,25 @@ public final class DuckDbCatalogue {
     try (Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
-                "SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE NOT internal AND schema_name = 'main'"
-                    + " UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE NOT internal AND schema_name = 'main'"
-                    + " ORDER BY 1")) {
+                "SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE NOT internal AND schema_name"
+                    + " = 'main' UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE NOT"
+                    + " internal AND schema_name = 'main' ORDER BY 1")) {
       while (r.next()) {
         objects.add(new String[] {r.getString(1), r.getString(2)});
       }
     }
     try (Statement s = c.createStatement()) {
       for (String[] o : objects) {
-        s.execute("COMMENT ON " + o[1] + " " + ident(o[0]) + " IS " + literal(dict.tableComment(o[0])));
+        s.execute(
+            "COMMENT ON " + o[1] + " " + ident(o[0]) + " IS " + literal(dict.tableComment(o[0])));
         for (String col : columnsOf(c, o[0])) {
           s.execute(
-              "COMMENT ON COLUMN " + ident(o[0]) + "." + ident(col) + " IS " + literal(dict.columnComment(o[0], col)));
+              "COMMENT ON COLUMN "
+                  + ident(o[0])
+                  + "."
+                  + ident(col)
+                  + " IS "
+                  + literal(dict.columnComment(o[0], col)));
         }
       }
     }
@@ -269,7 +300,8 @@ public final class DuckDbCatalogue {
     List<String> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index")) {
+            "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ?"
+                + " ORDER BY column_index")) {
       ps.setString(1, table);
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
@@ -283,7 +315,10 @@ public final class DuckDbCatalogue {
   private static Set<String> names(Connection c) throws SQLException {
     Set<String> out = new TreeSet<>();
     try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT table_name FROM duckdb_tables() WHERE NOT internal AND schema_name = 'main'")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND schema_name ="
+                    + " 'main'")) {
       while (r.next()) {
         out.add(r.getString(1));
       }
@@ -294,8 +329,9 @@ public final class DuckDbCatalogue {
   private static boolean exists(Connection c, String name) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT count(*) FROM (SELECT table_name AS n FROM duckdb_tables() WHERE schema_name = 'main'"
-                + " UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name = 'main') WHERE n = ?")) {
+            "SELECT count(*) FROM (SELECT table_name AS n FROM duckdb_tables() WHERE schema_name ="
+                + " 'main' UNION ALL SELECT view_name FROM duckdb_views() WHERE schema_name ="
+                + " 'main') WHERE n = ?")) {
       ps.setString(1, name);
       try (ResultSet r = ps.executeQuery()) {
         r.next();
@@ -333,7 +369,11 @@ public final class DuckDbCatalogue {
   }
 
   static List<String> resourceLines(String path) throws IOException {
-    return resource(path).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    return resource(path)
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
   }
 
   static String resource(String path) throws IOException {

@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -26,7 +27,8 @@ final class Files2 {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }
@@ -43,8 +45,8 @@ final class Files2 {
   }
 
   /**
-   * Gives {@code to} the content of {@code from}: a hard link where the file system allows it,
-   * else a copy. Returns true when it linked.
+   * Gives {@code to} the content of {@code from}: a hard link where the file system allows it, else
+   * a copy. Returns true when it linked.
    */
   static boolean linkOrCopy(Path from, Path to) throws IOException {
     Files.createDirectories(to.getParent());
@@ -54,6 +56,24 @@ final class Files2 {
     } catch (UnsupportedOperationException | FileSystemException e) {
       Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
       return false;
+    }
+  }
+
+  /**
+   * Makes every Parquet file under {@code dir} read-only, where the file system has POSIX modes.
+   */
+  static void makeParquetReadOnly(Path dir) throws IOException {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+    }
+    for (Path f : files) {
+      if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("r--r--r--"));
+      }
     }
   }
 

@@ -17,8 +17,16 @@ import java.util.Set;
 /** Runs SQL against a version's DuckDB database through a read-only connection. */
 public final class Query {
   private static final Set<Integer> NUMERIC =
-      Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL,
-          Types.DOUBLE, Types.NUMERIC, Types.DECIMAL);
+      Set.of(
+          Types.TINYINT,
+          Types.SMALLINT,
+          Types.INTEGER,
+          Types.BIGINT,
+          Types.FLOAT,
+          Types.REAL,
+          Types.DOUBLE,
+          Types.NUMERIC,
+          Types.DECIMAL);
 
   private Query() {}
 
@@ -43,7 +51,10 @@ public final class Query {
   public static QueryResult run(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       if (!s.execute(sql)) {
-        return new QueryResult(List.of("changed"), List.of(true), List.of(List.of(String.valueOf(s.getUpdateCount()))));
+        return new QueryResult(
+            List.of("changed"),
+            List.of(true),
+            List.of(List.of(String.valueOf(s.getUpdateCount()))));
       }
       try (ResultSet r = s.getResultSet()) {
         ResultSetMetaData md = r.getMetaData();

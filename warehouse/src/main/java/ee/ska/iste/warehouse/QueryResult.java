@@ -21,7 +21,8 @@ public record QueryResult(List<String> columns, List<Boolean> numeric, List<List
     List<List<String>> copy = new ArrayList<>();
     for (List<String> r : rows) {
       if (r.size() != columns.size()) {
-        throw new IllegalArgumentException("a row has " + r.size() + " values for " + columns.size() + " columns");
+        throw new IllegalArgumentException(
+            "a row has " + r.size() + " values for " + columns.size() + " columns");
       }
       copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(r)));
     }
@@ -71,7 +72,8 @@ public record QueryResult(List<String> columns, List<Boolean> numeric, List<List
     StringBuilder b = new StringBuilder();
     b.append(String.join(",", columns.stream().map(QueryResult::csvField).toList())).append("\r\n");
     for (List<String> r : rows) {
-      b.append(String.join(",", r.stream().map(v -> v == null ? "" : csvField(v)).toList())).append("\r\n");
+      b.append(String.join(",", r.stream().map(v -> v == null ? "" : csvField(v)).toList()))
+          .append("\r\n");
     }
     return b.toString();
   }

@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What a run was made from: the input files with their checksums, the code version, the quarters
- * it (re)computed and when it started and ended. Stored beside a version's data as {@code
- * run.json}; the only place where run times appear (never inside a data table).
+ * What a run was made from: the input files with their checksums, the code version, the quarters it
+ * (re)computed and when it started and ended. Stored beside a version's data as {@code run.json};
+ * the only place where run times appear (never inside a data table).
  *
  * @param codeVersion version of the code that ran (e.g. the build's version and git commit)
  * @param quarters the quarters the run computed, in order
@@ -68,7 +68,8 @@ public record RunMetadata(
         throw new IllegalArgumentException("input file name must be given");
       }
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-        throw new IllegalArgumentException("not a lower-case hex SHA-256 for " + name + ": " + sha256);
+        throw new IllegalArgumentException(
+            "not a lower-case hex SHA-256 for " + name + ": " + sha256);
       }
       if (bytes < 0) {
         throw new IllegalArgumentException("negative size for " + name + ": " + bytes);

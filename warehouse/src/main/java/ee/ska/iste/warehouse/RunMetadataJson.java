@@ -63,7 +63,9 @@ final class RunMetadataJson {
       Map<String, Object> f = (Map<String, Object>) i;
       inputs.add(
           new RunMetadata.InputFile(
-              (String) f.get("name"), (String) f.get("sha256"), ((Number) f.get("bytes")).longValue()));
+              (String) f.get("name"),
+              (String) f.get("sha256"),
+              ((Number) f.get("bytes")).longValue()));
     }
     Object ended = o.get("ended_at");
     return new RunMetadata(

@@ -4,8 +4,8 @@ import ee.ska.iste.core.layout.WarehouseLayout;
 import java.nio.file.Path;
 
 /**
- * One published version of the warehouse: a folder holding the Parquet tables, the DuckDB
- * database {@code iste.duckdb} and the run metadata {@code run.json}.
+ * One published version of the warehouse: a folder holding the Parquet tables, the DuckDB database
+ * {@code iste.duckdb} and the run metadata {@code run.json}.
  *
  * @param id the version's id, {@code v} and six digits ({@code v000007}); ids grow with each run
  * @param dir the version's folder

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The figures of {@code outcomes} that differ between two versions, e.g. a provisional quarter
- * against its final revision. A figure present in only one version is listed with null on the
- * other side.
+ * against its final revision. A figure present in only one version is listed with null on the other
+ * side.
  */
 public final class VersionDiff {
   private VersionDiff() {}
@@ -23,10 +23,16 @@ public final class VersionDiff {
    * @param newValue the value in the newer version, null when absent or NULL there
    */
   public record ChangedFigure(
-      String level, String unitCode, String quarter, String measure, Double oldValue, Double newValue) {
+      String level,
+      String unitCode,
+      String quarter,
+      String measure,
+      Double oldValue,
+      Double newValue) {
     public ChangedFigure {
       if (level == null || unitCode == null || quarter == null || measure == null) {
-        throw new IllegalArgumentException("a changed figure needs level, unit, quarter and measure");
+        throw new IllegalArgumentException(
+            "a changed figure needs level, unit, quarter and measure");
       }
     }
   }
@@ -38,15 +44,21 @@ public final class VersionDiff {
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
-      s.execute("ATTACH " + DuckDbCatalogue.literal(older.database().toString()) + " AS old_v (READ_ONLY)");
-      s.execute("ATTACH " + DuckDbCatalogue.literal(newer.database().toString()) + " AS new_v (READ_ONLY)");
+      s.execute(
+          "ATTACH "
+              + DuckDbCatalogue.literal(older.database().toString())
+              + " AS old_v (READ_ONLY)");
+      s.execute(
+          "ATTACH "
+              + DuckDbCatalogue.literal(newer.database().toString())
+              + " AS new_v (READ_ONLY)");
       requireOutcomes(s, "old_v", older.id());
       requireOutcomes(s, "new_v", newer.id());
       String sql =
           "SELECT coalesce(n.level, o.level), coalesce(n.unit_code, o.unit_code),"
               + " coalesce(n.quarter, o.quarter), coalesce(n.measure, o.measure), o.value, n.value"
-              + " FROM old_v.outcomes AS o FULL OUTER JOIN new_v.outcomes AS n"
-              + " ON o.level = n.level AND o.unit_code = n.unit_code AND o.quarter = n.quarter AND o.measure = n.measure"
+              + " FROM old_v.outcomes AS o FULL OUTER JOIN new_v.outcomes AS n ON o.level = n.level"
+              + " AND o.unit_code = n.unit_code AND o.quarter = n.quarter AND o.measure = n.measure"
               + " WHERE o.value IS DISTINCT FROM n.value OR (o.level IS NULL) <> (n.level IS NULL)"
               + " ORDER BY 1, 2, 3, 4";
       List<ChangedFigure> out = new ArrayList<>();
@@ -54,7 +66,12 @@ public final class VersionDiff {
         while (r.next()) {
           out.add(
               new ChangedFigure(
-                  r.getString(1), r.getString(2), r.getString(3), r.getString(4), value(r, 5), value(r, 6)));
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  value(r, 5),
+                  value(r, 6)));
         }
       }
       return List.copyOf(out);
@@ -69,10 +86,13 @@ public final class VersionDiff {
   private static void requireOutcomes(Statement s, String catalog, String id) throws SQLException {
     try (ResultSet r =
         s.executeQuery(
-            "SELECT count(*) FROM duckdb_views() WHERE database_name = '" + catalog + "' AND view_name = 'outcomes'")) {
+            "SELECT count(*) FROM duckdb_views() WHERE database_name = '"
+                + catalog
+                + "' AND view_name = 'outcomes'")) {
       r.next();
       if (r.getLong(1) == 0) {
-        throw new IllegalArgumentException("version " + id + " has no outcomes (no mart_outcomes was published)");
+        throw new IllegalArgumentException(
+            "version " + id + " has no outcomes (no mart_outcomes was published)");
       }
     }
   }
@@ -83,7 +103,10 @@ public final class VersionDiff {
     for (ChangedFigure f : changes) {
       rows.add(
           java.util.Arrays.asList(
-              f.level(), f.unitCode(), f.quarter(), f.measure(),
+              f.level(),
+              f.unitCode(),
+              f.quarter(),
+              f.measure(),
               f.oldValue() == null ? null : String.valueOf(f.oldValue()),
               f.newValue() == null ? null : String.valueOf(f.newValue())));
     }

@@ -27,7 +27,8 @@ public final class VersionListing {
               String.valueOf(m.inputs().size())));
     }
     return new QueryResult(
-        List.of("version", "current", "started_at", "ended_at", "code_version", "quarters", "inputs"),
+        List.of(
+            "version", "current", "started_at", "ended_at", "code_version", "quarters", "inputs"),
         List.of(false, false, false, false, false, false, true),
         rows);
   }

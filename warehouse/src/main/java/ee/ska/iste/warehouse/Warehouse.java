@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>A run calls {@link #begin(RunMetadata)}, lets the stages write into {@link Building#layout()}
  * and calls {@link #publish(Building)}. Publishing builds the DuckDB catalogue, writes {@code
- * run.json}, flushes everything to disk, renames the folder to its final name and then replaces
- * the {@code current} link in one atomic rename. A reader therefore sees either the old or the new
+ * run.json}, flushes everything to disk, renames the folder to its final name and then replaces the
+ * {@code current} link in one atomic rename. A reader therefore sees either the old or the new
  * version, never a mix, and a reader that opened the old database keeps reading it. A process
  * killed at any point leaves {@code current} on the last published version.
  *
@@ -47,6 +47,7 @@ import java.util.stream.Stream;
 public final class Warehouse {
   /** The DuckDB database's file name inside a version. */
   public static final String DATABASE_FILE = "iste.duckdb";
+
   /** The run metadata's file name inside a version. */
   public static final String RUN_FILE = "run.json";
 
@@ -101,7 +102,8 @@ public final class Warehouse {
    * so that a run rewriting some quarters leaves the others as they were.
    *
    * <p>Stages must replace a file by deleting it and writing a new one (as Spark does), never write
-   * into a carried-forward file in place: it may be a hard link shared with a published version.
+   * into a carried-forward file in place: a Parquet file may be a hard link shared with a published
+   * version (published Parquet files are made read-only to guard against that).
    *
    * @throws IllegalStateException when another run holds the writer lock
    */
@@ -114,10 +116,10 @@ public final class Warehouse {
       Path versions = root.resolve(VERSIONS);
       Files.createDirectories(versions);
       String id = VersionId.of(highestNumber(versions) + 1);
-      removeLeftovers(versions);
+      Optional<Version> cur = current();
+      removeLeftovers(versions, cur.map(v -> VersionId.number(v.id())).orElse(0));
       Path dir = versions.resolve(id + BUILDING_SUFFIX);
       Files.createDirectory(dir);
-      Optional<Version> cur = current();
       if (cur.isPresent()) {
         carryForward(cur.get().dir(), dir);
       }
@@ -146,9 +148,12 @@ public final class Warehouse {
     try {
       DuckDbCatalogue.build(b.dir(), ref);
       steps.accept("catalogue");
+      Files2.makeParquetReadOnly(b.dir());
       Instant end = clock.instant();
-      RunMetadata run = b.run().endedAt(end.isBefore(b.run().startedAt()) ? b.run().startedAt() : end);
-      Files.writeString(b.dir().resolve(RUN_FILE), RunMetadataJson.write(b.id(), run), StandardCharsets.UTF_8);
+      RunMetadata run =
+          b.run().endedAt(end.isBefore(b.run().startedAt()) ? b.run().startedAt() : end);
+      Files.writeString(
+          b.dir().resolve(RUN_FILE), RunMetadataJson.write(b.id(), run), StandardCharsets.UTF_8);
       steps.accept("metadata");
       Files2.syncTree(b.dir());
       steps.accept("synced");
@@ -174,23 +179,29 @@ public final class Warehouse {
     }
     try {
       Path target = Files.readSymbolicLink(link);
-      return Optional.of(version(target.getFileName().toString()));
+      return Optional.of(load(target.getFileName().toString()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the current version link in " + root, e);
     }
   }
 
-  /** Every published version, oldest first (complete folders only; buildings are left out). */
+  /**
+   * Every published version, oldest first: the current one and those before it. Buildings, and a
+   * finished folder a run renamed but died before switching to, are left out.
+   */
   public List<Version> versions() {
     Path versions = root.resolve(VERSIONS);
     if (!Files.isDirectory(versions)) {
       return List.of();
     }
+    int published = current().map(v -> VersionId.number(v.id())).orElse(0);
     List<Version> out = new ArrayList<>();
     for (Path p : list(versions)) {
       String name = p.getFileName().toString();
-      if (VersionId.isValid(name) && Files.isRegularFile(p.resolve(RUN_FILE))) {
-        out.add(version(name));
+      if (VersionId.isValid(name)
+          && VersionId.number(name) <= published
+          && Files.isRegularFile(p.resolve(RUN_FILE))) {
+        out.add(load(name));
       }
     }
     out.sort(Comparator.comparingInt(v -> VersionId.number(v.id())));
@@ -206,21 +217,29 @@ public final class Warehouse {
     if (!VersionId.isValid(id)) {
       throw new IllegalArgumentException("not a version id (v and six digits): " + id);
     }
+    if (VersionId.number(id) > current().map(v -> VersionId.number(v.id())).orElse(0)) {
+      throw new IllegalArgumentException("no published version " + id + " in " + root);
+    }
+    return load(id);
+  }
+
+  private Version load(String id) {
     Path dir = root.resolve(VERSIONS).resolve(id);
     Path runFile = dir.resolve(RUN_FILE);
     if (!Files.isRegularFile(runFile)) {
       throw new IllegalArgumentException("no published version " + id + " in " + root);
     }
     try {
-      return new Version(id, dir, RunMetadataJson.read(Files.readString(runFile, StandardCharsets.UTF_8)));
+      return new Version(
+          id, dir, RunMetadataJson.read(Files.readString(runFile, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the run metadata of version " + id, e);
     }
   }
 
   /**
-   * Removes all but the {@code keep} newest published versions; the current version is always
-   * kept. Returns the ids removed, oldest first.
+   * Removes all but the {@code keep} newest published versions; the current version is always kept.
+   * Returns the ids removed, oldest first.
    */
   public List<String> prune(int keep) {
     if (keep < 1) {
@@ -261,7 +280,8 @@ public final class Warehouse {
     try {
       Files.createDirectories(root);
       FileChannel ch =
-          FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = ch.tryLock();
@@ -301,10 +321,14 @@ public final class Warehouse {
     return max;
   }
 
-  /** Removes what crashed runs or prunes left: anything in versions/ that is not a version id. */
-  private static void removeLeftovers(Path versions) throws IOException {
+  /**
+   * Removes what crashed runs or prunes left: anything in versions/ that is not a version id, and
+   * versions newer than the current one (renamed by a run that died before switching to them).
+   */
+  private static void removeLeftovers(Path versions, int currentNumber) throws IOException {
     for (Path p : list(versions)) {
-      if (!VersionId.isValid(p.getFileName().toString())) {
+      String name = p.getFileName().toString();
+      if (!VersionId.isValid(name) || VersionId.number(name) > currentNumber) {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
           Files2.deleteTree(p);
         } else {
@@ -325,7 +349,14 @@ public final class Warehouse {
         files = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
       }
       for (Path f : files) {
-        Files2.linkOrCopy(f, to.resolve(from.relativize(f)));
+        Path target = to.resolve(from.relativize(f));
+        if (f.getFileName().toString().endsWith(".parquet")) {
+          Files2.linkOrCopy(f, target);
+        } else {
+          // _SUCCESS and .crc files are rewritten in place by Hadoop: never share them.
+          Files.createDirectories(target.getParent());
+          Files.copy(f, target);
+        }
       }
     }
   }

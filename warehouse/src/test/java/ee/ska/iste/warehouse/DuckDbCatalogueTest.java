@@ -33,8 +33,11 @@ class DuckDbCatalogueTest {
     threeOutcomes(v);
     DuckDbCatalogue.build(v, ReferenceData.builtIn());
     Path db = v.resolve(Warehouse.DATABASE_FILE);
-    String cols = "level, unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high, funnel_flag, suppressed";
-    // Sorted by level, unit, quarter, measure: KOV 0251 ACTIVE, KOV 0251 QOL_IMPROVED, RIIK EE ACTIVE.
+    String cols =
+        "level, unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high,"
+            + " funnel_flag, suppressed";
+    // Sorted by level, unit, quarter, measure: KOV 0251 ACTIVE, KOV 0251 QOL_IMPROVED, RIIK EE
+    // ACTIVE.
     assertEquals(
         List.of(
             "KOV|0251|2024Q2|ACTIVE|3.0|3.0|null|null|null|null|true",
@@ -55,12 +58,22 @@ class DuckDbCatalogueTest {
     threeOutcomes(v);
     DuckDbCatalogue.build(v, ReferenceData.builtIn());
     List<String> described =
-        Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT column_name, column_type FROM (DESCRIBE outcomes)");
+        Fixtures.rows(
+            v.resolve(Warehouse.DATABASE_FILE),
+            "SELECT column_name, column_type FROM (DESCRIBE outcomes)");
     assertEquals(
         List.of(
-            "level|VARCHAR", "unit_code|VARCHAR", "quarter|VARCHAR", "measure|VARCHAR",
-            "value|DOUBLE", "numerator|DOUBLE", "denominator|DOUBLE", "ci_low|DOUBLE",
-            "ci_high|DOUBLE", "funnel_flag|VARCHAR", "suppressed|BOOLEAN"),
+            "level|VARCHAR",
+            "unit_code|VARCHAR",
+            "quarter|VARCHAR",
+            "measure|VARCHAR",
+            "value|DOUBLE",
+            "numerator|DOUBLE",
+            "denominator|DOUBLE",
+            "ci_low|DOUBLE",
+            "ci_high|DOUBLE",
+            "funnel_flag|VARCHAR",
+            "suppressed|BOOLEAN"),
         described);
   }
 
@@ -74,12 +87,20 @@ class DuckDbCatalogueTest {
     Files.move(v, moved);
     Files2.deleteTree(dir.resolve("build"));
 
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + moved.resolve("iste.duckdb"))) {
+    try (Connection c =
+        DriverManager.getConnection("jdbc:duckdb:" + moved.resolve("iste.duckdb"))) {
       // KOV 0251 ACTIVE is suppressed: public sum = QOL_IMPROVED 0.5 + RIIK ACTIVE 40 = 40.5.
       assertEquals(List.of("40.5"), Fixtures.rows(c, "SELECT sum(value) FROM outcomes_public"));
       assertEquals(List.of("43.5"), Fixtures.rows(c, "SELECT sum(value) FROM outcomes"));
-      assertEquals(List.of("0251|Jõhvi vald|2024Q2|3.0"), Fixtures.rows(c, "SELECT kov_code, kov_name, quarter, active FROM kov_quarter_overview"));
-      assertEquals(List.of("0"), Fixtures.rows(c, "SELECT count(*) FROM duckdb_views() WHERE NOT internal AND sql LIKE '%read_parquet%'"));
+      assertEquals(
+          List.of("0251|Jõhvi vald|2024Q2|3.0"),
+          Fixtures.rows(c, "SELECT kov_code, kov_name, quarter, active FROM kov_quarter_overview"));
+      assertEquals(
+          List.of("0"),
+          Fixtures.rows(
+              c,
+              "SELECT count(*) FROM duckdb_views() WHERE NOT internal AND sql LIKE"
+                  + " '%read_parquet%'"));
     }
   }
 
@@ -93,14 +114,17 @@ class DuckDbCatalogueTest {
         List.of(),
         Fixtures.rows(
             db,
-            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND (comment IS NULL OR comment NOT LIKE '% | %')"
-                + " UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal AND (comment IS NULL OR comment NOT LIKE '% | %')"
-                + " UNION ALL SELECT table_name || '.' || column_name FROM duckdb_columns() WHERE NOT internal"
-                + " AND (comment IS NULL OR comment NOT LIKE '% | %')"));
+            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND (comment IS NULL OR"
+                + " comment NOT LIKE '% | %') UNION ALL SELECT view_name FROM duckdb_views() WHERE"
+                + " NOT internal AND (comment IS NULL OR comment NOT LIKE '% | %') UNION ALL SELECT"
+                + " table_name || '.' || column_name FROM duckdb_columns() WHERE NOT internal AND"
+                + " (comment IS NULL OR comment NOT LIKE '% | %')"));
     assertEquals(
-        List.of("Tulemusnäitajad: üks rida taseme, üksuse, kvartali ja näitaja kohta, toorväärtustega"
-            + " | Outcome measures: one row per level, unit, quarter and measure, raw values"),
-        Fixtures.rows(db, "SELECT comment FROM duckdb_tables() WHERE table_name = 'mart_outcomes'"));
+        List.of(
+            "Tulemusnäitajad: üks rida taseme, üksuse, kvartali ja näitaja kohta, toorväärtustega"
+                + " | Outcome measures: one row per level, unit, quarter and measure, raw values"),
+        Fixtures.rows(
+            db, "SELECT comment FROM duckdb_tables() WHERE table_name = 'mart_outcomes'"));
   }
 
   @Test
@@ -109,7 +133,8 @@ class DuckDbCatalogueTest {
     Fixtures.partition(
         Path.of(new WarehouseLayout(v.toString()).table("stg_submission")),
         "quarter=2024Q1",
-        "SELECT '0251_2024Q1_2024-04-10_abcdefabcdef' AS submission_id, 'LOADED' AS status, '0251' AS kov_code");
+        "SELECT '0251_2024Q1_2024-04-10_abcdefabcdef' AS submission_id, 'LOADED' AS status, '0251'"
+            + " AS kov_code");
     DuckDbCatalogue.Summary s = DuckDbCatalogue.build(v, ReferenceData.builtIn());
     assertEquals(List.of(), s.views());
     assertEquals(List.of("mart_outcomes"), s.skippedViews().get("outcomes"));
@@ -117,7 +142,10 @@ class DuckDbCatalogueTest {
     assertTrue(s.tables().containsKey("ref_municipalities"));
     assertFalse(s.tables().containsKey("mart_outcomes"));
     // The kov_code partition-free text column keeps its leading zero.
-    assertEquals(List.of("0251|2024Q1"), Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT kov_code, quarter FROM stg_submission"));
+    assertEquals(
+        List.of("0251|2024Q1"),
+        Fixtures.rows(
+            v.resolve(Warehouse.DATABASE_FILE), "SELECT kov_code, quarter FROM stg_submission"));
   }
 
   @Test
@@ -128,7 +156,9 @@ class DuckDbCatalogueTest {
     // domain.md: Haapsalu linn (0184) and Lääne-Nigula vald (0441) share 24 places.
     assertEquals(
         List.of("0184;0441|24"),
-        Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT kov_codes, places + 0 FROM ref_allocations WHERE kov_codes LIKE '%0441%'"));
+        Fixtures.rows(
+            v.resolve(Warehouse.DATABASE_FILE),
+            "SELECT kov_codes, places + 0 FROM ref_allocations WHERE kov_codes LIKE '%0441%'"));
   }
 
   @Test
@@ -136,9 +166,11 @@ class DuckDbCatalogueTest {
     Path v = dir.resolve("v");
     threeOutcomes(v);
     DuckDbCatalogue.build(v, ReferenceData.builtIn());
-    List<String> first = Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT * FROM mart_outcomes");
+    List<String> first =
+        Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT * FROM mart_outcomes");
     DuckDbCatalogue.build(v, ReferenceData.builtIn());
-    assertEquals(first, Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT * FROM mart_outcomes"));
+    assertEquals(
+        first, Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT * FROM mart_outcomes"));
     assertEquals(3, first.size());
   }
 }

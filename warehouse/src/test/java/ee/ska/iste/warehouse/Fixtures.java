@@ -16,7 +16,8 @@ import java.util.Properties;
 /** Writes small Parquet tables the way Spark lays them out, and reads databases back. */
 final class Fixtures {
   static final String OUTCOME_COLUMNS =
-      "level, unit_code, measure, value, numerator, denominator, ci_low, ci_high, funnel_flag, suppressed";
+      "level, unit_code, measure, value, numerator, denominator, ci_low, ci_high, funnel_flag,"
+          + " suppressed";
 
   private Fixtures() {}
 
@@ -27,10 +28,11 @@ final class Fixtures {
    */
   static void outcomes(WarehouseLayout layout, String quarter, String... rows) throws IOException {
     String select =
-        "SELECT level::VARCHAR AS level, unit_code::VARCHAR AS unit_code, measure::VARCHAR AS measure,"
-            + " value::DOUBLE AS value, numerator::DOUBLE AS numerator, denominator::DOUBLE AS denominator,"
-            + " ci_low::DOUBLE AS ci_low, ci_high::DOUBLE AS ci_high, funnel_flag::VARCHAR AS funnel_flag,"
-            + " suppressed::BOOLEAN AS suppressed FROM (VALUES "
+        "SELECT level::VARCHAR AS level, unit_code::VARCHAR AS unit_code, measure::VARCHAR AS"
+            + " measure, value::DOUBLE AS value, numerator::DOUBLE AS numerator,"
+            + " denominator::DOUBLE AS denominator, ci_low::DOUBLE AS ci_low, ci_high::DOUBLE AS"
+            + " ci_high, funnel_flag::VARCHAR AS funnel_flag, suppressed::BOOLEAN AS suppressed"
+            + " FROM (VALUES "
             + String.join(", ", rows)
             + ") AS t("
             + OUTCOME_COLUMNS

@@ -18,7 +18,8 @@ class HistoryTest {
   @TempDir Path root;
 
   private static RunMetadata run() {
-    return RunMetadata.started("test", List.of(Quarter.parse("2024Q1")), List.of(), Instant.parse("2026-01-05T08:00:00Z"));
+    return RunMetadata.started(
+        "test", List.of(Quarter.parse("2024Q1")), List.of(), Instant.parse("2026-01-05T08:00:00Z"));
   }
 
   @Test
@@ -67,7 +68,8 @@ class HistoryTest {
     Files.createDirectories(b1.dir());
     Version empty = w.publish(b1);
     Building b2 = w.begin(run());
-    Fixtures.outcomes(b2.layout(), "2024Q1", "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
+    Fixtures.outcomes(
+        b2.layout(), "2024Q1", "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
     Version full = w.publish(b2);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> VersionDiff.between(empty, full));
@@ -85,7 +87,10 @@ class HistoryTest {
         "('RIIK', 'EE', 'ACTIVE', 345, 345, NULL, NULL, NULL, NULL, false)");
     Version v = w.publish(b);
     QueryResult r =
-        Query.run(v.database(), "SELECT unit_code, CAST(value AS INTEGER) AS active, NULL AS note FROM outcomes ORDER BY unit_code");
+        Query.run(
+            v.database(),
+            "SELECT unit_code, CAST(value AS INTEGER) AS active, NULL AS note FROM outcomes ORDER"
+                + " BY unit_code");
     assertEquals(
         "unit_code  active  note\n"
             + "---------  ------  ----\n"
@@ -95,21 +100,28 @@ class HistoryTest {
         r.aligned());
     assertEquals("unit_code,active,note\r\n0251,12,\r\nEE,345,\r\n", r.csv());
     // The connection is read-only: writing fails.
-    assertThrows(java.sql.SQLException.class, () -> Query.run(v.database(), "CREATE TABLE x (a INTEGER)"));
+    assertThrows(
+        java.sql.SQLException.class, () -> Query.run(v.database(), "CREATE TABLE x (a INTEGER)"));
   }
 
   @Test
   void dataDictionaryComesFromTheDatabaseComments() throws Exception {
     Warehouse w = Warehouse.at(root);
     Building b = w.begin(run());
-    Fixtures.outcomes(b.layout(), "2024Q1", "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
+    Fixtures.outcomes(
+        b.layout(), "2024Q1", "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
     Version v = w.publish(b);
     Path md = root.resolve("dictionary.md");
     DataDictionary.write(v.database(), md);
     String text = Files.readString(md);
     assertTrue(text.contains("## `outcomes_public` (view)"), text);
-    assertTrue(text.contains("| `value` | DOUBLE | Näitaja väärtus; tühi, kui varjatud | The figure; NULL when suppressed |"), text);
+    assertTrue(
+        text.contains(
+            "| `value` | DOUBLE | Näitaja väärtus; tühi, kui varjatud | The figure; NULL when"
+                + " suppressed |"),
+        text);
     assertTrue(text.contains("## `ref_municipalities` (table)"), text);
-    assertTrue(text.indexOf("## `outcomes`") < text.indexOf("## `mart_outcomes`"), "views come first");
+    assertTrue(
+        text.indexOf("## `outcomes`") < text.indexOf("## `mart_outcomes`"), "views come first");
   }
 }

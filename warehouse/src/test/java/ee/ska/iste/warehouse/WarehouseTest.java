@@ -39,7 +39,9 @@ class WarehouseTest {
 
   private static long activeIn(Path db, String quarter) throws Exception {
     List<String> r =
-        Fixtures.rows(db, "SELECT value FROM outcomes WHERE measure = 'ACTIVE' AND quarter = '" + quarter + "'");
+        Fixtures.rows(
+            db,
+            "SELECT value FROM outcomes WHERE measure = 'ACTIVE' AND quarter = '" + quarter + "'");
     assertEquals(1, r.size(), "one ACTIVE row for " + quarter);
     return (long) Double.parseDouble(r.get(0));
   }
@@ -63,7 +65,8 @@ class WarehouseTest {
     assertEquals("v000001", v1.id());
     assertEquals("v000001", w.current().orElseThrow().id());
 
-    try (Connection old = Fixtures.readOnly(root.resolve("current").resolve(Warehouse.DATABASE_FILE))) {
+    try (Connection old =
+        Fixtures.readOnly(root.resolve("current").resolve(Warehouse.DATABASE_FILE))) {
       Version v2 = publishActive(w, "2024Q1", 9);
       assertEquals("v000002", v2.id());
       assertEquals("v000002", w.current().orElseThrow().id());
@@ -118,8 +121,10 @@ class WarehouseTest {
     Fixtures.outcomes(b2.layout(), "2024Q2", active(8));
     Version v2 = w.publish(b2);
 
-    Path q1v1 = onlyParquet(Path.of(v1.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
-    Path q1v2 = onlyParquet(Path.of(v2.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
+    Path q1v1 =
+        onlyParquet(Path.of(v1.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
+    Path q1v2 =
+        onlyParquet(Path.of(v2.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
     assertEquals(q1v1.getFileName(), q1v2.getFileName());
     assertArrayEquals(Files.readAllBytes(q1v1), Files.readAllBytes(q1v2));
 
@@ -181,6 +186,77 @@ class WarehouseTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> warehouse().version("v000042"));
     assertTrue(e.getMessage().contains("v000042"));
+  }
+
+  @Test
+  void aReaderOpeningCurrentWhilePublishingSeesOneWholeVersion() throws Exception {
+    Warehouse w = warehouse();
+    Building first = w.begin(run("2024Q1", "2024Q2"));
+    Fixtures.outcomes(first.layout(), "2024Q1", active(1));
+    Fixtures.outcomes(first.layout(), "2024Q2", active(1));
+    w.publish(first);
+
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.List<String> seen =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                try {
+                  // Version k has ACTIVE = k in both quarters: a mix would show two values.
+                  seen.addAll(
+                      Fixtures.rows(
+                          w.current().orElseThrow().database(),
+                          "SELECT count(*) || ' rows, ' || count(DISTINCT value) || ' value' FROM"
+                              + " outcomes"));
+                } catch (Exception e) {
+                  seen.add("failed: " + e.getMessage());
+                }
+              }
+            });
+    reader.start();
+    for (int k = 2; k <= 4; k++) {
+      Building b = w.begin(run("2024Q1", "2024Q2"));
+      Fixtures.outcomes(b.layout(), "2024Q1", active(k));
+      Fixtures.outcomes(b.layout(), "2024Q2", active(k));
+      w.publish(b);
+    }
+    done.set(true);
+    reader.join();
+    assertFalse(seen.isEmpty());
+    assertEquals(java.util.Set.of("2 rows, 1 value"), java.util.Set.copyOf(seen));
+  }
+
+  @Test
+  void rerunningWithTheSameInputGivesIdenticalTablesAndNoDiff() throws Exception {
+    Warehouse w = warehouse();
+    Version[] v = new Version[2];
+    for (int i = 0; i < 2; i++) {
+      Building b = w.begin(run("2024Q1"));
+      Fixtures.outcomes(
+          b.layout(),
+          "2024Q1",
+          "('RIIK', 'EE', 'ACTIVE', 40, 40, NULL, NULL, NULL, NULL, false)",
+          "('KOV', '0251', 'QOL_IMPROVED', 0.5, 3, 6, 0.19, 0.81, 'WITHIN', false)");
+      v[i] = w.publish(b);
+    }
+    // A run that rewrites nothing carries everything forward unchanged.
+    Version carried = w.publish(w.begin(run()));
+    for (String t :
+        List.of(
+            "mart_outcomes",
+            "outcomes",
+            "outcomes_public",
+            "ref_municipalities",
+            "national_trend")) {
+      List<String> expected = Fixtures.rows(v[0].database(), "SELECT * FROM " + t);
+      assertEquals(expected, Fixtures.rows(v[1].database(), "SELECT * FROM " + t), t);
+      assertEquals(expected, Fixtures.rows(carried.database(), "SELECT * FROM " + t), t);
+    }
+    assertEquals(List.of(), VersionDiff.between(v[0], v[1]));
+    assertEquals(List.of(), VersionDiff.between(v[1], carried));
   }
 
   static Path onlyParquet(Path dir) throws Exception {
