@@ -55,8 +55,7 @@ final class KovReport {
                 quarter.toString(),
                 fmt.date(quarter.firstDay()),
                 fmt.date(quarter.lastDay()),
-                ctx.stamp().version(),
-                ctx.stampDate()),
+                ctx.stampPhrase()),
             name + " · " + quarter + " · " + ctx.footer());
     Map<String, Figure> now = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter);
     if (now.isEmpty()) {

@@ -47,8 +47,7 @@ final class NationalReport {
                 quarter.toString(),
                 fmt.date(quarter.firstDay()),
                 fmt.date(quarter.lastDay()),
-                ctx.stamp().version(),
-                ctx.stampDate()),
+                ctx.stampPhrase()),
             fmt.text("nation.title", quarter.toString()) + " · " + ctx.footer());
     Map<String, Figure> now = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
     if (now.isEmpty()) {

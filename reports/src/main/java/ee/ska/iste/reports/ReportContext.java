@@ -31,11 +31,14 @@ record ReportContext(
     return n == null || n.isBlank() ? measure : n;
   }
 
-  String footer() {
-    return format.text("footer", stamp.version(), format.date(stamp.publishedOn()));
+  /** "andmeladu v1, seisuga 05.08.2024", or without the date when it is not known. */
+  String stampPhrase() {
+    return stamp.publishedOn() == null
+        ? format.text("stamp.version", stamp.version())
+        : format.text("stamp.full", stamp.version(), format.date(stamp.publishedOn()));
   }
 
-  String stampDate() {
-    return format.date(stamp.publishedOn());
+  String footer() {
+    return format.text("footer", stampPhrase());
   }
 }

@@ -39,11 +39,16 @@ class KovReportTest {
         true,
         "insert into dim_municipality values"
             + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
-            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5)",
+            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5),"
+            + " ('0321','Kohtla-Järve linn','0045','Ida-Viru maakond','A0321',27)",
         "insert into mart_outcomes values "
             + String.join(
                 ",",
                 count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
+                count("KOV", "0321", "2024Q2", "ACTIVE", 1, true),
+                count("KOV", "0321", "2024Q2", "NEW", 1, true),
+                count("KOV", "0321", "2024Q2", "EXIT", 0, false),
+                count("KOV", "0321", "2024Q2", "QOL_N", 0, false),
                 count("KOV", "0618", "2024Q2", "NEW", 4, true),
                 count("KOV", "0618", "2024Q2", "EXIT", 0, false),
                 count("KOV", "0618", "2024Q2", "QOL_N", 7, false),
@@ -144,6 +149,18 @@ class KovReportTest {
     assertTrue(text.contains("Andmed puuduvad"), text);
     assertTrue(text.contains("kvartali 2024Q2 andmeid"), text);
     assertTrue(text.contains("Kvartali 2024Q2 aruannet ei ole esitatud."), text);
+  }
+
+  @Test
+  void kovWithASingleCaseShowsNoNumberOfIt() throws Exception {
+    Path pdf = estonian.renderKov("0321", Q, ReportFormat.PDF, dir.resolve("single"));
+    String text = Pdf.text(pdf);
+    assertTrue(text.contains("Kohtla-Järve linn"), text);
+    assertLine(text, "Aktiivsed juhtumid\\s+<5\\s+–\\s+–\\s+512");
+    assertLine(text, "Uued juhtumid\\s+<5\\s+–\\s+–\\s+57");
+    assertTrue(text.contains("Elukvaliteedi järelhindamisi"), text);
+    Path images = Files.createDirectories(dir.resolve("png-single"));
+    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
   }
 
   @Test
