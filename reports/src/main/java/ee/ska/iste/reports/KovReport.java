@@ -219,8 +219,7 @@ final class KovReport {
   }
 
   private String domainLabel(String measure) {
-    String n = ctx.name(measure);
-    return n.equals(measure) ? measure.substring("NEED_CHANGE_".length()) : n;
+    return ctx.domain(measure.substring("NEED_CHANGE_".length()));
   }
 
   private void dataQuality(ReportDocument doc, Municipality kov, Quarter quarter) throws SQLException {

@@ -5,7 +5,13 @@ import java.util.Map;
 /** What every report builder needs: the warehouse, the language's formats and measure names. */
 record ReportContext(
     Warehouse warehouse, FigureFormat format, Map<String, MeasureInfo> catalogue,
-    WarehouseStamp stamp) {
+    WarehouseStamp stamp, Map<String, String> domainNames) {
+
+  /** A life domain's name in the report's language (reference data), else its code. */
+  String domain(String code) {
+    String n = domainNames.get(code);
+    return n == null || n.isBlank() ? code : Character.toUpperCase(n.charAt(0)) + n.substring(1);
+  }
 
   boolean english() {
     return format.locale().getLanguage().equals("en");

@@ -220,8 +220,12 @@ public final class ReportRenderer implements AutoCloseable {
 
   private ReportContext context(Quarter quarter) {
     int min = reference.threshold("SUPPRESSION_MIN", quarter.lastDay()).intValueExact();
+    String nameColumn = locale.getLanguage().equals("en") ? "name_en" : "name_et";
+    Map<String, String> domains = new HashMap<>();
+    reference.table("domains").rows().forEach(r -> domains.put(r.get("code"), r.get(nameColumn)));
     return new ReportContext(
-        warehouse, new FigureFormat(locale, bundle, min), query(warehouse::catalogue), stamp);
+        warehouse, new FigureFormat(locale, bundle, min), query(warehouse::catalogue), stamp,
+        domains);
   }
 
   private interface Query<T> {

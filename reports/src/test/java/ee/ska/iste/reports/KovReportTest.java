@@ -55,6 +55,8 @@ class KovReportTest {
                 outcome("KOV", "0618", "2024Q2", "QOL_CHANGE", 12.25, 85.75, 7.0, 4.5, 20.0, "WITHIN", false),
                 outcome("KOV", "0618", "2024Q2", "HOURS", 1234.5, 1234.5, null, null, null, null, false),
                 outcome("KOV", "0618", "2024Q2", "PLAN_WITHIN_30D", 2.0 / 3, 2.0, 3.0, null, null, null, true),
+                outcome("KOV", "0618", "2024Q2", "NEED_CHANGE_VAIMNE_TERVIS", -0.5, -3.0, 6.0, null, null, null, false),
+                outcome("KOV", "0618", "2024Q2", "NEED_CHANGE_ELUKOHT", -2.0, -6.0, 3.0, null, null, null, true),
                 count("KOV", "0618", "2024Q1", "ACTIVE", 21, false),
                 count("KOV", "0618", "2024Q1", "NEW", 6, false),
                 count("KOV", "0618", "2024Q1", "EXIT", 2, true),
@@ -110,6 +112,10 @@ class KovReportTest {
     assertLine(text, "Plaan 30 päeva jooksul\\s+—\\s+–\\s+–\\s+75,0%");
     assertFalse(text.contains("66,7"), text);
     assertTrue(text.contains("ei erine oluliselt riigi keskmisest"), text);
+    // need change by domain: -3 over 6 cases = -0,5; housing's 3 cases are too few
+    assertLine(text, "Vaimne tervis\\s+[−-]0,5\\s+–");
+    assertLine(text, "Elukoht\\s+—");
+    assertFalse(text.contains("2,0"), text);
     assertTrue(text.contains("„<5“ ja „—“"), text);
     // own data quality: submitted 10 July, within 30 days of 30 June
     assertTrue(text.contains("Esitatud 10.07.2024 (õigeaegselt)"), text);
