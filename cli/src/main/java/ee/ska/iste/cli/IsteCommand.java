@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ModelCommand.class,
       MeasuresCommand.class,
+      ReportCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -55,8 +55,7 @@ final class KovReport {
                 quarter.toString(),
                 fmt.date(quarter.firstDay()),
                 fmt.date(quarter.lastDay()),
-                ctx.stamp().version(),
-                ctx.stampDate()),
+                ctx.stampPhrase()),
             name + " · " + quarter + " · " + ctx.footer());
     Map<String, Figure> now = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter);
     if (now.isEmpty()) {
@@ -220,8 +219,7 @@ final class KovReport {
   }
 
   private String domainLabel(String measure) {
-    String n = ctx.name(measure);
-    return n.equals(measure) ? measure.substring("NEED_CHANGE_".length()) : n;
+    return ctx.domain(measure.substring("NEED_CHANGE_".length()));
   }
 
   private void dataQuality(ReportDocument doc, Municipality kov, Quarter quarter) throws SQLException {

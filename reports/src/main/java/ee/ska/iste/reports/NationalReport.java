@@ -47,8 +47,7 @@ final class NationalReport {
                 quarter.toString(),
                 fmt.date(quarter.firstDay()),
                 fmt.date(quarter.lastDay()),
-                ctx.stamp().version(),
-                ctx.stampDate()),
+                ctx.stampPhrase()),
             fmt.text("nation.title", quarter.toString()) + " · " + ctx.footer());
     Map<String, Figure> now = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
     if (now.isEmpty()) {
@@ -101,12 +100,20 @@ final class NationalReport {
     head.add(fmt.text("col.kov"));
     GRID.forEach(m -> head.add(ctx.name(m)));
     doc.gridHead(head.toArray(String[]::new));
+    Map<String, Set<String>> secondary = new TreeMap<>();
+    for (String code : GRID) {
+      if (ctx.unit(code) == Unit.COUNT) {
+        secondary.put(code, secondarySuppression(kovs.keySet(), byKov, code));
+      }
+    }
     Comparator<Municipality> byName = Comparator.comparing(Municipality::displayName);
     Comparator<Municipality> order = byName;
     if (sortMeasure != null) {
+      Set<String> hiddenToo = secondarySuppression(kovs.keySet(), byKov, sortMeasure);
       Comparator<Municipality> byValue =
           Comparator.comparing(
-              (Municipality m) -> shown(byKov.get(m.kovCode()), sortMeasure),
+              (Municipality m) ->
+                  hiddenToo.contains(m.kovCode()) ? null : shown(byKov.get(m.kovCode()), sortMeasure),
               Comparator.nullsLast(Comparator.reverseOrder()));
       order = byValue.thenComparing(byName);
       doc.note(fmt.text("nation.sorted", ctx.name(sortMeasure)));
@@ -115,7 +122,10 @@ final class NationalReport {
       Map<String, Figure> f = byKov.getOrDefault(m.kovCode(), Map.of());
       List<String> cells = new ArrayList<>();
       cells.add(m.displayName());
-      GRID.forEach(code -> cells.add(fmt.figure(f.get(code), ctx.unit(code))));
+      for (String code : GRID) {
+        boolean hide = secondary.getOrDefault(code, Set.of()).contains(m.kovCode());
+        cells.add(hide ? FigureFormat.DASH : fmt.figure(f.get(code), ctx.unit(code)));
+      }
       doc.gridRow(cells.toArray(String[]::new));
     }
     List<String> total = new ArrayList<>();
@@ -124,6 +134,31 @@ final class NationalReport {
     doc.gridHead(total.toArray(String[]::new));
     doc.note(fmt.text("nation.kov.note"));
     doc.note(fmt.text("suppressed.note"));
+  }
+
+  /**
+   * measures.md's secondary suppression for a count column whose national total is printed: when
+   * exactly one KOV's figure is suppressed, the smallest other non-zero figure is hidden too, so
+   * the total minus the others does not give the hidden one away.
+   */
+  static Set<String> secondarySuppression(
+      Set<String> kovs, Map<String, Map<String, Figure>> byKov, String measure) {
+    List<String> hidden = new ArrayList<>();
+    String smallest = null;
+    double smallestValue = Double.MAX_VALUE;
+    for (String kov : kovs) {
+      Figure f = byKov.getOrDefault(kov, Map.of()).get(measure);
+      if (f == null) {
+        continue;
+      }
+      if (f.suppressed()) {
+        hidden.add(kov);
+      } else if (f.shown() != null && f.shown() > 0 && f.shown() < smallestValue) {
+        smallest = kov;
+        smallestValue = f.shown();
+      }
+    }
+    return hidden.size() == 1 && smallest != null ? Set.of(smallest) : Set.of();
   }
 
   private static Double shown(Map<String, Figure> figures, String measure) {
@@ -270,6 +305,7 @@ final class NationalReport {
         ctx.name("OCCUPANCY"),
         ctx.name("ACTIVE"),
         "");
+    Set<String> hiddenActive = secondarySuppression(kovs.keySet(), byKov, "ACTIVE");
     Map<String, List<Municipality>> byAllocation = new TreeMap<>();
     kovs.values().stream()
         .filter(m -> m.allocationId() != null)
@@ -281,7 +317,10 @@ final class NationalReport {
       String names = members.stream().map(Municipality::displayName).collect(Collectors.joining(" + "));
       List<String> active = new ArrayList<>();
       for (Municipality m : members) {
-        active.add(fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("ACTIVE"), Unit.COUNT));
+        active.add(
+            hiddenActive.contains(m.kovCode())
+                ? FigureFormat.DASH
+                : fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("ACTIVE"), Unit.COUNT));
       }
       doc.gridRow(
           names,

@@ -30,8 +30,7 @@ final class QualityReport {
         new ReportDocument(
             fmt.text("quality.title", quarter.toString()),
             fmt.text(
-                "quality.subtitle", quarter.toString(), fmt.date(due), ctx.stamp().version(),
-                ctx.stampDate()),
+                "quality.subtitle", quarter.toString(), fmt.date(due), ctx.stampPhrase()),
             fmt.text("quality.title", quarter.toString()) + " · " + ctx.footer());
 
     Map<String, Municipality> kovs = new LinkedHashMap<>();

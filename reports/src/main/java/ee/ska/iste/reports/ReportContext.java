@@ -5,7 +5,13 @@ import java.util.Map;
 /** What every report builder needs: the warehouse, the language's formats and measure names. */
 record ReportContext(
     Warehouse warehouse, FigureFormat format, Map<String, MeasureInfo> catalogue,
-    WarehouseStamp stamp) {
+    WarehouseStamp stamp, Map<String, String> domainNames) {
+
+  /** A life domain's name in the report's language (reference data), else its code. */
+  String domain(String code) {
+    String n = domainNames.get(code);
+    return n == null || n.isBlank() ? code : Character.toUpperCase(n.charAt(0)) + n.substring(1);
+  }
 
   boolean english() {
     return format.locale().getLanguage().equals("en");
@@ -31,11 +37,14 @@ record ReportContext(
     return n == null || n.isBlank() ? measure : n;
   }
 
-  String footer() {
-    return format.text("footer", stamp.version(), format.date(stamp.publishedOn()));
+  /** "andmeladu v1, seisuga 05.08.2024", or without the date when it is not known. */
+  String stampPhrase() {
+    return stamp.publishedOn() == null
+        ? format.text("stamp.version", stamp.version())
+        : format.text("stamp.full", stamp.version(), format.date(stamp.publishedOn()));
   }
 
-  String stampDate() {
-    return format.date(stamp.publishedOn());
+  String footer() {
+    return format.text("footer", stampPhrase());
   }
 }

@@ -49,6 +49,7 @@ public final class ReportRenderer implements AutoCloseable {
 
   private static final String TEMPLATE = "/reports/document.jrxml";
   private static final String BUNDLE = "reports.messages";
+  private static final String DATABASE_FILE = "iste.duckdb";
 
   private final Warehouse warehouse;
   private final Locale locale;
@@ -95,6 +96,30 @@ public final class ReportRenderer implements AutoCloseable {
       return new ReportRenderer(Warehouse.open(database), loc, bundle, stamp, template);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open DuckDB database " + database + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The published DuckDB database of a warehouse directory: {@code <dir>/iste.duckdb} when {@code
+   * dir} is a version root (see {@code WarehouseLayout#duckDbFile}), else the one in the
+   * last-named version directory below {@code dir} that has one.
+   *
+   * @throws IllegalArgumentException when there is none
+   */
+  public static Path databaseIn(Path warehouseDir) {
+    Path direct = warehouseDir.resolve(DATABASE_FILE);
+    if (Files.isRegularFile(direct)) {
+      return direct;
+    }
+    try (var versions = Files.list(warehouseDir)) {
+      return versions
+          .map(v -> v.resolve(DATABASE_FILE))
+          .filter(Files::isRegularFile)
+          .max(java.util.Comparator.comparing(p -> p.getParent().getFileName().toString()))
+          .orElseThrow(
+              () -> new IllegalArgumentException("no " + DATABASE_FILE + " in " + warehouseDir + " or its version directories"));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read warehouse directory " + warehouseDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -195,8 +220,12 @@ public final class ReportRenderer implements AutoCloseable {
 
   private ReportContext context(Quarter quarter) {
     int min = reference.threshold("SUPPRESSION_MIN", quarter.lastDay()).intValueExact();
+    String nameColumn = locale.getLanguage().equals("en") ? "name_en" : "name_et";
+    Map<String, String> domains = new HashMap<>();
+    reference.table("domains").rows().forEach(r -> domains.put(r.get("code"), r.get(nameColumn)));
     return new ReportContext(
-        warehouse, new FigureFormat(locale, bundle, min), query(warehouse::catalogue), stamp);
+        warehouse, new FigureFormat(locale, bundle, min), query(warehouse::catalogue), stamp,
+        domains);
   }
 
   private interface Query<T> {

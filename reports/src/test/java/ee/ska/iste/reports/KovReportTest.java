@@ -39,17 +39,24 @@ class KovReportTest {
         true,
         "insert into dim_municipality values"
             + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
-            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5)",
+            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5),"
+            + " ('0321','Kohtla-Järve linn','0045','Ida-Viru maakond','A0321',27)",
         "insert into mart_outcomes values "
             + String.join(
                 ",",
                 count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
+                count("KOV", "0321", "2024Q2", "ACTIVE", 1, true),
+                count("KOV", "0321", "2024Q2", "NEW", 1, true),
+                count("KOV", "0321", "2024Q2", "EXIT", 0, false),
+                count("KOV", "0321", "2024Q2", "QOL_N", 0, false),
                 count("KOV", "0618", "2024Q2", "NEW", 4, true),
                 count("KOV", "0618", "2024Q2", "EXIT", 0, false),
                 count("KOV", "0618", "2024Q2", "QOL_N", 7, false),
                 outcome("KOV", "0618", "2024Q2", "QOL_CHANGE", 12.25, 85.75, 7.0, 4.5, 20.0, "WITHIN", false),
                 outcome("KOV", "0618", "2024Q2", "HOURS", 1234.5, 1234.5, null, null, null, null, false),
                 outcome("KOV", "0618", "2024Q2", "PLAN_WITHIN_30D", 2.0 / 3, 2.0, 3.0, null, null, null, true),
+                outcome("KOV", "0618", "2024Q2", "NEED_CHANGE_VAIMNE_TERVIS", -0.5, -3.0, 6.0, null, null, null, false),
+                outcome("KOV", "0618", "2024Q2", "NEED_CHANGE_ELUKOHT", -2.0, -6.0, 3.0, null, null, null, true),
                 count("KOV", "0618", "2024Q1", "ACTIVE", 21, false),
                 count("KOV", "0618", "2024Q1", "NEW", 6, false),
                 count("KOV", "0618", "2024Q1", "EXIT", 2, true),
@@ -105,6 +112,10 @@ class KovReportTest {
     assertLine(text, "Plaan 30 päeva jooksul\\s+—\\s+–\\s+–\\s+75,0%");
     assertFalse(text.contains("66,7"), text);
     assertTrue(text.contains("ei erine oluliselt riigi keskmisest"), text);
+    // need change by domain: -3 over 6 cases = -0,5; housing's 3 cases are too few
+    assertLine(text, "Vaimne tervis\\s+[−-]0,5\\s+–");
+    assertLine(text, "Elukoht\\s+—");
+    assertFalse(text.contains("2,0"), text);
     assertTrue(text.contains("„<5“ ja „—“"), text);
     // own data quality: submitted 10 July, within 30 days of 30 June
     assertTrue(text.contains("Esitatud 10.07.2024 (õigeaegselt)"), text);
@@ -144,6 +155,18 @@ class KovReportTest {
     assertTrue(text.contains("Andmed puuduvad"), text);
     assertTrue(text.contains("kvartali 2024Q2 andmeid"), text);
     assertTrue(text.contains("Kvartali 2024Q2 aruannet ei ole esitatud."), text);
+  }
+
+  @Test
+  void kovWithASingleCaseShowsNoNumberOfIt() throws Exception {
+    Path pdf = estonian.renderKov("0321", Q, ReportFormat.PDF, dir.resolve("single"));
+    String text = Pdf.text(pdf);
+    assertTrue(text.contains("Kohtla-Järve linn"), text);
+    assertLine(text, "Aktiivsed juhtumid\\s+<5\\s+–\\s+–\\s+512");
+    assertLine(text, "Uued juhtumid\\s+<5\\s+–\\s+–\\s+57");
+    assertTrue(text.contains("Elukvaliteedi järelhindamisi"), text);
+    Path images = Files.createDirectories(dir.resolve("png-single"));
+    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
   }
 
   @Test
