@@ -173,4 +173,21 @@ class DuckDbCatalogueTest {
         first, Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT * FROM mart_outcomes"));
     assertEquals(3, first.size());
   }
+  @Test
+  void sparkHiddenFoldersAndChecksumFilesAreNotData() throws Exception {
+    Path v = dir.resolve("v");
+    threeOutcomes(v);
+    Path table = Path.of(new WarehouseLayout(v.toString()).table("mart_outcomes"));
+    // Leftovers of an interrupted Spark write: a staging folder and _temporary, each with a file.
+    Fixtures.partition(
+        table.resolve(".spark-staging-1"),
+        "quarter=2024Q2",
+        "SELECT 'RIIK' AS level, 'EE' AS unit_code, 'ACTIVE' AS measure, 1.0 AS value");
+    Fixtures.partition(
+        table.resolve("_temporary").resolve("0"),
+        null,
+        "SELECT 'RIIK' AS level, 'EE' AS unit_code, 'ACTIVE' AS measure, 1.0 AS value");
+    DuckDbCatalogue.Summary s = DuckDbCatalogue.build(v, ReferenceData.builtIn());
+    assertEquals(3L, s.tables().get("mart_outcomes"));
+  }
 }
