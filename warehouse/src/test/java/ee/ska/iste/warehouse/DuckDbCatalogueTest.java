@@ -114,11 +114,13 @@ class DuckDbCatalogueTest {
         List.of(),
         Fixtures.rows(
             db,
-            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND (comment IS NULL OR"
-                + " comment NOT LIKE '% | %') UNION ALL SELECT view_name FROM duckdb_views() WHERE"
-                + " NOT internal AND (comment IS NULL OR comment NOT LIKE '% | %') UNION ALL SELECT"
-                + " table_name || '.' || column_name FROM duckdb_columns() WHERE NOT internal AND"
-                + " (comment IS NULL OR comment NOT LIKE '% | %')"));
+            "WITH c(name, comment) AS ("
+                + " SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal"
+                + " UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
+                + " UNION ALL SELECT table_name || '.' || column_name, comment FROM duckdb_columns()"
+                + " WHERE NOT internal)"
+                + " SELECT name FROM c WHERE comment IS NULL OR comment NOT LIKE '% | %'"
+                + " OR comment LIKE '%no description yet' ORDER BY name"));
     assertEquals(
         List.of(
             "Tulemusnäitajad: üks rida taseme, üksuse, kvartali ja näitaja kohta, toorväärtustega"
