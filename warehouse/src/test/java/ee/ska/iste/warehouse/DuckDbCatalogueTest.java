@@ -114,13 +114,12 @@ class DuckDbCatalogueTest {
         List.of(),
         Fixtures.rows(
             db,
-            "WITH c(name, comment) AS ("
-                + " SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal"
-                + " UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
-                + " UNION ALL SELECT table_name || '.' || column_name, comment FROM duckdb_columns()"
-                + " WHERE NOT internal)"
-                + " SELECT name FROM c WHERE comment IS NULL OR comment NOT LIKE '% | %'"
-                + " OR comment LIKE '%no description yet' ORDER BY name"));
+            "WITH c(name, comment) AS ( SELECT table_name, comment FROM duckdb_tables() WHERE NOT"
+                + " internal UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT"
+                + " internal UNION ALL SELECT table_name || '.' || column_name, comment FROM"
+                + " duckdb_columns() WHERE NOT internal) SELECT name FROM c WHERE comment IS NULL"
+                + " OR comment NOT LIKE '% | %' OR comment LIKE '%no description yet' ORDER BY"
+                + " name"));
     assertEquals(
         List.of(
             "Tulemusnäitajad: üks rida taseme, üksuse, kvartali ja näitaja kohta, toorväärtustega"
@@ -175,6 +174,7 @@ class DuckDbCatalogueTest {
         first, Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT * FROM mart_outcomes"));
     assertEquals(3, first.size());
   }
+
   @Test
   void sparkHiddenFoldersAndChecksumFilesAreNotData() throws Exception {
     Path v = dir.resolve("v");
