@@ -98,7 +98,7 @@ public final class DuckDbCatalogue {
   }
 
   /** A Parquet table found under a layer folder. */
-  record ParquetTable(String name, Path dir, List<String> partitionKeys, int depth) {}
+  record ParquetTable(String name, Path dir, List<String> partitionKeys, List<Path> files) {}
 
   static List<ParquetTable> findParquetTables(Path versionDir) throws IOException {
     List<ParquetTable> out = new ArrayList<>();
@@ -118,7 +118,12 @@ public final class DuckDbCatalogue {
       for (Path dir : tableDirs) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
-          files = s.filter(DuckDbCatalogue::isDataFile).map(dir::relativize).toList();
+          files =
+              s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                  .map(dir::relativize)
+                  .filter(DuckDbCatalogue::isDataFile)
+                  .sorted()
+                  .toList();
         }
         if (files.isEmpty()) {
           continue;
@@ -142,25 +147,33 @@ public final class DuckDbCatalogue {
         }
         out.add(
             new ParquetTable(
-                dir.getFileName().toString(), dir, List.copyOf(keys), depths.iterator().next()));
+                dir.getFileName().toString(),
+                dir,
+                List.copyOf(keys),
+                files.stream().map(dir::resolve).toList()));
       }
     }
     return out;
   }
 
-  private static boolean isDataFile(Path p) {
-    String n = p.getFileName().toString();
-    return n.endsWith(".parquet")
-        && !n.startsWith(".")
-        && !n.startsWith("_")
-        && Files.isRegularFile(p);
+  /** A Parquet file outside hidden folders ({@code _temporary}, {@code .spark-staging-…}). */
+  private static boolean isDataFile(Path relative) {
+    for (Path part : relative) {
+      String n = part.toString();
+      if (n.startsWith(".") || n.startsWith("_")) {
+        return false;
+      }
+    }
+    return relative.getFileName().toString().endsWith(".parquet");
   }
 
   private static void loadParquet(Statement s, ParquetTable t, Dictionary dict)
       throws SQLException {
-    String glob = t.dir() + "/*".repeat(t.depth() - 1) + "/*.parquet";
+    // The files by name, not a glob: a glob would also take Spark's hidden staging folders.
+    String list =
+        t.files().stream().map(f -> literal(f.toString())).collect(Collectors.joining(", "));
     StringBuilder from =
-        new StringBuilder("read_parquet(").append(literal(glob)).append(", union_by_name = true");
+        new StringBuilder("read_parquet([").append(list).append("], union_by_name = true");
     if (!t.partitionKeys().isEmpty()) {
       from.append(", hive_partitioning = true, hive_types = {");
       from.append(

@@ -114,11 +114,12 @@ class DuckDbCatalogueTest {
         List.of(),
         Fixtures.rows(
             db,
-            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND (comment IS NULL OR"
-                + " comment NOT LIKE '% | %') UNION ALL SELECT view_name FROM duckdb_views() WHERE"
-                + " NOT internal AND (comment IS NULL OR comment NOT LIKE '% | %') UNION ALL SELECT"
-                + " table_name || '.' || column_name FROM duckdb_columns() WHERE NOT internal AND"
-                + " (comment IS NULL OR comment NOT LIKE '% | %')"));
+            "WITH c(name, comment) AS ( SELECT table_name, comment FROM duckdb_tables() WHERE NOT"
+                + " internal UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT"
+                + " internal UNION ALL SELECT table_name || '.' || column_name, comment FROM"
+                + " duckdb_columns() WHERE NOT internal) SELECT name FROM c WHERE comment IS NULL"
+                + " OR comment NOT LIKE '% | %' OR comment LIKE '%no description yet' ORDER BY"
+                + " name"));
     assertEquals(
         List.of(
             "Tulemusnäitajad: üks rida taseme, üksuse, kvartali ja näitaja kohta, toorväärtustega"
@@ -172,5 +173,23 @@ class DuckDbCatalogueTest {
     assertEquals(
         first, Fixtures.rows(v.resolve(Warehouse.DATABASE_FILE), "SELECT * FROM mart_outcomes"));
     assertEquals(3, first.size());
+  }
+
+  @Test
+  void sparkHiddenFoldersAndChecksumFilesAreNotData() throws Exception {
+    Path v = dir.resolve("v");
+    threeOutcomes(v);
+    Path table = Path.of(new WarehouseLayout(v.toString()).table("mart_outcomes"));
+    // Leftovers of an interrupted Spark write: a staging folder and _temporary, each with a file.
+    Fixtures.partition(
+        table.resolve(".spark-staging-1"),
+        "quarter=2024Q2",
+        "SELECT 'RIIK' AS level, 'EE' AS unit_code, 'ACTIVE' AS measure, 1.0 AS value");
+    Fixtures.partition(
+        table.resolve("_temporary").resolve("0"),
+        null,
+        "SELECT 'RIIK' AS level, 'EE' AS unit_code, 'ACTIVE' AS measure, 1.0 AS value");
+    DuckDbCatalogue.Summary s = DuckDbCatalogue.build(v, ReferenceData.builtIn());
+    assertEquals(3L, s.tables().get("mart_outcomes"));
   }
 }

@@ -29,15 +29,19 @@ class RunMetadataJsonTest {
 
   @Test
   void anOpenRunHasNoEndTime() {
-    RunMetadata m = RunMetadata.started("x", List.of(), List.of(), Instant.parse("2026-01-05T08:00:00Z"));
+    RunMetadata m =
+        RunMetadata.started("x", List.of(), List.of(), Instant.parse("2026-01-05T08:00:00Z"));
     assertEquals(m, RunMetadataJson.read(RunMetadataJson.write("v000001", m)));
   }
 
   @Test
   void refusesBadValuesAtTheBoundary() {
     Instant t = Instant.parse("2026-01-05T08:00:00Z");
-    assertThrows(IllegalArgumentException.class, () -> new RunMetadata("x", List.of(), List.of(), t, t.minusSeconds(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new RunMetadata("x", List.of(), List.of(), t, t.minusSeconds(1)));
     assertThrows(IllegalArgumentException.class, () -> new RunMetadata.InputFile("f", "ABC", 1));
-    assertThrows(IllegalArgumentException.class, () -> RunMetadataJson.read("{\"version\": \"v000001\""));
+    assertThrows(
+        IllegalArgumentException.class, () -> RunMetadataJson.read("{\"version\": \"v000001\""));
   }
 }
