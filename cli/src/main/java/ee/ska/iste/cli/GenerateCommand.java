@@ -77,7 +77,7 @@ public final class GenerateCommand extends BaseCommand {
     }
     GenerationSummary summary;
     try {
-      summary = new SubmissionGenerator(ReferenceData.builtIn(), line -> {}).generate(cfg);
+      summary = new SubmissionGenerator(ReferenceData.builtIn(), err()::println).generate(cfg);
     } catch (IllegalArgumentException e) {
       // e.g. no allocation of places valid in the quarters asked for
       throw new UserError(ExitCode.USAGE, e.getMessage());

@@ -138,12 +138,17 @@ final class QuarterRows {
             sink, p, month, catalog.baseComponent, mode, p.bto, hours(r, share, 3, 14), first);
       }
       int[] levels = p.levelsOn(last);
+      // one in five clients has a focus domain with intensive support (some then pass a yearly cap)
+      Rng focusDraw = Rng.derive(seed, "focus", world.kov, p.id);
+      int focus = focusDraw.chance(0.2) ? focusDraw.between(0, catalog.domains.size() - 1) : -1;
       for (int i = 0; i < catalog.domains.size(); i++) {
         String component = catalog.componentOfDomain.get(catalog.domains.get(i));
-        double chance = levels[i] >= 2 ? 0.55 : levels[i] == 1 ? 0.06 : 0;
+        boolean intensive = i == focus && levels[i] >= 2;
+        double chance = intensive ? 0.9 : levels[i] >= 2 ? 0.55 : levels[i] == 1 ? 0.06 : 0;
         if (component != null && r.chance(chance)) {
           String mode = mix.of("mode").draw(r);
-          participation(sink, p, month, component, mode, p.lto, hours(r, share, 1, 8), first);
+          String hours = intensive ? hours(r, share, 6, 16) : hours(r, share, 1, 8);
+          participation(sink, p, month, component, mode, p.lto, hours, first);
         }
       }
       for (String c : catalog.familyComponents) {

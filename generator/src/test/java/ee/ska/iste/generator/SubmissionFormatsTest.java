@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both forms of a small generation (four KOVs, scale 0.2, one quarter, 5% defective rows): bytes
+ * Both forms of a small generation (four KOVs, scale 0.1, one quarter, 5% defective rows): bytes
  * and cells. The allocations are cut down to three (Tallinn, the joint Haapsalu + Lääne-Nigula one
  * and Jõhvi) through a reference data override, to keep the workbook tests fast.
  */
@@ -85,7 +85,7 @@ class SubmissionFormatsTest {
             dir.resolve("xlsx1"),
             Quarter.parseRange("2024Q1"),
             7,
-            0.2,
+            0.1,
             SubmissionFormat.XLSX,
             0.05);
     csv = xlsx.withFormat(SubmissionFormat.CSV).withOutDir(dir.resolve("csv"));
