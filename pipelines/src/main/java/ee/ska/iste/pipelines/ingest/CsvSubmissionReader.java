@@ -1,6 +1,7 @@
 package ee.ska.iste.pipelines.ingest;
 
 import ee.ska.iste.core.csv.CsvReader;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -67,11 +68,13 @@ final class CsvSubmissionReader {
   }
 
   private static Reader utf8(Path file) throws IOException {
-    return new InputStreamReader(
-        Files.newInputStream(file),
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
+    return new BufferedReader(
+        new InputStreamReader(
+            Files.newInputStream(file),
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        1 << 16);
   }
 }

@@ -50,7 +50,10 @@ public final class IngestJob {
             ? files.stream().map(SubmissionFile::quarter).distinct().sorted().toList()
             : request.quarters().stream().distinct().sorted().toList();
     LOG.info(
-        "ingest: {} submission(s) found in {} for {}", files.size(), request.inputDir(), quarters);
+        "ingest: {} submission(s) found in {} for {}",
+        files.size(),
+        Redact.text(request.inputDir().toString()),
+        quarters);
     SubmissionValidator validator =
         new SubmissionValidator(request.ref(), request.pseudonymiser());
     List<Outcome> outcomes = new ArrayList<>();
@@ -166,6 +169,19 @@ public final class IngestJob {
       o.refusal = r.reason();
       o.refusalMessage = Redact.text(r.getMessage());
       o.status = IngestResult.Status.REFUSED;
+    } catch (RuntimeException e) {
+      // A bug or an unforeseen input: refuse this submission, go on with the others. The
+      // exception's message is not shown: it may quote a cell.
+      StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+      o.refusal = RefusalReason.UNREADABLE_FILE;
+      o.refusalMessage =
+          Redact.text(f.fileName())
+              + ": could not be read ("
+              + e.getClass().getName()
+              + (at == null ? "" : " at " + at)
+              + ")";
+      o.status = IngestResult.Status.REFUSED;
+      LOG.error("ingest: {}", o.refusalMessage);
     }
     return o;
   }
@@ -318,6 +334,7 @@ public final class IngestJob {
     for (Map.Entry<String, StructType> e : StagedTables.ALL.entrySet()) {
       String table = e.getKey();
       StructType schema = e.getValue();
+      long started = System.nanoTime();
       List<Row> rows = tables.get(table);
       List<Column> order = new ArrayList<>();
       order.add(functions.col("quarter"));
@@ -352,6 +369,11 @@ public final class IngestJob {
               .parquet(request.layout().partition(table, q));
         }
       }
+      LOG.info(
+          "ingest: {} written, {} rows ({} ms)",
+          table,
+          rows.size(),
+          (System.nanoTime() - started) / 1_000_000);
     }
   }
 

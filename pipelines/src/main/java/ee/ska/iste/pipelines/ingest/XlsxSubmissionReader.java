@@ -89,7 +89,7 @@ final class XlsxSubmissionReader {
   private static SheetSpec specOf(String sheetName) {
     String n = SheetBuilder.clean(sheetName);
     for (SheetSpec s : SheetSpec.values()) {
-      if (s.sheetName().equals(n)) {
+      if (s.sheetName().equalsIgnoreCase(n)) {
         return s;
       }
     }
