@@ -13,6 +13,7 @@ import ee.ska.iste.pipelines.model.FctCase;
 import ee.ska.iste.pipelines.model.FctParticipation;
 import ee.ska.iste.pipelines.model.FctPlan;
 import ee.ska.iste.pipelines.model.FctQolScore;
+import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.model.RefDatasets;
 import ee.ska.iste.pipelines.model.TableIO;
 import java.util.List;
@@ -60,14 +61,16 @@ public final class MeasuresJob {
       Dataset<Row> allocations,
       Dataset<Row> components) {
 
+    /** Reads the model tables in the schemas the model stage produces (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
+      ModelJob.Model shape = ModelJob.shape(spark, ref);
       return new ModelTables(
-          TableIO.read(spark, layout, FctCase.TABLE),
-          TableIO.read(spark, layout, FctQolScore.TABLE),
-          TableIO.read(spark, layout, FctAssessment.TABLE),
-          TableIO.read(spark, layout, FctPlan.TABLE),
-          TableIO.read(spark, layout, FctParticipation.TABLE),
-          TableIO.read(spark, layout, DimMunicipality.TABLE),
+          TableIO.read(spark, layout, FctCase.TABLE, shape.fctCase().schema()),
+          TableIO.read(spark, layout, FctQolScore.TABLE, shape.fctQolScore().schema()),
+          TableIO.read(spark, layout, FctAssessment.TABLE, shape.fctAssessment().schema()),
+          TableIO.read(spark, layout, FctPlan.TABLE, shape.fctPlan().schema()),
+          TableIO.read(spark, layout, FctParticipation.TABLE, shape.fctParticipation().schema()),
+          TableIO.read(spark, layout, DimMunicipality.TABLE, DimMunicipality.SCHEMA),
           RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS),
           Occupancy.allocations(spark, ref),
           CodeDimensions.components(spark, ref));

@@ -57,6 +57,21 @@ public final class ModelJob {
       Dataset<Row> fctPlan,
       Dataset<Row> fctParticipation) {}
 
+  /**
+   * The model built on empty staged tables: its Datasets carry the output schemas of the model
+   * tables (no Spark job runs), for reading them back with explicit schemas.
+   */
+  public static Model shape(SparkSession spark, ReferenceData ref) {
+    return build(
+        spark,
+        ref,
+        spark.createDataFrame(List.of(), StagedSchemas.CLIENT_EPISODE),
+        spark.createDataFrame(List.of(), StagedSchemas.ASSESSMENT),
+        spark.createDataFrame(List.of(), StagedSchemas.PLAN),
+        spark.createDataFrame(List.of(), StagedSchemas.PARTICIPATION),
+        spark.createDataFrame(List.of(), StagedSchemas.QOL));
+  }
+
   /** The pure part of the stage: staged Datasets in, model Datasets out. */
   public static Model build(
       SparkSession spark,

@@ -15,10 +15,13 @@ import org.apache.spark.sql.types.StructType;
 public final class TableIO {
   private TableIO() {}
 
-  /** Every partition of a table in the given schema; an empty Dataset when the table is absent. */
+  /**
+   * Every partition of a table in the given schema; an empty Dataset when the table is absent or
+   * has no data file (an empty partitioned table is written as a folder without Parquet files).
+   */
   public static Dataset<Row> read(SparkSession spark, WarehouseLayout layout, String table, StructType schema) {
     String dir = layout.table(table);
-    if (!exists(spark, dir)) {
+    if (!hasData(spark, dir)) {
       return spark.createDataFrame(List.of(), schema);
     }
     return spark.read().schema(schema).parquet(dir);
@@ -54,10 +57,20 @@ public final class TableIO {
     return rows.coalesce(1).sortWithinPartitions(sortBy[0], java.util.Arrays.copyOfRange(sortBy, 1, sortBy.length));
   }
 
-  private static boolean exists(SparkSession spark, String dir) {
+  private static boolean hasData(SparkSession spark, String dir) {
     try {
       Path p = new Path(dir);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        return false;
+      }
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(p, true);
+      while (files.hasNext()) {
+        if (files.next().getPath().getName().endsWith(".parquet")) {
+          return true;
+        }
+      }
+      return false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check table folder " + dir, e);
     }
