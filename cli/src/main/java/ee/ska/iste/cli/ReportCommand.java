@@ -96,7 +96,9 @@ public final class ReportCommand extends BaseCommand {
       names = "--warehouse-version",
       paramLabel = "NAME",
       description =
-          "Warehouse version printed on the reports (default: the database's directory name).")
+          "With --warehouse: render from this published version (<DIR>/<NAME>/iste.duckdb)."
+              + " Also the version printed on the reports (default: the database's directory"
+              + " name).")
   String warehouseVersion;
 
   @Option(
@@ -117,7 +119,13 @@ public final class ReportCommand extends BaseCommand {
     Path database;
     try {
       q = Quarter.parse(quarter);
-      database = source.db != null ? source.db : ReportRenderer.databaseIn(source.warehouse);
+      if (source.db != null) {
+        database = source.db;
+      } else if (warehouseVersion != null) {
+        database = ReportRenderer.databaseIn(source.warehouse, warehouseVersion);
+      } else {
+        database = ReportRenderer.databaseIn(source.warehouse);
+      }
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }

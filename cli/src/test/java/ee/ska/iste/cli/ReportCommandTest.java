@@ -57,6 +57,22 @@ class ReportCommandTest {
   }
 
   @Test
+  void rendersANamedVersion() {
+    Path out = dir.resolve("out-v3");
+    int rc =
+        Main.run(
+            "report", "--warehouse", dir.resolve("wh").toString(), "--warehouse-version", "v3",
+            "--quarter", "2024Q2", "--national", "--out", out.toString());
+    assertEquals(ExitCode.OK, rc);
+    assertTrue(Files.isRegularFile(out.resolve("2024Q2/ISTE_riik_2024Q2_et.pdf")));
+    assertEquals(
+        ExitCode.USAGE,
+        Main.run(
+            "report", "--warehouse", dir.resolve("wh").toString(), "--warehouse-version", "v9",
+            "--quarter", "2024Q2", "--national"));
+  }
+
+  @Test
   void unknownKovIsAUsageError() {
     int rc =
         Main.run(

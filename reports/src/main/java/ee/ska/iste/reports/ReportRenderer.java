@@ -110,15 +110,18 @@ public final class ReportRenderer implements AutoCloseable {
 
   /**
    * The published DuckDB database of a warehouse directory: {@code <dir>/iste.duckdb} when {@code
-   * dir} is a version root (see {@code WarehouseLayout#duckDbFile}), else the one in the last-named
-   * version directory below {@code dir} that has one.
+   * dir} is a version root (see {@code WarehouseLayout#duckDbFile}), else {@code
+   * <dir>/current/iste.duckdb}, else the one in the last-named version directory below {@code dir}.
    *
    * @throws IllegalArgumentException when there is none
    */
   public static Path databaseIn(Path warehouseDir) {
-    Path direct = warehouseDir.resolve(DATABASE_FILE);
-    if (Files.isRegularFile(direct)) {
-      return direct;
+    for (Path candidate :
+        List.of(
+            warehouseDir.resolve(DATABASE_FILE), warehouseDir.resolve("current").resolve(DATABASE_FILE))) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
     }
     try (var versions = Files.list(warehouseDir)) {
       return versions
@@ -128,15 +131,24 @@ public final class ReportRenderer implements AutoCloseable {
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
-                      "no "
-                          + DATABASE_FILE
-                          + " in "
-                          + warehouseDir
-                          + " or its version directories"));
+                      "no " + DATABASE_FILE + " in " + warehouseDir + " or its version directories"));
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot read warehouse directory " + warehouseDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The DuckDB database of one published version: {@code <dir>/<version>/iste.duckdb}.
+   *
+   * @throws IllegalArgumentException when that version has none
+   */
+  public static Path databaseIn(Path warehouseDir, String version) {
+    Path file = warehouseDir.resolve(version).resolve(DATABASE_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no warehouse version " + version + " in " + warehouseDir);
+    }
+    return file;
   }
 
   private static Locale normalise(Locale locale) {
