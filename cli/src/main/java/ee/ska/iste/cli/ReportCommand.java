@@ -26,7 +26,12 @@ import picocli.CommandLine.Option;
     })
 public final class ReportCommand extends BaseCommand {
   static final class Source {
-    @Option(names = "--warehouse", paramLabel = "DIR", description = "Published warehouse version directory (holds iste.duckdb), or the directory of versions (the last-named is used).")
+    @Option(
+        names = "--warehouse",
+        paramLabel = "DIR",
+        description =
+            "Published warehouse version directory (holds iste.duckdb), or the directory of"
+                + " versions (the last-named is used).")
     Path warehouse;
 
     @Option(names = "--db", paramLabel = "FILE", description = "The DuckDB database file itself.")
@@ -34,7 +39,10 @@ public final class ReportCommand extends BaseCommand {
   }
 
   static final class Kind {
-    @Option(names = "--kov", paramLabel = "CODE", description = "One KOV by its EHAK code, e.g. 0793.")
+    @Option(
+        names = "--kov",
+        paramLabel = "CODE",
+        description = "One KOV by its EHAK code, e.g. 0793.")
     String kov;
 
     @Option(names = "--all", description = "Every KOV of dim_municipality.")
@@ -58,25 +66,51 @@ public final class ReportCommand extends BaseCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Kind kind;
 
-  @Option(names = "--quarter", required = true, paramLabel = "YYYYQn", description = "The quarter, e.g. 2024Q2.")
+  @Option(
+      names = "--quarter",
+      required = true,
+      paramLabel = "YYYYQn",
+      description = "The quarter, e.g. 2024Q2.")
   String quarter;
 
-  @Option(names = "--lang", defaultValue = "et", description = "Language: et or en (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lang",
+      defaultValue = "et",
+      description = "Language: et or en (default ${DEFAULT-VALUE}).")
   Lang lang;
 
-  @Option(names = "--format", defaultValue = "pdf", description = "Format: pdf or html (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "pdf",
+      description = "Format: pdf or html (default ${DEFAULT-VALUE}).")
   ReportFormat format;
 
-  @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR", description = "Output directory (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "reports",
+      paramLabel = "DIR",
+      description = "Output directory (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--warehouse-version", paramLabel = "NAME", description = "Warehouse version printed on the reports (default: the database's directory name).")
+  @Option(
+      names = "--warehouse-version",
+      paramLabel = "NAME",
+      description =
+          "With --warehouse: render from this published version (<DIR>/<NAME>/iste.duckdb)."
+              + " Also the version printed on the reports (default: the database's directory"
+              + " name).")
   String warehouseVersion;
 
-  @Option(names = "--published", paramLabel = "YYYY-MM-DD", description = "The warehouse's publication date printed on the reports.")
+  @Option(
+      names = "--published",
+      paramLabel = "YYYY-MM-DD",
+      description = "The warehouse's publication date printed on the reports.")
   LocalDate published;
 
-  @Option(names = "--sort", paramLabel = "MEASURE", description = "National dashboard: sort the KOV table by this measure, highest first.")
+  @Option(
+      names = "--sort",
+      paramLabel = "MEASURE",
+      description = "National dashboard: sort the KOV table by this measure, highest first.")
   String sort;
 
   @Override
@@ -85,7 +119,13 @@ public final class ReportCommand extends BaseCommand {
     Path database;
     try {
       q = Quarter.parse(quarter);
-      database = source.db != null ? source.db : ReportRenderer.databaseIn(source.warehouse);
+      if (source.db != null) {
+        database = source.db;
+      } else if (warehouseVersion != null) {
+        database = ReportRenderer.databaseIn(source.warehouse, warehouseVersion);
+      } else {
+        database = ReportRenderer.databaseIn(source.warehouse);
+      }
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
@@ -99,7 +139,9 @@ public final class ReportCommand extends BaseCommand {
     String version =
         warehouseVersion != null
             ? warehouseVersion
-            : parent == null || parent.getFileName() == null ? "?" : parent.getFileName().toString();
+            : parent == null || parent.getFileName() == null
+                ? "?"
+                : parent.getFileName().toString();
     WarehouseStamp stamp = new WarehouseStamp(version, published);
     try (ReportRenderer renderer = ReportRenderer.open(database, locale, stamp)) {
       if (kind.kov != null) {
@@ -115,8 +157,12 @@ public final class ReportCommand extends BaseCommand {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
     files.forEach(f -> out().println(f));
-    err().printf(
-        Locale.ROOT, "iste: %d report(s) in %.1f s%n", files.size(), (System.nanoTime() - start) / 1e9);
+    err()
+        .printf(
+            Locale.ROOT,
+            "iste: %d report(s) in %.1f s%n",
+            files.size(),
+            (System.nanoTime() - start) / 1e9);
     return ExitCode.OK;
   }
 }

@@ -22,15 +22,15 @@ class ReportCommandTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
         Statement st = c.createStatement()) {
       st.execute(
-          "create table outcomes as select 'KOV' as level, '0618' as unit_code, '2024Q2' as quarter,"
-              + " 'ACTIVE' as measure, 23.0 as value, 23.0 as numerator, null::double as denominator,"
-              + " null::double as ci_low, null::double as ci_high, null::varchar as funnel_flag,"
-              + " false as suppressed");
+          "create table outcomes as select 'KOV' as level, '0618' as unit_code, '2024Q2' as"
+              + " quarter, 'ACTIVE' as measure, 23.0 as value, 23.0 as numerator, null::double as"
+              + " denominator, null::double as ci_low, null::double as ci_high, null::varchar as"
+              + " funnel_flag, false as suppressed");
       st.execute("create view outcomes_public as select * from outcomes");
       st.execute(
-          "create table dim_municipality as select '0618' as kov_code, 'Põltsamaa vald' as kov_name,"
-              + " '0050' as county_code, 'Jõgeva maakond' as county_name, 'A0618' as allocation_id,"
-              + " 5 as places");
+          "create table dim_municipality as select '0618' as kov_code, 'Põltsamaa vald' as"
+              + " kov_name, '0050' as county_code, 'Jõgeva maakond' as county_name, 'A0618' as"
+              + " allocation_id, 5 as places");
     }
   }
 
@@ -39,18 +39,52 @@ class ReportCommandTest {
     Path out = dir.resolve("out");
     int rc =
         Main.run(
-            "report", "--warehouse", dir.resolve("wh").toString(), "--quarter", "2024Q2",
-            "--kov", "0618", "--format", "html", "--lang", "en", "--out", out.toString());
+            "report",
+            "--warehouse",
+            dir.resolve("wh").toString(),
+            "--quarter",
+            "2024Q2",
+            "--kov",
+            "0618",
+            "--format",
+            "html",
+            "--lang",
+            "en",
+            "--out",
+            out.toString());
     assertEquals(ExitCode.OK, rc);
     assertTrue(Files.isRegularFile(out.resolve("2024Q2/kov/ISTE_0618_2024Q2_en.html")));
+  }
+
+  @Test
+  void rendersANamedVersion() {
+    Path out = dir.resolve("out-v3");
+    int rc =
+        Main.run(
+            "report", "--warehouse", dir.resolve("wh").toString(), "--warehouse-version", "v3",
+            "--quarter", "2024Q2", "--national", "--out", out.toString());
+    assertEquals(ExitCode.OK, rc);
+    assertTrue(Files.isRegularFile(out.resolve("2024Q2/ISTE_riik_2024Q2_et.pdf")));
+    assertEquals(
+        ExitCode.USAGE,
+        Main.run(
+            "report", "--warehouse", dir.resolve("wh").toString(), "--warehouse-version", "v9",
+            "--quarter", "2024Q2", "--national"));
   }
 
   @Test
   void unknownKovIsAUsageError() {
     int rc =
         Main.run(
-            "report", "--db", dir.resolve("wh/v3/iste.duckdb").toString(), "--quarter", "2024Q2",
-            "--kov", "9999", "--out", dir.resolve("x").toString());
+            "report",
+            "--db",
+            dir.resolve("wh/v3/iste.duckdb").toString(),
+            "--quarter",
+            "2024Q2",
+            "--kov",
+            "9999",
+            "--out",
+            dir.resolve("x").toString());
     assertEquals(ExitCode.USAGE, rc);
   }
 

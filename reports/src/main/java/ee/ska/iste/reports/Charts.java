@@ -53,8 +53,11 @@ final class Charts {
 
   /** One line per series over the categories (quarters); a null value leaves a gap. */
   Renderable lines(
-      String title, String valueAxis, List<String> categories,
-      Map<String, Map<String, Double>> series, boolean counts) {
+      String title,
+      String valueAxis,
+      List<String> categories,
+      Map<String, Map<String, Double>> series,
+      boolean counts) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Map.Entry<String, Map<String, Double>> s : series.entrySet()) {
       for (String c : categories) {
@@ -85,8 +88,11 @@ final class Charts {
     renderer.setSeriesPaint(0, INK);
     renderer.setShadowVisible(false);
     renderer.setDrawBarOutline(false);
+    renderer.setMaximumBarWidth(0.12);
     renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), numberAxis(valueAxis), renderer);
+    NumberAxis axis = numberAxis(valueAxis);
+    axis.setAutoRangeIncludesZero(true);
+    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), axis, renderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     return draw(chart(title, plot, false));
   }
@@ -99,8 +105,14 @@ final class Charts {
    * labelled points.
    */
   Renderable funnel(
-      String title, String xAxis, String yAxis, List<Point> points, FunnelLimits limits,
-      String targetLabel, String limit95Label, String limit998Label) {
+      String title,
+      String xAxis,
+      String yAxis,
+      List<Point> points,
+      FunnelLimits limits,
+      String targetLabel,
+      String limit95Label,
+      String limit998Label) {
     double maxN = Math.max(10, points.stream().mapToDouble(Point::x).max().orElse(10) * 1.1);
     XYSeries target = new XYSeries(targetLabel);
     XYSeries lo95 = new XYSeries(limit95Label);
@@ -128,7 +140,10 @@ final class Charts {
     for (int s = 1; s <= 4; s++) {
       lineRenderer.setSeriesPaint(s, s <= 2 ? mid : PALETTE[3]);
       lineRenderer.setSeriesStroke(
-          s, s <= 2 ? new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, dash, 0f) : new BasicStroke(1f));
+          s,
+          s <= 2
+              ? new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, dash, 0f)
+              : new BasicStroke(1f));
     }
     lineRenderer.setSeriesVisibleInLegend(2, false);
     lineRenderer.setSeriesVisibleInLegend(4, false);

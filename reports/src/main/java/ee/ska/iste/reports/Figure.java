@@ -1,8 +1,8 @@
 package ee.ska.iste.reports;
 
 /**
- * One row of {@code outcomes_public}: a figure as it may be shown. When {@code suppressed} is
- * true the value, numerator, denominator and interval are null.
+ * One row of {@code outcomes_public}: a figure as it may be shown. When {@code suppressed} is true
+ * the value, numerator, denominator and interval are null.
  */
 record Figure(
     String measure,

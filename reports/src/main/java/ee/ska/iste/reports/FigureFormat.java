@@ -11,8 +11,8 @@ import java.util.ResourceBundle;
 
 /**
  * Writes figures the way a reader of the report's language expects (Estonian: 16 667,5 and
- * 31.03.2024), and writes a suppressed figure as "&lt;5" (a count) or "—" (anything else), never
- * as a number.
+ * 31.03.2024), and writes a suppressed figure as "&lt;5" (a count) or "—" (anything else), never as
+ * a number.
  */
 final class FigureFormat {
   static final String DASH = "—";

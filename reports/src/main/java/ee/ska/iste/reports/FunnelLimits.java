@@ -36,8 +36,8 @@ record FunnelLimits(double target, Double sigma) {
   }
 
   /**
-   * The sd of individual values behind a national mean, recovered from its 95% interval
-   * mean ± t(0.975, n−1)·sd/√n.
+   * The sd of individual values behind a national mean, recovered from its 95% interval mean ±
+   * t(0.975, n−1)·sd/√n.
    */
   static Double sigmaFromInterval(double mean, double ciHigh, double n) {
     if (n < 2 || Double.isNaN(ciHigh)) {

@@ -59,7 +59,8 @@ final class KovReport {
             name + " · " + quarter + " · " + ctx.footer());
     Map<String, Figure> now = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter);
     if (now.isEmpty()) {
-      doc.section(fmt.text("kov.nodata.title")).text(fmt.text("kov.nodata", name, quarter.toString()));
+      doc.section(fmt.text("kov.nodata.title"))
+          .text(fmt.text("kov.nodata", name, quarter.toString()));
       dataQuality(doc, kov, quarter);
       return doc;
     }
@@ -80,8 +81,7 @@ final class KovReport {
     needByDomain(doc, now, nation);
     optionalTable(doc, "kov.sec.plans", quarter, PLANS, now, before, nation);
     optionalTable(doc, "kov.sec.services", quarter, SERVICES, now, before, nation);
-    List<String> exits =
-        now.keySet().stream().filter(m -> m.startsWith("EXIT_")).sorted().toList();
+    List<String> exits = now.keySet().stream().filter(m -> m.startsWith("EXIT_")).sorted().toList();
     optionalTable(doc, "kov.sec.exits", quarter, exits, now, before, nation);
 
     dataQuality(doc, kov, quarter);
@@ -89,8 +89,13 @@ final class KovReport {
   }
 
   private void optionalTable(
-      ReportDocument doc, String titleKey, Quarter q, List<String> measures,
-      Map<String, Figure> now, Map<String, Figure> before, Map<String, Figure> nation) {
+      ReportDocument doc,
+      String titleKey,
+      Quarter q,
+      List<String> measures,
+      Map<String, Figure> now,
+      Map<String, Figure> before,
+      Map<String, Figure> nation) {
     if (measures.stream().noneMatch(m -> now.containsKey(m) || nation.containsKey(m))) {
       return;
     }
@@ -99,8 +104,13 @@ final class KovReport {
   }
 
   private void table(
-      ReportDocument doc, Quarter q, List<String> measures, Map<String, Figure> now,
-      Map<String, Figure> before, Map<String, Figure> nation, boolean keepMissing) {
+      ReportDocument doc,
+      Quarter q,
+      List<String> measures,
+      Map<String, Figure> now,
+      Map<String, Figure> before,
+      Map<String, Figure> nation,
+      boolean keepMissing) {
     boolean hidden = false;
     doc.head(
         fmt.text("col.measure"),
@@ -129,7 +139,8 @@ final class KovReport {
     }
   }
 
-  private void funnelWords(ReportDocument doc, Map<String, Figure> now, Map<String, Figure> nation) {
+  private void funnelWords(
+      ReportDocument doc, Map<String, Figure> now, Map<String, Figure> nation) {
     Figure change = now.get("QOL_CHANGE");
     if (change == null) {
       doc.text(fmt.text("kov.qol.none"));
@@ -167,14 +178,20 @@ final class KovReport {
     Warehouse w = ctx.warehouse();
 
     Map<String, Map<String, Double>> active = new LinkedHashMap<>();
-    active.put(fmt.text("kov.trend.kov"), shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
-    doc.chart(charts.lines(ctx.name("ACTIVE") + " · " + kov.displayName(), "", labels, active, true));
+    active.put(
+        fmt.text("kov.trend.kov"),
+        shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
+    doc.chart(
+        charts.lines(ctx.name("ACTIVE") + " · " + kov.displayName(), "", labels, active, true));
 
-    Map<String, Double> qolKov = shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
+    Map<String, Double> qolKov =
+        shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
     if (!qolKov.isEmpty()) {
       Map<String, Map<String, Double>> qol = new LinkedHashMap<>();
       qol.put(fmt.text("kov.trend.kov"), qolKov);
-      qol.put(fmt.text("kov.trend.nation"), shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
+      qol.put(
+          fmt.text("kov.trend.nation"),
+          shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
       doc.chart(charts.lines(ctx.name("QOL_CHANGE"), "", labels, qol, false));
     }
     doc.note(fmt.text("chart.suppressed.note"));
@@ -191,7 +208,8 @@ final class KovReport {
     return out;
   }
 
-  private void needByDomain(ReportDocument doc, Map<String, Figure> now, Map<String, Figure> nation) {
+  private void needByDomain(
+      ReportDocument doc, Map<String, Figure> now, Map<String, Figure> nation) {
     List<String> domains =
         now.keySet().stream().filter(m -> m.startsWith("NEED_CHANGE_")).sorted().toList();
     if (domains.isEmpty()) {
@@ -222,7 +240,8 @@ final class KovReport {
     return ctx.domain(measure.substring("NEED_CHANGE_".length()));
   }
 
-  private void dataQuality(ReportDocument doc, Municipality kov, Quarter quarter) throws SQLException {
+  private void dataQuality(ReportDocument doc, Municipality kov, Quarter quarter)
+      throws SQLException {
     Warehouse w = ctx.warehouse();
     doc.section(fmt.text("kov.sec.dq"));
     if (!w.has("stg_submission")) {
@@ -234,7 +253,8 @@ final class KovReport {
       doc.text(fmt.text("kov.dq.nosubmission", quarter.toString()));
       return;
     }
-    boolean onTime = s.submittedOn() != null && !s.submittedOn().isAfter(quarter.lastDay().plusDays(30));
+    boolean onTime =
+        s.submittedOn() != null && !s.submittedOn().isAfter(quarter.lastDay().plusDays(30));
     doc.text(
         fmt.text(
             "kov.dq.submitted",

@@ -1,7 +1,8 @@
 package ee.ska.iste.reports;
 
 /** A measure of the catalogue {@code ref_measure} as the reports need it. */
-record MeasureInfo(String measure, String nameEt, String nameEn, Unit unit, Boolean higherIsBetter) {
+record MeasureInfo(
+    String measure, String nameEt, String nameEn, Unit unit, Boolean higherIsBetter) {
   MeasureInfo {
     if (measure == null || measure.isBlank()) {
       throw new IllegalArgumentException("measure code is blank");

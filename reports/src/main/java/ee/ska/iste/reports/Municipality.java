@@ -2,7 +2,11 @@ package ee.ska.iste.reports;
 
 /** A row of {@code dim_municipality}. */
 record Municipality(
-    String kovCode, String kovName, String countyCode, String countyName, String allocationId,
+    String kovCode,
+    String kovName,
+    String countyCode,
+    String countyName,
+    String allocationId,
     Integer places) {
   Municipality {
     if (kovCode == null || kovCode.isBlank()) {

@@ -16,13 +16,19 @@ import java.util.stream.Stream;
 /**
  * Builds the national dashboard (issue 6, point 2): national figures, every KOV side by side,
  * funnel plots for QOL_CHANGE and QOL_IMPROVED, trends nationally and by county, cost per client
- * against outcome, and places and occupancy per allocation. KOV cells come from
- * {@code outcomes_public}: the dashboard is safe to publish.
+ * against outcome, and places and occupancy per allocation. KOV cells come from {@code
+ * outcomes_public}: the dashboard is safe to publish.
  */
 final class NationalReport {
   static final List<String> GRID =
       List.of(
-          "ACTIVE", "NEW", "EXIT", "QOL_CHANGE", "QOL_IMPROVED", "NO_BASE_SUPPORT", "COST_PER_CLIENT");
+          "ACTIVE",
+          "NEW",
+          "EXIT",
+          "QOL_CHANGE",
+          "QOL_IMPROVED",
+          "NO_BASE_SUPPORT",
+          "COST_PER_CLIENT");
   static final List<String> FUNNELS = List.of("QOL_CHANGE", "QOL_IMPROVED");
   private static final int TREND_QUARTERS = 8;
   private static final int FUNNEL_MIN_N = 5;
@@ -61,7 +67,9 @@ final class NationalReport {
     Map<String, Municipality> kovs = new LinkedHashMap<>();
     w.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
     Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
-    byKov.keySet().forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
+    byKov
+        .keySet()
+        .forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
     kovTable(doc, kovs, byKov, now, sortMeasure);
     funnels(doc, kovs, byKov, now);
     trends(doc, quarter, kovs);
@@ -73,10 +81,20 @@ final class NationalReport {
   private void headline(
       ReportDocument doc, Quarter quarter, Map<String, Figure> now, Map<String, Figure> before) {
     doc.section(fmt.text("nation.sec.headline"));
-    doc.head(fmt.text("col.measure"), quarter.toString(), quarter.previous().toString(), fmt.text("col.change"), "");
+    doc.head(
+        fmt.text("col.measure"),
+        quarter.toString(),
+        quarter.previous().toString(),
+        fmt.text("col.change"),
+        "");
     for (String m : ordered(now.keySet())) {
       Unit u = ctx.unit(m);
-      doc.row(ctx.name(m), fmt.figureWithInterval(now.get(m), u), fmt.figure(before.get(m), u), fmt.change(now.get(m), before.get(m), u), "");
+      doc.row(
+          ctx.name(m),
+          fmt.figureWithInterval(now.get(m), u),
+          fmt.figure(before.get(m), u),
+          fmt.change(now.get(m), before.get(m), u),
+          "");
     }
     doc.note(fmt.text("interval.note"));
   }
@@ -93,8 +111,11 @@ final class NationalReport {
   }
 
   private void kovTable(
-      ReportDocument doc, Map<String, Municipality> kovs, Map<String, Map<String, Figure>> byKov,
-      Map<String, Figure> nation, String sortMeasure) {
+      ReportDocument doc,
+      Map<String, Municipality> kovs,
+      Map<String, Map<String, Figure>> byKov,
+      Map<String, Figure> nation,
+      String sortMeasure) {
     doc.section(fmt.text("nation.sec.kovs"));
     List<String> head = new ArrayList<>();
     head.add(fmt.text("col.kov"));
@@ -113,7 +134,9 @@ final class NationalReport {
       Comparator<Municipality> byValue =
           Comparator.comparing(
               (Municipality m) ->
-                  hiddenToo.contains(m.kovCode()) ? null : shown(byKov.get(m.kovCode()), sortMeasure),
+                  hiddenToo.contains(m.kovCode())
+                      ? null
+                      : shown(byKov.get(m.kovCode()), sortMeasure),
               Comparator.nullsLast(Comparator.reverseOrder()));
       order = byValue.thenComparing(byName);
       doc.note(fmt.text("nation.sorted", ctx.name(sortMeasure)));
@@ -167,7 +190,9 @@ final class NationalReport {
   }
 
   private void funnels(
-      ReportDocument doc, Map<String, Municipality> kovs, Map<String, Map<String, Figure>> byKov,
+      ReportDocument doc,
+      Map<String, Municipality> kovs,
+      Map<String, Map<String, Figure>> byKov,
       Map<String, Figure> nation) {
     doc.section(fmt.text("nation.sec.funnel"));
     for (String measure : FUNNELS) {
@@ -179,7 +204,10 @@ final class NationalReport {
       byKov.forEach(
           (kov, figures) -> {
             Figure f = figures.get(measure);
-            if (f == null || f.shown() == null || f.denominator() == null || f.denominator() < FUNNEL_MIN_N) {
+            if (f == null
+                || f.shown() == null
+                || f.denominator() == null
+                || f.denominator() < FUNNEL_MIN_N) {
               return;
             }
             String label = kovs.get(kov).displayName();
@@ -211,10 +239,14 @@ final class NationalReport {
   }
 
   private String join(List<String> names) {
-    return names.isEmpty() ? fmt.text("nation.none") : names.stream().sorted().collect(Collectors.joining(", "));
+    return names.isEmpty()
+        ? fmt.text("nation.none")
+        : names.stream().sorted().collect(Collectors.joining(", "));
   }
 
-  /** Funnel limits from the national figure (measures.md): p₀ for a share, mean and σ for a mean. */
+  /**
+   * Funnel limits from the national figure (measures.md): p₀ for a share, mean and σ for a mean.
+   */
   private FunnelLimits limits(String measure, Figure nation) {
     if (nation == null || nation.shown() == null) {
       return null;
@@ -225,7 +257,8 @@ final class NationalReport {
     if (nation.ciHigh() == null || nation.denominator() == null) {
       return null;
     }
-    Double sigma = FunnelLimits.sigmaFromInterval(nation.shown(), nation.ciHigh(), nation.denominator());
+    Double sigma =
+        FunnelLimits.sigmaFromInterval(nation.shown(), nation.ciHigh(), nation.denominator());
     return sigma == null ? null : new FunnelLimits(nation.shown(), sigma);
   }
 
@@ -240,38 +273,52 @@ final class NationalReport {
     List<String> labels = quarters.stream().map(Quarter::toString).toList();
     doc.section(fmt.text("nation.sec.trend"));
     for (String measure : List.of("ACTIVE", "QOL_CHANGE")) {
-      Map<String, Double> nation = shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, measure, quarters));
+      Map<String, Double> nation =
+          shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, measure, quarters));
       if (nation.isEmpty()) {
         continue;
       }
       Map<String, Map<String, Double>> series = new LinkedHashMap<>();
       series.put(fmt.text("kov.trend.nation"), nation);
-      doc.chart(charts.lines(ctx.name(measure) + " · " + fmt.text("col.nation"), "", labels, series, ctx.unit(measure).isCount()));
+      doc.chart(
+          charts.lines(
+              ctx.name(measure) + " · " + fmt.text("col.nation"),
+              "",
+              labels,
+              series,
+              ctx.unit(measure).isCount()));
     }
     Map<String, String> counties = new TreeMap<>();
     kovs.values().stream()
         .filter(m -> m.countyCode() != null)
-        .forEach(m -> counties.putIfAbsent(m.countyCode(), m.countyName() == null ? m.countyCode() : m.countyName()));
+        .forEach(
+            m ->
+                counties.putIfAbsent(
+                    m.countyCode(), m.countyName() == null ? m.countyCode() : m.countyName()));
     Map<String, Map<String, Double>> byCounty = new TreeMap<>();
     for (Map.Entry<String, String> c : counties.entrySet()) {
-      Map<String, Double> s = shown(w.series(Warehouse.LEVEL_COUNTY, c.getKey(), "ACTIVE", quarters));
+      Map<String, Double> s =
+          shown(w.series(Warehouse.LEVEL_COUNTY, c.getKey(), "ACTIVE", quarters));
       if (!s.isEmpty()) {
         byCounty.put(c.getValue(), s);
       }
     }
     if (!byCounty.isEmpty()) {
-      doc.chart(charts.lines(ctx.name("ACTIVE") + " · " + fmt.text("col.county"), "", labels, byCounty, true));
+      doc.chart(
+          charts.lines(
+              ctx.name("ACTIVE") + " · " + fmt.text("col.county"), "", labels, byCounty, true));
     }
     doc.note(fmt.text("chart.suppressed.note"));
   }
 
   private static Map<String, Double> shown(Map<Quarter, Figure> series) {
     Map<String, Double> out = new LinkedHashMap<>();
-    series.forEach((q, f) -> {
-      if (f.shown() != null) {
-        out.put(q.toString(), f.shown());
-      }
-    });
+    series.forEach(
+        (q, f) -> {
+          if (f.shown() != null) {
+            out.put(q.toString(), f.shown());
+          }
+        });
     return out;
   }
 
@@ -279,18 +326,24 @@ final class NationalReport {
       ReportDocument doc, Map<String, Municipality> kovs, Map<String, Map<String, Figure>> byKov) {
     doc.section(fmt.text("nation.sec.cost"));
     List<Charts.Point> points = new ArrayList<>();
-    byKov.forEach((kov, f) -> {
-      Double cost = shown(f, "COST_PER_CLIENT");
-      Double change = shown(f, "QOL_CHANGE");
-      if (cost != null && change != null) {
-        points.add(new Charts.Point(kovs.get(kov).displayName(), cost, change));
-      }
-    });
+    byKov.forEach(
+        (kov, f) -> {
+          Double cost = shown(f, "COST_PER_CLIENT");
+          Double change = shown(f, "QOL_CHANGE");
+          if (cost != null && change != null) {
+            points.add(new Charts.Point(kovs.get(kov).displayName(), cost, change));
+          }
+        });
     if (points.isEmpty()) {
       doc.text(fmt.text("nation.cost.none"));
       return;
     }
-    doc.chart(charts.scatter(ctx.name("COST_PER_CLIENT") + " / " + ctx.name("QOL_CHANGE"), ctx.name("COST_PER_CLIENT"), ctx.name("QOL_CHANGE"), points));
+    doc.chart(
+        charts.scatter(
+            ctx.name("COST_PER_CLIENT") + " / " + ctx.name("QOL_CHANGE"),
+            ctx.name("COST_PER_CLIENT"),
+            ctx.name("QOL_CHANGE"),
+            points));
   }
 
   private void places(
@@ -309,12 +362,14 @@ final class NationalReport {
     Map<String, List<Municipality>> byAllocation = new TreeMap<>();
     kovs.values().stream()
         .filter(m -> m.allocationId() != null)
-        .forEach(m -> byAllocation.computeIfAbsent(m.allocationId(), k -> new ArrayList<>()).add(m));
+        .forEach(
+            m -> byAllocation.computeIfAbsent(m.allocationId(), k -> new ArrayList<>()).add(m));
     for (Map.Entry<String, List<Municipality>> a : byAllocation.entrySet()) {
       List<Municipality> members = a.getValue();
       Municipality first = members.get(0);
       Map<String, Figure> f = byKov.getOrDefault(first.kovCode(), Map.of());
-      String names = members.stream().map(Municipality::displayName).collect(Collectors.joining(" + "));
+      String names =
+          members.stream().map(Municipality::displayName).collect(Collectors.joining(" + "));
       List<String> active = new ArrayList<>();
       for (Municipality m : members) {
         active.add(

@@ -29,14 +29,15 @@ final class QualityReport {
     ReportDocument doc =
         new ReportDocument(
             fmt.text("quality.title", quarter.toString()),
-            fmt.text(
-                "quality.subtitle", quarter.toString(), fmt.date(due), ctx.stampPhrase()),
+            fmt.text("quality.subtitle", quarter.toString(), fmt.date(due), ctx.stampPhrase()),
             fmt.text("quality.title", quarter.toString()) + " · " + ctx.footer());
 
     Map<String, Municipality> kovs = new LinkedHashMap<>();
     w.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
     Map<String, Warehouse.Submission> submissions = w.submissions(quarter);
-    submissions.keySet().forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
+    submissions
+        .keySet()
+        .forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
     Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
     Map<String, Figure> nation = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
     Map<String, Map<String, Long>> ineligible = w.ineligibleEpisodes(quarter);
@@ -64,9 +65,18 @@ final class QualityReport {
       Warehouse.Submission s = submissions.get(m.kovCode());
       ineligibleTotal += total(ineligible.get(m.kovCode()));
       String kovIneligible = ineligibleCells.get(m.kovCode());
-      String completeness = fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("QOL_COMPLETENESS"), Unit.SHARE);
+      String completeness =
+          fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("QOL_COMPLETENESS"), Unit.SHARE);
       if (s == null) {
-        doc.gridRow(m.displayName(), fmt.text("quality.missing"), "", "", "", "", completeness, kovIneligible);
+        doc.gridRow(
+            m.displayName(),
+            fmt.text("quality.missing"),
+            "",
+            "",
+            "",
+            "",
+            completeness,
+            kovIneligible);
         continue;
       }
       boolean inTime = s.submittedOn() != null && !s.submittedOn().isAfter(due);
@@ -122,9 +132,9 @@ final class QualityReport {
   }
 
   /**
-   * Episodes are people: a KOV's count from 1 to 4 prints as "&lt;5"; when exactly one cell of
-   * the column is hidden, the smallest other non-zero cell is hidden too ("—"), so the national
-   * total does not reveal it (measures.md, secondary suppression).
+   * Episodes are people: a KOV's count from 1 to 4 prints as "&lt;5"; when exactly one cell of the
+   * column is hidden, the smallest other non-zero cell is hidden too ("—"), so the national total
+   * does not reveal it (measures.md, secondary suppression).
    */
   private Map<String, String> ineligibleCells(
       Map<String, Municipality> kovs, Map<String, Map<String, Long>> ineligible) {

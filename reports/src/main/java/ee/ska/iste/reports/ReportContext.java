@@ -4,8 +4,11 @@ import java.util.Map;
 
 /** What every report builder needs: the warehouse, the language's formats and measure names. */
 record ReportContext(
-    Warehouse warehouse, FigureFormat format, Map<String, MeasureInfo> catalogue,
-    WarehouseStamp stamp, Map<String, String> domainNames) {
+    Warehouse warehouse,
+    FigureFormat format,
+    Map<String, MeasureInfo> catalogue,
+    WarehouseStamp stamp,
+    Map<String, String> domainNames) {
 
   /** A life domain's name in the report's language (reference data), else its code. */
   String domain(String code) {

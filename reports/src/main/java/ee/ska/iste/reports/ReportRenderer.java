@@ -23,11 +23,11 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.HtmlExporter;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
 import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
@@ -59,7 +59,10 @@ public final class ReportRenderer implements AutoCloseable {
   private final ReferenceData reference;
 
   private ReportRenderer(
-      Warehouse warehouse, Locale locale, ResourceBundle bundle, WarehouseStamp stamp,
+      Warehouse warehouse,
+      Locale locale,
+      ResourceBundle bundle,
+      WarehouseStamp stamp,
       JasperReport template) {
     this.warehouse = warehouse;
     this.locale = locale;
@@ -75,7 +78,8 @@ public final class ReportRenderer implements AutoCloseable {
    */
   public static ReportRenderer open(Path database, Locale locale) {
     Path parent = database.toAbsolutePath().getParent();
-    String version = parent == null || parent.getFileName() == null ? "?" : parent.getFileName().toString();
+    String version =
+        parent == null || parent.getFileName() == null ? "?" : parent.getFileName().toString();
     return open(database, locale, new WarehouseStamp(version, null));
   }
 
@@ -89,27 +93,35 @@ public final class ReportRenderer implements AutoCloseable {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(stamp, "stamp");
     Locale loc = normalise(locale);
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, loc, ReportRenderer.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            loc,
+            ReportRenderer.class.getClassLoader(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     JasperReport template = compile();
     try {
       return new ReportRenderer(Warehouse.open(database), loc, bundle, stamp, template);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot open DuckDB database " + database + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open DuckDB database " + database + ": " + e.getMessage(), e);
     }
   }
 
   /**
    * The published DuckDB database of a warehouse directory: {@code <dir>/iste.duckdb} when {@code
-   * dir} is a version root (see {@code WarehouseLayout#duckDbFile}), else the one in the
-   * last-named version directory below {@code dir} that has one.
+   * dir} is a version root (see {@code WarehouseLayout#duckDbFile}), else {@code
+   * <dir>/current/iste.duckdb}, else the one in the last-named version directory below {@code dir}.
    *
    * @throws IllegalArgumentException when there is none
    */
   public static Path databaseIn(Path warehouseDir) {
-    Path direct = warehouseDir.resolve(DATABASE_FILE);
-    if (Files.isRegularFile(direct)) {
-      return direct;
+    for (Path candidate :
+        List.of(
+            warehouseDir.resolve(DATABASE_FILE), warehouseDir.resolve("current").resolve(DATABASE_FILE))) {
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
     }
     try (var versions = Files.list(warehouseDir)) {
       return versions
@@ -117,10 +129,26 @@ public final class ReportRenderer implements AutoCloseable {
           .filter(Files::isRegularFile)
           .max(java.util.Comparator.comparing(p -> p.getParent().getFileName().toString()))
           .orElseThrow(
-              () -> new IllegalArgumentException("no " + DATABASE_FILE + " in " + warehouseDir + " or its version directories"));
+              () ->
+                  new IllegalArgumentException(
+                      "no " + DATABASE_FILE + " in " + warehouseDir + " or its version directories"));
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read warehouse directory " + warehouseDir + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read warehouse directory " + warehouseDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The DuckDB database of one published version: {@code <dir>/<version>/iste.duckdb}.
+   *
+   * @throws IllegalArgumentException when that version has none
+   */
+  public static Path databaseIn(Path warehouseDir, String version) {
+    Path file = warehouseDir.resolve(version).resolve(DATABASE_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no warehouse version " + version + " in " + warehouseDir);
+    }
+    return file;
   }
 
   private static Locale normalise(Locale locale) {
@@ -149,9 +177,9 @@ public final class ReportRenderer implements AutoCloseable {
   }
 
   /**
-   * Renders one KOV's quarterly report to
-   * {@code <outDir>/<quarter>/kov/ISTE_<kov>_<quarter>_<lang>.<ext>}. A KOV without data for the
-   * quarter gets a report that says so.
+   * Renders one KOV's quarterly report to {@code
+   * <outDir>/<quarter>/kov/ISTE_<kov>_<quarter>_<lang>.<ext>}. A KOV without data for the quarter
+   * gets a report that says so.
    *
    * @throws IllegalArgumentException when the KOV is in neither {@code dim_municipality} nor the
    *     reference list
@@ -159,8 +187,18 @@ public final class ReportRenderer implements AutoCloseable {
   public Path renderKov(String kovCode, Quarter quarter, ReportFormat format, Path outDir) {
     Municipality kov = municipality(kovCode, quarter);
     Path file =
-        outDir.resolve(quarter.toString()).resolve("kov")
-            .resolve("ISTE_" + kov.kovCode() + "_" + quarter + "_" + language() + "." + format.extension());
+        outDir
+            .resolve(quarter.toString())
+            .resolve("kov")
+            .resolve(
+                "ISTE_"
+                    + kov.kovCode()
+                    + "_"
+                    + quarter
+                    + "_"
+                    + language()
+                    + "."
+                    + format.extension());
     return render(() -> new KovReport(context(quarter)).build(kov, quarter), format, file);
   }
 
@@ -173,7 +211,9 @@ public final class ReportRenderer implements AutoCloseable {
     return out;
   }
 
-  /** Renders the national dashboard to {@code <outDir>/<quarter>/ISTE_riik_<quarter>_<lang>.<ext>}. */
+  /**
+   * Renders the national dashboard to {@code <outDir>/<quarter>/ISTE_riik_<quarter>_<lang>.<ext>}.
+   */
   public Path renderNational(Quarter quarter, ReportFormat format, Path outDir) {
     return renderNational(quarter, format, outDir, null);
   }
@@ -182,21 +222,26 @@ public final class ReportRenderer implements AutoCloseable {
    * Renders the national dashboard with the KOV table sorted by a measure (descending), or by name
    * when {@code sortMeasure} is null.
    */
-  public Path renderNational(Quarter quarter, ReportFormat format, Path outDir, String sortMeasure) {
+  public Path renderNational(
+      Quarter quarter, ReportFormat format, Path outDir, String sortMeasure) {
     Path file =
-        outDir.resolve(quarter.toString())
+        outDir
+            .resolve(quarter.toString())
             .resolve("ISTE_riik_" + quarter + "_" + language() + "." + format.extension());
-    return render(() -> new NationalReport(context(quarter)).build(quarter, sortMeasure), format, file);
+    return render(
+        () -> new NationalReport(context(quarter)).build(quarter, sortMeasure), format, file);
   }
 
   /**
-   * Renders the data-quality report to
-   * {@code <outDir>/<quarter>/ISTE_andmekvaliteet_<quarter>_<lang>.<ext>}.
+   * Renders the data-quality report to {@code
+   * <outDir>/<quarter>/ISTE_andmekvaliteet_<quarter>_<lang>.<ext>}.
    */
   public Path renderQuality(Quarter quarter, ReportFormat format, Path outDir) {
     Path file =
-        outDir.resolve(quarter.toString())
-            .resolve("ISTE_andmekvaliteet_" + quarter + "_" + language() + "." + format.extension());
+        outDir
+            .resolve(quarter.toString())
+            .resolve(
+                "ISTE_andmekvaliteet_" + quarter + "_" + language() + "." + format.extension());
     return render(() -> new QualityReport(context(quarter)).build(quarter), format, file);
   }
 
@@ -205,8 +250,17 @@ public final class ReportRenderer implements AutoCloseable {
     return query(() -> warehouse.municipality(kovCode))
         .or(
             () ->
-                reference.municipality(kovCode, quarter.lastDay())
-                    .map(m -> new Municipality(m.code(), m.name(), m.countyCode(), countyName(m.countyCode()), null, null)))
+                reference
+                    .municipality(kovCode, quarter.lastDay())
+                    .map(
+                        m ->
+                            new Municipality(
+                                m.code(),
+                                m.name(),
+                                m.countyCode(),
+                                countyName(m.countyCode()),
+                                null,
+                                null)))
         .orElseThrow(() -> new IllegalArgumentException("unknown KOV code: " + kovCode));
   }
 
@@ -224,7 +278,10 @@ public final class ReportRenderer implements AutoCloseable {
     Map<String, String> domains = new HashMap<>();
     reference.table("domains").rows().forEach(r -> domains.put(r.get("code"), r.get(nameColumn)));
     return new ReportContext(
-        warehouse, new FigureFormat(locale, bundle, min), query(warehouse::catalogue), stamp,
+        warehouse,
+        new FigureFormat(locale, bundle, min),
+        query(warehouse::catalogue),
+        stamp,
         domains);
   }
 
@@ -261,7 +318,8 @@ public final class ReportRenderer implements AutoCloseable {
       }
       return file;
     } catch (JRException | IOException e) {
-      throw new IllegalStateException("cannot render " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot render " + file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 

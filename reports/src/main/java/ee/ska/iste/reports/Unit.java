@@ -53,7 +53,8 @@ enum Unit {
           "GOAL_ATTAINMENT",
           "BASE_SHARE",
           "NO_BASE_SUPPORT",
-          "OCCUPANCY" -> SHARE;
+          "OCCUPANCY" ->
+          SHARE;
       default -> COUNT;
     };
   }

@@ -75,7 +75,8 @@ final class Warehouse implements AutoCloseable {
     List<Municipality> out = new ArrayList<>();
     try (PreparedStatement st =
             connection.prepareStatement(
-                "select kov_code, kov_name, county_code, county_name, allocation_id, places"
+                "select kov_code, kov_name, county_code, county_name, cast(allocation_id as varchar),"
+                    + " cast(places as integer)"
                     + " from dim_municipality order by kov_name, kov_code");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
@@ -248,8 +249,9 @@ final class Warehouse implements AutoCloseable {
     }
     try (PreparedStatement st =
         connection.prepareStatement(
-            "select kov_code, submitted_on, status, refusal_reason, rows_read, rows_accepted,"
-                + " rows_rejected from stg_submission where quarter = ? and status <> 'SUPERSEDED'"
+            "select kov_code, cast(submitted_on as date), status, refusal_reason,"
+                + " cast(rows_read as bigint), cast(rows_accepted as bigint),"
+                + " cast(rows_rejected as bigint) from stg_submission where quarter = ? and status <> 'SUPERSEDED'"
                 + " order by kov_code, (status = 'LOADED'), submitted_on")) {
       st.setString(1, quarter.toString());
       try (ResultSet rs = st.executeQuery()) {
@@ -280,7 +282,7 @@ final class Warehouse implements AutoCloseable {
     try (PreparedStatement st =
         connection.prepareStatement(
             "select reason_code, count(*) as n from stg_reject where quarter = ?"
-                + " and (? is null or kov_code = ?) group by reason_code"
+                + " and (cast(? as varchar) is null or kov_code = ?) group by reason_code"
                 + " order by n desc, reason_code")) {
       st.setString(1, quarter.toString());
       st.setString(2, kovCode);

@@ -55,14 +55,44 @@ final class FixtureDb {
 
   /** A row of mart_outcomes as SQL values. */
   static String outcome(
-      String level, String unit, String quarter, String measure, Double value, Double numerator,
-      Double denominator, Double ciLow, Double ciHigh, String flag, boolean suppressed) {
-    return "('" + level + "','" + unit + "','" + quarter + "','" + measure + "',"
-        + value + "," + numerator + "," + denominator + "," + ciLow + "," + ciHigh + ","
-        + (flag == null ? "null" : "'" + flag + "'") + "," + suppressed + ")";
+      String level,
+      String unit,
+      String quarter,
+      String measure,
+      Double value,
+      Double numerator,
+      Double denominator,
+      Double ciLow,
+      Double ciHigh,
+      String flag,
+      boolean suppressed) {
+    return "('"
+        + level
+        + "','"
+        + unit
+        + "','"
+        + quarter
+        + "','"
+        + measure
+        + "',"
+        + value
+        + ","
+        + numerator
+        + ","
+        + denominator
+        + ","
+        + ciLow
+        + ","
+        + ciHigh
+        + ","
+        + (flag == null ? "null" : "'" + flag + "'")
+        + ","
+        + suppressed
+        + ")";
   }
 
-  static String count(String level, String unit, String quarter, String measure, double value, boolean suppressed) {
+  static String count(
+      String level, String unit, String quarter, String measure, double value, boolean suppressed) {
     return outcome(level, unit, quarter, measure, value, value, null, null, null, null, suppressed);
   }
 }

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Renders KOV reports from a crafted warehouse and reads them back with poppler-utils. The
- * fixture: Põltsamaa vald (0618) in 2024Q2 has 23 active cases (21 in 2024Q1), 4 new cases
- * (suppressed), no exits, 7 QoL follow-ups with a mean change of 12.25 [4.5; 20.0], 1234.5 hours,
- * and a plan share 2/3 that is suppressed; the nation has 512 active cases, 57 new, a QoL change
- * of 8.0 [6.1; 9.9] and 16667.5 hours. Jõhvi vald (0251) has no data.
+ * Renders KOV reports from a crafted warehouse and reads them back with poppler-utils. The fixture:
+ * Põltsamaa vald (0618) in 2024Q2 has 23 active cases (21 in 2024Q1), 4 new cases (suppressed), no
+ * exits, 7 QoL follow-ups with a mean change of 12.25 [4.5; 20.0], 1234.5 hours, and a plan share
+ * 2/3 that is suppressed; the nation has 512 active cases, 57 new, a QoL change of 8.0 [6.1; 9.9]
+ * and 16667.5 hours. Jõhvi vald (0251) has no data.
  */
 class KovReportTest {
   private static final Quarter Q = Quarter.parse("2024Q2");
@@ -52,11 +52,57 @@ class KovReportTest {
                 count("KOV", "0618", "2024Q2", "NEW", 4, true),
                 count("KOV", "0618", "2024Q2", "EXIT", 0, false),
                 count("KOV", "0618", "2024Q2", "QOL_N", 7, false),
-                outcome("KOV", "0618", "2024Q2", "QOL_CHANGE", 12.25, 85.75, 7.0, 4.5, 20.0, "WITHIN", false),
-                outcome("KOV", "0618", "2024Q2", "HOURS", 1234.5, 1234.5, null, null, null, null, false),
-                outcome("KOV", "0618", "2024Q2", "PLAN_WITHIN_30D", 2.0 / 3, 2.0, 3.0, null, null, null, true),
-                outcome("KOV", "0618", "2024Q2", "NEED_CHANGE_VAIMNE_TERVIS", -0.5, -3.0, 6.0, null, null, null, false),
-                outcome("KOV", "0618", "2024Q2", "NEED_CHANGE_ELUKOHT", -2.0, -6.0, 3.0, null, null, null, true),
+                outcome(
+                    "KOV",
+                    "0618",
+                    "2024Q2",
+                    "QOL_CHANGE",
+                    12.25,
+                    85.75,
+                    7.0,
+                    4.5,
+                    20.0,
+                    "WITHIN",
+                    false),
+                outcome(
+                    "KOV", "0618", "2024Q2", "HOURS", 1234.5, 1234.5, null, null, null, null,
+                    false),
+                outcome(
+                    "KOV",
+                    "0618",
+                    "2024Q2",
+                    "PLAN_WITHIN_30D",
+                    2.0 / 3,
+                    2.0,
+                    3.0,
+                    null,
+                    null,
+                    null,
+                    true),
+                outcome(
+                    "KOV",
+                    "0618",
+                    "2024Q2",
+                    "NEED_CHANGE_VAIMNE_TERVIS",
+                    -0.5,
+                    -3.0,
+                    6.0,
+                    null,
+                    null,
+                    null,
+                    false),
+                outcome(
+                    "KOV",
+                    "0618",
+                    "2024Q2",
+                    "NEED_CHANGE_ELUKOHT",
+                    -2.0,
+                    -6.0,
+                    3.0,
+                    null,
+                    null,
+                    null,
+                    true),
                 count("KOV", "0618", "2024Q1", "ACTIVE", 21, false),
                 count("KOV", "0618", "2024Q1", "NEW", 6, false),
                 count("KOV", "0618", "2024Q1", "EXIT", 2, true),
@@ -67,9 +113,23 @@ class KovReportTest {
                 count("RIIK", "EE", "2024Q2", "NEW", 57, false),
                 count("RIIK", "EE", "2024Q2", "EXIT", 9, false),
                 count("RIIK", "EE", "2024Q2", "QOL_N", 120, false),
-                outcome("RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
-                outcome("RIIK", "EE", "2024Q2", "HOURS", 16667.5, 16667.5, null, null, null, null, false),
-                outcome("RIIK", "EE", "2024Q2", "PLAN_WITHIN_30D", 0.75, 30.0, 40.0, null, null, null, false)),
+                outcome(
+                    "RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
+                outcome(
+                    "RIIK", "EE", "2024Q2", "HOURS", 16667.5, 16667.5, null, null, null, null,
+                    false),
+                outcome(
+                    "RIIK",
+                    "EE",
+                    "2024Q2",
+                    "PLAN_WITHIN_30D",
+                    0.75,
+                    30.0,
+                    40.0,
+                    null,
+                    null,
+                    null,
+                    false)),
         "insert into stg_submission values ('0618_2024Q2_2024-07-10_abc','ISTE_0618_2024Q2.xlsx',"
             + "'0618','2024Q2',DATE '2024-07-10','1','abc','LOADED',null,null,120,117,3)",
         "insert into stg_reject values"
@@ -128,7 +188,8 @@ class KovReportTest {
     Path pdf = estonian.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("fonts"));
     String fonts = Pdf.fonts(pdf);
     assertTrue(fonts.contains("DejaVuSans"), fonts);
-    fonts.lines()
+    fonts
+        .lines()
         .skip(2)
         .forEach(l -> assertTrue(l.matches(".*Identity-H\\s+yes\\s+yes.*"), "not embedded: " + l));
     Path images = Files.createDirectories(dir.resolve("png"));
@@ -188,13 +249,16 @@ class KovReportTest {
     Path to = Files.createDirectories(Path.of(keep));
     try (var files = Files.walk(from)) {
       for (Path p : files.filter(f -> f.toString().matches(".*\\.(pdf|html)")).toList()) {
-        Files.copy(p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }
 
   private static void assertLine(String text, String regex) {
     Pattern p = Pattern.compile(regex);
-    assertTrue(text.lines().anyMatch(l -> p.matcher(l).find()), "no line matches " + regex + " in:\n" + text);
+    assertTrue(
+        text.lines().anyMatch(l -> p.matcher(l).find()),
+        "no line matches " + regex + " in:\n" + text);
   }
 }

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The national dashboard and the data-quality report over five KOVs. Submissions for 2024Q2 are
- * due 30.07.2024: Põltsamaa sent on 10.07 (120 rows read, 117 accepted, 3 rejected), Tartu on
- * 15.08 — late — (400, 390, 10), Haapsalu on 30.07 (50, 50, 0); Lääne-Nigula and Jõhvi sent
- * nothing. Totals: 3 of 5 sent, 2 on time, 570 read, 557 accepted, 13 rejected. Ineligible
- * episodes: Tartu 2 (hidden "<5"), Põltsamaa 7 (hidden "—" so the total 9 does not reveal Tartu's).
+ * The national dashboard and the data-quality report over five KOVs. Submissions for 2024Q2 are due
+ * 30.07.2024: Põltsamaa sent on 10.07 (120 rows read, 117 accepted, 3 rejected), Tartu on 15.08 —
+ * late — (400, 390, 10), Haapsalu on 30.07 (50, 50, 0); Lääne-Nigula and Jõhvi sent nothing.
+ * Totals: 3 of 5 sent, 2 on time, 570 read, 557 accepted, 13 rejected. Ineligible episodes: Tartu 2
+ * (hidden "<5"), Põltsamaa 7 (hidden "—" so the total 9 does not reveal Tartu's).
  */
 class NationalAndQualityReportTest {
   private static final Quarter Q = Quarter.parse("2024Q2");
@@ -47,37 +47,140 @@ class NationalAndQualityReportTest {
                 ",",
                 count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
                 count("KOV", "0618", "2024Q2", "NEW", 4, true),
-                outcome("KOV", "0618", "2024Q2", "QOL_CHANGE", 12.25, 85.75, 7.0, 4.5, 20.0, "WITHIN", false),
-                outcome("KOV", "0618", "2024Q2", "COST_PER_CLIENT", 1800.0, 41400.0, 23.0, null, null, null, false),
+                outcome(
+                    "KOV",
+                    "0618",
+                    "2024Q2",
+                    "QOL_CHANGE",
+                    12.25,
+                    85.75,
+                    7.0,
+                    4.5,
+                    20.0,
+                    "WITHIN",
+                    false),
+                outcome(
+                    "KOV",
+                    "0618",
+                    "2024Q2",
+                    "COST_PER_CLIENT",
+                    1800.0,
+                    41400.0,
+                    23.0,
+                    null,
+                    null,
+                    null,
+                    false),
                 count("KOV", "0793", "2024Q2", "ACTIVE", 60, false),
                 count("KOV", "0793", "2024Q2", "NEW", 9, false),
-                outcome("KOV", "0793", "2024Q2", "QOL_CHANGE", 25.0, 750.0, 30.0, 20.0, 30.0, "ABOVE", false),
-                outcome("KOV", "0793", "2024Q2", "QOL_IMPROVED", 0.6, 18.0, 30.0, 0.42, 0.75, "ABOVE", false),
-                outcome("KOV", "0793", "2024Q2", "COST_PER_CLIENT", 2100.0, 126000.0, 60.0, null, null, null, false),
-                outcome("KOV", "0793", "2024Q2", "QOL_COMPLETENESS", 0.8, 40.0, 50.0, null, null, null, false),
-                outcome("KOV", "0184", "2024Q2", "OCCUPANCY", 0.875, null, null, null, null, null, false),
+                outcome(
+                    "KOV",
+                    "0793",
+                    "2024Q2",
+                    "QOL_CHANGE",
+                    25.0,
+                    750.0,
+                    30.0,
+                    20.0,
+                    30.0,
+                    "ABOVE",
+                    false),
+                outcome(
+                    "KOV",
+                    "0793",
+                    "2024Q2",
+                    "QOL_IMPROVED",
+                    0.6,
+                    18.0,
+                    30.0,
+                    0.42,
+                    0.75,
+                    "ABOVE",
+                    false),
+                outcome(
+                    "KOV",
+                    "0793",
+                    "2024Q2",
+                    "COST_PER_CLIENT",
+                    2100.0,
+                    126000.0,
+                    60.0,
+                    null,
+                    null,
+                    null,
+                    false),
+                outcome(
+                    "KOV",
+                    "0793",
+                    "2024Q2",
+                    "QOL_COMPLETENESS",
+                    0.8,
+                    40.0,
+                    50.0,
+                    null,
+                    null,
+                    null,
+                    false),
+                outcome(
+                    "KOV",
+                    "0184",
+                    "2024Q2",
+                    "OCCUPANCY",
+                    0.875,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false),
                 count("KOV", "0184", "2024Q2", "ACTIVE", 14, false),
                 count("KOV", "0441", "2024Q2", "ACTIVE", 3, true),
                 count("RIIK", "EE", "2024Q2", "ACTIVE", 100, false),
                 count("RIIK", "EE", "2024Q2", "NEW", 13, false),
                 count("RIIK", "EE", "2023Q2", "ACTIVE", 80, false),
-                outcome("RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
-                outcome("RIIK", "EE", "2024Q2", "QOL_IMPROVED", 0.3, 36.0, 120.0, 0.22, 0.39, null, false),
-                outcome("RIIK", "EE", "2024Q2", "QOL_COMPLETENESS", 0.7, 70.0, 100.0, null, null, null, false),
+                outcome(
+                    "RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
+                outcome(
+                    "RIIK",
+                    "EE",
+                    "2024Q2",
+                    "QOL_IMPROVED",
+                    0.3,
+                    36.0,
+                    120.0,
+                    0.22,
+                    0.39,
+                    null,
+                    false),
+                outcome(
+                    "RIIK",
+                    "EE",
+                    "2024Q2",
+                    "QOL_COMPLETENESS",
+                    0.7,
+                    70.0,
+                    100.0,
+                    null,
+                    null,
+                    null,
+                    false),
                 count("MAAKOND", "0079", "2024Q1", "ACTIVE", 55, false),
                 count("MAAKOND", "0079", "2024Q2", "ACTIVE", 60, false),
                 count("MAAKOND", "0050", "2024Q2", "ACTIVE", 23, false)),
-        "insert into stg_submission values"
-            + " ('a','f','0618','2024Q2',DATE '2024-07-10','1','x','LOADED',null,null,120,117,3),"
-            + " ('b','f','0793','2024Q2',DATE '2024-07-05','1','x','SUPERSEDED',null,null,380,380,0),"
+        "insert into stg_submission values ('a','f','0618','2024Q2',DATE"
+            + " '2024-07-10','1','x','LOADED',null,null,120,117,3), ('b','f','0793','2024Q2',DATE"
+            + " '2024-07-05','1','x','SUPERSEDED',null,null,380,380,0),"
             + " ('c','f','0793','2024Q2',DATE '2024-08-15','1','x','LOADED',null,null,400,390,10),"
             + " ('d','f','0184','2024Q2',DATE '2024-07-30','1','x','LOADED',null,null,50,50,0)",
         "insert into stg_reject select 's','f', kov, '2024Q2','klient', 2,'c', reason,'v','m' from"
-            + " (values ('0618','DATE_FORMAT'),('0618','DATE_FORMAT'),('0618','HOURS_RANGE')) t(kov, reason)",
-        "insert into stg_reject select 's','f','0793','2024Q2','klient', i::int,'c',"
-            + " case when i <= 8 then 'DATE_FORMAT' else 'HOURS_RANGE' end,'v','m' from range(1, 11) r(i)",
-        "insert into stg_client_episode select 'c' || i, '0793', '2024Q2', 'AGE_BELOW_MIN' from range(2) r(i)",
-        "insert into stg_client_episode select 'd' || i, '0618', '2024Q2', 'DIAGNOSIS_DEMENTIA' from range(7) r(i)");
+            + " (values ('0618','DATE_FORMAT'),('0618','DATE_FORMAT'),('0618','HOURS_RANGE'))"
+            + " t(kov, reason)",
+        "insert into stg_reject select 's','f','0793','2024Q2','klient', i::int,'c', case when i <="
+            + " 8 then 'DATE_FORMAT' else 'HOURS_RANGE' end,'v','m' from range(1, 11) r(i)",
+        "insert into stg_client_episode select 'c' || i, '0793', '2024Q2', 'AGE_BELOW_MIN' from"
+            + " range(2) r(i)",
+        "insert into stg_client_episode select 'd' || i, '0618', '2024Q2', 'DIAGNOSIS_DEMENTIA'"
+            + " from range(7) r(i)");
     WarehouseStamp stamp = new WarehouseStamp("v7", LocalDate.of(2024, 8, 20));
     estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
     english = ReportRenderer.open(db, Locale.ENGLISH, stamp);
@@ -153,6 +256,8 @@ class NationalAndQualityReportTest {
 
   private static void assertLine(String text, String regex) {
     Pattern p = Pattern.compile(regex);
-    assertTrue(text.lines().anyMatch(l -> p.matcher(l).find()), "no line matches " + regex + " in:\n" + text);
+    assertTrue(
+        text.lines().anyMatch(l -> p.matcher(l).find()),
+        "no line matches " + regex + " in:\n" + text);
   }
 }
