@@ -89,6 +89,7 @@ public final class PersonalCode {
     int g = 1 + centuryIndex * 2 + (sex == Sex.M ? 0 : 1);
     String firstTen =
         String.format(
+            java.util.Locale.ROOT,
             "%d%02d%02d%02d%03d",
             g, birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(), serial % 1000);
     return firstTen + checkDigit(firstTen);

@@ -90,7 +90,7 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
     List<String> out = new ArrayList<>(3);
     for (int i = 0; i < 3; i++) {
       LocalDate d = firstDay().plusMonths(i);
-      out.add(String.format("%04d-%02d", d.getYear(), d.getMonthValue()));
+      out.add(String.format(java.util.Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue()));
     }
     return out;
   }
