@@ -1,5 +1,7 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.quality.ReasonCode;
+import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.person.PersonalCode;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.RefTable;

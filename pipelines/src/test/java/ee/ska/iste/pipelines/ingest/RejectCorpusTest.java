@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.quality.ReasonCode;
 import static ee.ska.iste.pipelines.ingest.TestSubmission.C1;
 import static ee.ska.iste.pipelines.ingest.TestSubmission.C2;
 import static ee.ska.iste.pipelines.ingest.TestSubmission.P3;

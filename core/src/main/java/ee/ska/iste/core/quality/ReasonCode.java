@@ -1,4 +1,4 @@
-package ee.ska.iste.pipelines.ingest;
+package ee.ska.iste.core.quality;
 
 /**
  * Why a row was rejected at ingest. The codes are stable: they are stored in {@code stg_reject}
