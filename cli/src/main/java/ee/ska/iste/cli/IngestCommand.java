@@ -22,13 +22,14 @@ import picocli.CommandLine.Option;
     name = "ingest",
     header = "Read, check and pseudonymise submissions into the staged (stg_) tables.",
     description = {
-      "Reads every ISTE_<EHAK>_<YYYY>Q<n>.xlsx workbook and CSV folder under --input, checks every",
-      "rule of the submission contract, replaces personal codes by keyed pseudonyms and writes the",
-      "stg_ tables under --warehouse, replacing only the quarters ingested. Rows that break a rule",
-      "go to stg_reject; a submission that cannot be read is refused and the others go on.",
+      "Reads every ISTE_<EHAK>_<YYYY>Q<n>.xlsx workbook and CSV folder under --input, checks every"
+          + " rule of the submission contract, replaces personal codes by keyed pseudonyms and"
+          + " writes the stg_ tables under --warehouse, replacing only the quarters ingested.",
+      "Rows that break a rule go to stg_reject; a submission that cannot be read is refused and"
+          + " the others go on.",
       "The pseudonymisation key comes from --key-file or the environment variable "
           + PseudonymKeys.ENV_VARIABLE
-          + "."
+          + " (at least 32 bytes of text)."
     })
 public final class IngestCommand extends BaseCommand {
   @Option(names = "--input", required = true, paramLabel = "DIR", description = "folder of submissions")
@@ -82,10 +83,10 @@ public final class IngestCommand extends BaseCommand {
           ExitCode.DATA_CONTRACT,
           "no submissions (ISTE_<EHAK>_<YYYY>Q<n>.xlsx or CSV folder) found in " + input);
     }
-    out().printf("%-36s %-4s %-6s %-10s %8s %8s %8s%n", "file", "KOV", "quarter", "status", "read", "accepted", "rejected");
+    out().printf("%-36s %-4s %-7s %-10s %8s %8s %8s%n", "file", "KOV", "quarter", "status", "read", "accepted", "rejected");
     for (IngestResult.Submission s : result.submissions()) {
       out().printf(
-          "%-36s %-4s %-6s %-10s %8d %8d %8d%n",
+          "%-36s %-4s %-7s %-10s %8d %8d %8d%n",
           s.file(), s.kovCode(), s.quarter(), s.status(), s.rowsRead(), s.rowsAccepted(), s.rowsRejected());
       if (s.refusalMessage() != null) {
         err().println("iste: refused " + s.refusalMessage());

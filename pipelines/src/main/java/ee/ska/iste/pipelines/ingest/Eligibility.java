@@ -11,7 +11,7 @@ import java.util.Map;
  * The eligibility rules of domain.md, read from reference data: the age rule of the funding round
  * the episode started in ({@code funding_rounds.csv}, with {@code pension_age.csv} when the upper
  * limit is the old-age pension age) and the excluded primary diagnoses ({@code
- * excluded_diagnoses.csv}). Severity and entry route are code lists checked as row rules.
+ * excluded_diagnoses.csv}), and the severity (a known severity outside {@code severities.csv}).
  */
 final class Eligibility {
   private final ReferenceData ref;
@@ -27,9 +27,14 @@ final class Eligibility {
 
   /**
    * The first rule the episode breaks ({@code AGE_BELOW_MIN}, {@code AGE_ABOVE_PENSION}, {@code
-   * NO_FUNDING_ROUND}, {@code DIAGNOSIS_<reason>}), or null when eligible.
+   * NO_FUNDING_ROUND}, {@code DIAGNOSIS_<reason>}, {@code SEVERITY_NOT_ELIGIBLE}), or null when
+   * eligible.
+   *
+   * @param severityEligible whether the severity is one of the target group's ({@code
+   *     severities.csv})
    */
-  String ineligibleReason(LocalDate birth, LocalDate start, String diagnosis) {
+  String ineligibleReason(
+      LocalDate birth, LocalDate start, String diagnosis, boolean severityEligible) {
     RefTable rounds = ref.table("funding_rounds");
     Map<String, String> round = rounds.validOn(start).stream().findFirst().orElse(null);
     if (round == null) {
@@ -44,11 +49,16 @@ final class Eligibility {
       return "AGE_ABOVE_PENSION";
     }
     RefTable excluded = ref.table("excluded_diagnoses");
-    return excluded.validOn(start).stream()
-        .filter(r -> diagnosis.startsWith(excluded.required(r, "code_prefix")))
-        .max(Comparator.comparingInt(r -> excluded.required(r, "code_prefix").length()))
-        .map(r -> diagnosisReason(excluded.required(r, "reason")))
-        .orElse(null);
+    String diagnosisReason =
+        excluded.validOn(start).stream()
+            .filter(r -> diagnosis.startsWith(excluded.required(r, "code_prefix")))
+            .max(Comparator.comparingInt(r -> excluded.required(r, "code_prefix").length()))
+            .map(r -> diagnosisReason(excluded.required(r, "reason")))
+            .orElse(null);
+    if (diagnosisReason != null) {
+      return diagnosisReason;
+    }
+    return severityEligible ? null : "SEVERITY_NOT_ELIGIBLE";
   }
 
   /** The day a person born on {@code birth} reaches the old-age pension age. */

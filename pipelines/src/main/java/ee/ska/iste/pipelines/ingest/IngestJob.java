@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
 import java.io.InputStream;

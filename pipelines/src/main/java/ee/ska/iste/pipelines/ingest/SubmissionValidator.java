@@ -1,5 +1,7 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.quality.ReasonCode;
+import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.person.PersonalCode;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.RefTable;
@@ -186,7 +188,8 @@ final class SubmissionValidator {
     private final Map<String, String> pseudonyms;
     private final Set<String> clients;
     private final Set<String> routes = Set.copyOf(ref.codes("entry_routes"));
-    private final Set<String> severities = Set.copyOf(ref.codes("severities"));
+    private final Set<String> eligibleSeverities = Set.copyOf(ref.codes("severities"));
+    private final Set<String> severities = union(eligibleSeverities, ref.codes("severities_outside_target"));
     private final Set<String> exitReasons = Set.copyOf(ref.codes("exit_reasons"));
     private final Set<String> assessmentTypes = Set.copyOf(ref.codes("assessment_types"));
     private final Set<String> domains = Set.copyOf(ref.codes("domains"));
@@ -253,7 +256,7 @@ final class SubmissionValidator {
         end,
         exit,
         Eligibility.ageAt(birth, start),
-        eligibility.ineligibleReason(birth, start, diagnosis)
+        eligibility.ineligibleReason(birth, start, diagnosis, eligibleSeverities.contains(severity))
       };
       return new Parsed(values, content(code, values), List.of(code, start));
     }
@@ -401,6 +404,12 @@ final class SubmissionValidator {
       }
       return key;
     }
+  }
+
+  private static Set<String> union(Set<String> a, List<String> b) {
+    Set<String> u = new LinkedHashSet<>(a);
+    u.addAll(b);
+    return Set.copyOf(u);
   }
 
   /** The checks of one row, collecting its rejects. */

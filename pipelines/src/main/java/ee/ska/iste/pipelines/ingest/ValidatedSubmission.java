@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.quality.ReasonCode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.quality.ReasonCode;
 import static ee.ska.iste.pipelines.ingest.TestSubmission.C1;
 import static ee.ska.iste.pipelines.ingest.TestSubmission.C2;
 import static ee.ska.iste.pipelines.ingest.TestSubmission.P3;
@@ -71,7 +72,7 @@ class RejectCorpusTest {
     k.add(c("route D", klient("sisenemise_tee", "D"), "klient", 4, "sisenemise_tee", ReasonCode.UNKNOWN_CODE));
     k.add(c("diagnosis words", klient("pohidiagnoos", "skisofreenia"), "klient", 4, "pohidiagnoos", ReasonCode.DIAGNOSIS_INVALID));
     k.add(c("diagnosis missing", klient("pohidiagnoos", ""), "klient", 4, "pohidiagnoos", ReasonCode.VALUE_REQUIRED));
-    k.add(c("severity KERGE", klient("raskusaste", "KERGE"), "klient", 4, "raskusaste", ReasonCode.UNKNOWN_CODE));
+    k.add(c("severity unknown", klient("raskusaste", "KESKMINE"), "klient", 4, "raskusaste", ReasonCode.UNKNOWN_CODE));
     k.add(c("cooperation MAYBE", klient("koostoovalmis", "MAYBE"), "klient", 4, "koostoovalmis", ReasonCode.UNKNOWN_CODE));
     k.add(c("bto missing", klient("bto", ""), "klient", 4, "bto", ReasonCode.VALUE_REQUIRED));
     k.add(c("lopp 31 Jun", t -> klient("lopp", "2024-06-31").apply(t).set("klient", 4, "valjumise_pohjus", "MUU"), "klient", 4, "lopp", ReasonCode.DATE_UNPARSEABLE));

@@ -1,4 +1,4 @@
-package ee.ska.iste.pipelines.ingest;
+package ee.ska.iste.core.quality;
 
 /**
  * Why a row was rejected at ingest. The codes are stable: they are stored in {@code stg_reject}
@@ -31,9 +31,11 @@ public enum ReasonCode {
       "Saavutatud eesmärke on rohkem kui eesmärke", "More goals reached than goals set"),
   GOALS_REACHED_WITHOUT_REVIEW(
       "Saavutatud eesmärgid on antud ilma ülevaatuseta", "Goals reached given without a review"),
-  HOURS_OUT_OF_RANGE("Tunnid ei ole vahemikus (0; 744]", "Hours outside (0, 744]"),
-  LEVEL_OUT_OF_RANGE("Abivajaduse tase ei ole 0–4", "Need level is not 0-4"),
-  ITEM_OUT_OF_RANGE("Vastus ei ole skaalal 0–10", "Item answer outside the scale 0-10"),
+  HOURS_OUT_OF_RANGE(
+      "Tunnid ei ole üle nulli või ületavad kuu maksimumi",
+      "Hours not above zero or above the monthly maximum"),
+  LEVEL_OUT_OF_RANGE("Abivajaduse tase ei ole skaalal", "Need level is not on the scale"),
+  ITEM_OUT_OF_RANGE("Vastus ei ole instrumendi skaalal", "Item answer outside the instrument's scale"),
   CLIENT_NOT_IN_KLIENT(
       "Isik puudub lehelt klient (või tema rida lükati tagasi)",
       "Person has no accepted row on sheet klient"),

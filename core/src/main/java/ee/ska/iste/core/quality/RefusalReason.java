@@ -1,4 +1,4 @@
-package ee.ska.iste.pipelines.ingest;
+package ee.ska.iste.core.quality;
 
 /**
  * Why a whole submission was refused (nothing of it loaded). Stored in {@code stg_submission
