@@ -206,6 +206,7 @@ class KovReportTest {
     assertLine(text, "Hours delivered\\s+1,234.5\\s+–\\s+–\\s+16,667.5");
     assertTrue(text.contains("not distinguishable from the national value"), text);
     assertTrue(text.contains("Põltsamaa vald"), text);
+    assertTrue(text.contains("Jõgeva County"), text);
   }
 
   @Test
