@@ -181,6 +181,7 @@ class KovReportTest {
     assertTrue(text.contains("Esitatud 10.07.2024 (õigeaegselt)"), text);
     assertTrue(text.contains("Ridu loetud 120, vastu võetud 117, tagasi lükatud 3."), text);
     assertLine(text, "DATE_FORMAT\\s+2");
+    assertFalse(Pattern.compile("\\b[1-6]\\d{10}\\b").matcher(text).find(), "an 11-digit code");
   }
 
   @Test
