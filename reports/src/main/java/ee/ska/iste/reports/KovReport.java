@@ -44,7 +44,7 @@ final class KovReport {
   ReportDocument build(Municipality kov, Quarter quarter) throws SQLException {
     Warehouse w = ctx.warehouse();
     String name = kov.displayName();
-    String county = kov.countyName() == null ? "" : kov.countyName();
+    String county = ctx.county(kov.countyCode(), kov.countyName());
     ReportDocument doc =
         new ReportDocument(
             fmt.text("kov.title", name),

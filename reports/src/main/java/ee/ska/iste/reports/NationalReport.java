@@ -293,8 +293,7 @@ final class NationalReport {
         .filter(m -> m.countyCode() != null)
         .forEach(
             m ->
-                counties.putIfAbsent(
-                    m.countyCode(), m.countyName() == null ? m.countyCode() : m.countyName()));
+                counties.putIfAbsent(m.countyCode(), ctx.county(m.countyCode(), m.countyName())));
     Map<String, Map<String, Double>> byCounty = new TreeMap<>();
     for (Map.Entry<String, String> c : counties.entrySet()) {
       Map<String, Double> s =

@@ -8,7 +8,14 @@ record ReportContext(
     FigureFormat format,
     Map<String, MeasureInfo> catalogue,
     WarehouseStamp stamp,
-    Map<String, String> domainNames) {
+    Map<String, String> domainNames,
+    Map<String, String> countyNames) {
+
+  /** A county's name in the report's language (reference data), else the warehouse's name. */
+  String county(String code, String warehouseName) {
+    String n = code == null ? null : countyNames.get(code);
+    return n != null && !n.isBlank() ? n : warehouseName == null ? "" : warehouseName;
+  }
 
   /** A life domain's name in the report's language (reference data), else its code. */
   String domain(String code) {

@@ -277,12 +277,19 @@ public final class ReportRenderer implements AutoCloseable {
     String nameColumn = locale.getLanguage().equals("en") ? "name_en" : "name_et";
     Map<String, String> domains = new HashMap<>();
     reference.table("domains").rows().forEach(r -> domains.put(r.get("code"), r.get(nameColumn)));
+    Map<String, String> counties = new HashMap<>();
+    String countyColumn = locale.getLanguage().equals("en") ? "name_en" : "name";
+    reference
+        .table("counties")
+        .rows()
+        .forEach(r -> counties.put(r.get("county_code"), r.get(countyColumn)));
     return new ReportContext(
         warehouse,
         new FigureFormat(locale, bundle, min),
         query(warehouse::catalogue),
         stamp,
-        domains);
+        domains,
+        counties);
   }
 
   private interface Query<T> {

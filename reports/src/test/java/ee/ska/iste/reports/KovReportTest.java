@@ -181,6 +181,7 @@ class KovReportTest {
     assertTrue(text.contains("Esitatud 10.07.2024 (õigeaegselt)"), text);
     assertTrue(text.contains("Ridu loetud 120, vastu võetud 117, tagasi lükatud 3."), text);
     assertLine(text, "DATE_FORMAT\\s+2");
+    assertFalse(Pattern.compile("\\b[1-6]\\d{10}\\b").matcher(text).find(), "an 11-digit code");
   }
 
   @Test
@@ -206,6 +207,7 @@ class KovReportTest {
     assertLine(text, "Hours delivered\\s+1,234.5\\s+–\\s+–\\s+16,667.5");
     assertTrue(text.contains("not distinguishable from the national value"), text);
     assertTrue(text.contains("Põltsamaa vald"), text);
+    assertTrue(text.contains("Jõgeva County"), text);
   }
 
   @Test
