@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ModelCommand.class,
       MeasuresCommand.class,
+      PublishCommand.class,
+      ReportsCommand.class,
       ReportCommand.class,
     })
 public final class IsteCommand implements Runnable {

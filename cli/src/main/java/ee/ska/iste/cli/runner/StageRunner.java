@@ -239,24 +239,24 @@ public final class StageRunner implements AutoCloseable {
     }
   }
 
-  /** Submissions in the input folder per quarter (all quarters found when none is asked for). */
-  static Map<Quarter, List<RunMetadata.InputFile>> inputsByQuarter(Path input, List<Quarter> quarters) {
+  /**
+   * The submissions ingest would read, per quarter, each as its files with their checksums (a CSV
+   * folder is several files).
+   */
+  public static Map<Quarter, List<RunMetadata.InputFile>> inputsByQuarter(Path input, List<Quarter> quarters) {
     Map<Quarter, List<RunMetadata.InputFile>> out = new TreeMap<>();
-    try (Stream<Path> entries = Files.list(input)) {
-      for (Path p : entries.sorted().toList()) {
-        Optional<SubmissionFile> s = SubmissionFile.of(p, Files.isDirectory(p));
-        if (s.isEmpty() || (!quarters.isEmpty() && !quarters.contains(s.get().quarter()))) {
-          continue;
-        }
-        List<RunMetadata.InputFile> files = out.computeIfAbsent(s.get().quarter(), q -> new ArrayList<>());
-        if (s.get().csvFolder()) {
-          try (Stream<Path> csvs = Files.list(p)) {
+    try {
+      for (SubmissionFile s : IngestJob.discover(input, quarters)) {
+        List<RunMetadata.InputFile> files = out.computeIfAbsent(s.quarter(), q -> new ArrayList<>());
+        String name = input.relativize(s.path()).toString();
+        if (s.csvFolder()) {
+          try (Stream<Path> csvs = Files.list(s.path())) {
             for (Path f : csvs.sorted().toList()) {
-              files.add(RunMetadata.InputFile.of(f, s.get().fileName() + "/" + f.getFileName()));
+              files.add(RunMetadata.InputFile.of(f, name + "/" + f.getFileName()));
             }
           }
         } else {
-          files.add(RunMetadata.InputFile.of(p, s.get().fileName()));
+          files.add(RunMetadata.InputFile.of(s.path(), name));
         }
       }
     } catch (IOException e) {

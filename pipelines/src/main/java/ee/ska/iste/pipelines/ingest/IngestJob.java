@@ -87,7 +87,11 @@ public final class IngestJob {
   }
 
   /** The submissions under {@code dir} for the quarters asked for (all when empty), by name. */
-  static List<SubmissionFile> discover(Path dir, List<Quarter> quarters) {
+  /**
+   * The submissions in a folder (and its sub-folders, a few levels deep) for the given quarters
+   * (all when empty), in a stable order; anything else is ignored with a warning.
+   */
+  public static List<SubmissionFile> discover(Path dir, List<Quarter> quarters) {
     List<SubmissionFile> found = new ArrayList<>();
     walk(dir, 0, found);
     return found.stream()

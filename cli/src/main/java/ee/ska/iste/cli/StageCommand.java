@@ -1,0 +1,90 @@
+package ee.ska.iste.cli;
+
+import ee.ska.iste.cli.runner.StageProgress;
+import ee.ska.iste.cli.runner.StageRunner;
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.core.time.QuarterOrDate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The shared shape of the stage verbs ({@code ingest}, {@code model}, {@code measures},
+ * {@code publish}, {@code reports}): the one command line the Airflow tasks run for each stage,
+ * {@code iste <stage> --quarter <quarter or date> --input <dir> --out <dir>}.
+ */
+public abstract class StageCommand extends BaseCommand {
+  @Option(
+      names = "--quarter",
+      paramLabel = "QUARTER|DATE",
+      description = "The quarter (2024Q2) or a date inside it (2024-04-01, as Airflow's data interval start).")
+  String quarter;
+
+  @Option(names = "--input", paramLabel = "DIR", description = "Folder of submissions (a path or file: URI).")
+  String input;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: work/, warehouse/ and reports/ below it (a path or file: URI).")
+  String out;
+
+  @Option(names = "--kov", paramLabel = "EHAK", description = "The KOV whose resubmission triggered the run (checked to be in the input; the whole quarter is re-run).")
+  String kov;
+
+  @Option(names = "--ref", paramLabel = "DIR", description = "Folder of reference CSV files overriding the built-in ones.")
+  Path refDir;
+
+  @Option(names = "--master", description = "Spark master URL; default: local[2], or what spark-submit set.")
+  String master;
+
+  @Option(names = "--force", description = "Run even when the stage's input did not change since it last ran.")
+  boolean force;
+
+  /** The quarter given, or empty for every quarter. */
+  protected List<Quarter> quarters() {
+    if (quarter == null) {
+      return List.of();
+    }
+    try {
+      return List.of(QuarterOrDate.parse(quarter));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
+  }
+
+  protected Path inputDir() {
+    if (input == null) {
+      throw new UserError(ExitCode.USAGE, "--input is required for " + spec.name());
+    }
+    return localPath(input, "--input");
+  }
+
+  protected StageRunner stages() {
+    ReferenceData ref = refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
+    String scope = quarter == null ? "all quarters" : quarters().get(0).toString();
+    return new StageRunner(localPath(out, "--out"), ref, sparkMaster(), new StageProgress(err(), scope), Clock.systemUTC());
+  }
+
+  /** The master: the option, else spark-submit's (spark.master set), else local[2]. */
+  private String sparkMaster() {
+    if (master != null) {
+      return master;
+    }
+    return System.getProperty("spark.master") != null ? null : "local[2]";
+  }
+
+  /** A local path from a path or {@code file:} URI; other schemes are not supported by these verbs yet. */
+  static Path localPath(String text, String option) {
+    if (text.startsWith("file:")) {
+      return Path.of(URI.create(text));
+    }
+    if (text.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+      throw new UserError(
+          ExitCode.USAGE,
+          option + " " + text + ": only local folders (or file: URIs) are supported; the warehouse's"
+              + " atomic publish needs a POSIX file system");
+    }
+    return Path.of(text);
+  }
+}
