@@ -20,6 +20,7 @@ class ModelJobTest {
   static List<Row> participation;
   static List<Row> municipalities;
   static List<Row> episodes;
+  static List<Row> clients;
 
   @BeforeAll
   static void build() {
@@ -56,6 +57,7 @@ class ModelJobTest {
     participation = m.fctParticipation().collectAsList();
     municipalities = m.dimMunicipality().orderBy("kov_code").collectAsList();
     episodes = m.intEpisode().orderBy("client_id", "kov_code", "start_date").collectAsList();
+    clients = DimClient.transform(m.intEpisode()).orderBy("client_id").collectAsList();
   }
 
   @Test
@@ -87,6 +89,15 @@ class ModelJobTest {
     assertEquals("VOORU_LOPP", cases.get(2).getAs("end_reason"));
     assertEquals(1, (int) cases.get(2).<Integer>getAs("episodes"));
     assertEquals("LOOBUMINE", cases.get(4).getAs("end_reason"));
+  }
+
+  @Test
+  void oneClientRowPerPerson() {
+    // a1, a2, a3; a1 has 3 episodes (its first sent twice counts once) in 2 KOVs
+    assertEquals(3, clients.size());
+    assertEquals(3, (int) clients.get(0).<Integer>getAs("episodes"));
+    assertEquals(2, (int) clients.get(0).<Integer>getAs("kovs"));
+    assertEquals(StagedFixture.d("2023-03-01"), clients.get(0).getAs("first_start"));
   }
 
   @Test
