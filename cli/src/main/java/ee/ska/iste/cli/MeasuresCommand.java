@@ -16,11 +16,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "measures",
     header = "Compute every outcome measure for a range of quarters.",
-    description = {
-      "Reads the model tables under --warehouse and replaces the quarters' partitions of",
-      "mart_outcomes and mart_funnel, and the measure catalogue ref_measure. Without --from/--to,",
-      "every quarter of dim_quarter."
-    })
+    description =
+        "Reads the model tables under --warehouse and replaces the quarters' partitions of"
+            + " mart_outcomes and mart_funnel, and the measure catalogue ref_measure. Without"
+            + " --from/--to, every quarter of dim_quarter.")
 public final class MeasuresCommand extends BaseCommand {
   @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse version folder.")
   Path warehouse;
@@ -41,23 +40,32 @@ public final class MeasuresCommand extends BaseCommand {
     }
     ReferenceData ref = refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
     WarehouseLayout layout = new WarehouseLayout(warehouse.toAbsolutePath().toString());
+    List<Quarter> given = givenQuarters();
     SparkSession spark = SparkSessions.create(System.getProperty("spark.master") == null ? "local[2]" : null, 4);
-    List<Quarter> quarters = quarters(spark, layout);
+    List<Quarter> quarters = given.isEmpty() ? dimQuarters(spark, layout) : given;
     new MeasuresJob().run(spark, layout, quarters, ref);
     err().println("measures: " + quarters.size() + " quarter(s) written under " + warehouse);
     return ExitCode.OK;
   }
 
-  private List<Quarter> quarters(SparkSession spark, WarehouseLayout layout) {
+  /** The quarters of --from/--to, or an empty list when neither is given. */
+  private List<Quarter> givenQuarters() {
+    if (from == null && to == null) {
+      return List.of();
+    }
+    if (from == null || to == null) {
+      throw new UserError(ExitCode.USAGE, "give both --from and --to, or neither");
+    }
     try {
-      if (from != null && to != null) {
-        return Quarter.range(Quarter.parse(from), Quarter.parse(to));
-      }
-      if (from != null || to != null) {
-        throw new UserError(ExitCode.USAGE, "give both --from and --to, or neither");
-      }
+      return Quarter.range(Quarter.parse(from), Quarter.parse(to));
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
+  }
+
+  private List<Quarter> dimQuarters(SparkSession spark, WarehouseLayout layout) {
+    if (!Files.isDirectory(Path.of(layout.table("dim_quarter")))) {
+      throw new UserError(ExitCode.USAGE, "no dim_quarter under " + warehouse + ": run 'iste model' first or give --from/--to");
     }
     List<Quarter> all =
         spark.read().parquet(layout.table("dim_quarter")).select("quarter").collectAsList().stream()

@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "model",
     header = "Build episodes, cases, facts and dimensions from the staged tables.",
-    description = {
-      "Reads every quarter of the stg_ tables under --warehouse and rewrites int_episode, fct_case,",
-      "fct_qol_score, fct_assessment, fct_plan, fct_participation and the dim_ tables. Every quarter",
-      "is rebuilt, since a later submission can correct an earlier episode, assessment or plan."
-    })
+    description =
+        "Reads every quarter of the stg_ tables under --warehouse and rewrites int_episode, fct_case,"
+            + " fct_qol_score, fct_assessment, fct_plan, fct_participation and the dim_ tables. Every"
+            + " quarter is rebuilt, since a later submission can correct an earlier episode,"
+            + " assessment or plan.")
 public final class ModelCommand extends BaseCommand {
   @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse version folder.")
   Path warehouse;

@@ -91,7 +91,12 @@ final class CaseFacts {
    * initial assessment, as far as dated up to the quarter's end).
    */
   static Dataset<Row> needDomains(
-      Dataset<Row> withNeed, Dataset<Row> assessments, Dataset<Row> participation, Dataset<Row> components, Quarter q) {
+      Dataset<Row> withNeed,
+      Dataset<Row> assessments,
+      Dataset<Row> participation,
+      Dataset<Row> components,
+      Quarter q,
+      MeasureRules rules) {
     Dataset<Row> a = upTo(assessments, "assessed_on", q);
     Dataset<Row> cases =
         withNeed
@@ -128,7 +133,7 @@ final class CaseFacts {
                     .equalTo(col("_p_case"))
                     .and(col("_sv_domain").equalTo(col("_p_domain")))
                     .and(last_day(col("_p_month")).geq(col("_sv_on")))
-                    .and(col("_p_month").leq(date_add(col("_sv_on"), MeasureRules.NEED_SERVICE_DAYS))))
+                    .and(col("_p_month").leq(date_add(col("_sv_on"), rules.needServiceDays()))))
             .select("_sv_case", "_sv_domain")
             .distinct()
             .withColumn("served", lit(true));

@@ -24,7 +24,7 @@ final class CaseObservations {
   /** Every case-level measure, from the rows of {@link CaseFacts#all}. */
   static Dataset<Row> cases(Dataset<Row> facts, MeasureRules rules) {
     List<Column> o = new ArrayList<>(population(rules));
-    o.addAll(qol());
+    o.addAll(qol(rules));
     o.addAll(needPlansServices(rules));
     return explodeObservations(facts, o);
   }
@@ -41,9 +41,9 @@ final class CaseObservations {
     return o;
   }
 
-  static List<Column> qol() {
+  static List<Column> qol(MeasureRules rules) {
     Column hasChange = col("qol_change").isNotNull();
-    Column paired = col("days_to_date").geq(MeasureRules.PAIRED_MIN_DAYS);
+    Column paired = col("days_to_date").geq(rules.pairedMinDays());
     List<Column> o = new ArrayList<>();
     o.add(Observation.count("QOL_N", hasChange));
     o.add(Observation.mean("QOL_CHANGE", lit(true), col("qol_change")));

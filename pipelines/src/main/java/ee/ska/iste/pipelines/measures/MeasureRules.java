@@ -21,23 +21,19 @@ public record MeasureRules(
     double z95,
     double z998,
     int funnelMinN,
+    int needServiceDays,
+    int pairedMinDays,
     List<String> finalExitReasons,
     List<String> domains) {
 
   /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
   public static final double RCI_Z = 1.96;
 
-  /** Days after a case's initial assessment within which a domain's component counts as given. */
-  public static final int NEED_SERVICE_DAYS = 90;
-
   /**
    * The work-or-study component whose yearly cost is capped by WORK_STUDY_CAP_EUR (the component
    * of the HOIVATUS life domain, components.csv).
    */
   public static final String WORK_STUDY_COMPONENT = "HOIVATUS";
-
-  /** Cases active at least this many days count in {@code QOL_PAIRED}. */
-  public static final int PAIRED_MIN_DAYS = 180;
 
   public MeasureRules {
     if (suppressionMin < 1) {
@@ -61,6 +57,8 @@ public record MeasureRules(
         ref.threshold("FUNNEL_Z_95", on).doubleValue(),
         ref.threshold("FUNNEL_Z_998", on).doubleValue(),
         days(ref, "FUNNEL_MIN_N", on),
+        days(ref, "NEED_SERVICE_DAYS", on),
+        days(ref, "QOL_PAIRED_MIN_DAYS", on),
         finalExitReasons,
         ref.codes("domains"));
   }

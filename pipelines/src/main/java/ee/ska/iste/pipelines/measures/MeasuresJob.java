@@ -97,7 +97,7 @@ public final class MeasuresJob {
     Dataset<Row> facts =
         CaseFacts.withServices(CaseFacts.withPlans(withNeed, t.plans(), q, rules), t.participation(), q);
     Dataset<Row> domains =
-        CaseFacts.needDomains(withNeed, t.assessments(), t.participation(), t.components(), q);
+        CaseFacts.needDomains(withNeed, t.assessments(), t.participation(), t.components(), q, rules);
     Dataset<Row> observations =
         CaseObservations.cases(facts, rules).unionByName(CaseObservations.needDomains(domains));
     Dataset<Row> figures =

@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The model stage: reads every partition of the staged tables and writes {@code int_episode},
  * {@code fct_case}, {@code fct_qol_score}, {@code fct_assessment}, {@code fct_plan}, {@code
- * fct_participation} and the dimensions {@code dim_municipality}, {@code dim_quarter}, {@code
+ * fct_participation} and the dimensions {@code dim_client}, {@code dim_municipality}, {@code dim_quarter}, {@code
  * dim_domain}, {@code dim_component}, {@code dim_exit_reason}. Every table is rebuilt whole, since
  * a later quarter's submission can correct any earlier episode, assessment or plan.
  */
@@ -31,6 +31,7 @@ public final class ModelJob {
       TableIO.write(m.dimMunicipality(), layout, DimMunicipality.TABLE, "kov_code");
       TableIO.write(m.intEpisode(), layout, IntEpisode.TABLE, "client_id", "kov_code", "start_date");
       TableIO.write(m.fctCase(), layout, FctCase.TABLE, "case_id");
+      TableIO.write(DimClient.transform(m.intEpisode()), layout, DimClient.TABLE, "client_id");
       TableIO.writeByQuarter(m.fctQolScore(), layout, FctQolScore.TABLE, "case_id", "client_id", "kov_code", "assessed_on", "instrument");
       TableIO.write(m.fctAssessment(), layout, FctAssessment.TABLE, "client_id", "kov_code", "assessed_on", "assessment_type", "domain");
       TableIO.write(m.fctPlan(), layout, FctPlan.TABLE, "client_id", "kov_code", "plan_type", "made_on");

@@ -20,6 +20,7 @@ class ModelJobTest {
   static List<Row> participation;
   static List<Row> municipalities;
   static List<Row> episodes;
+  static List<Row> clients;
 
   @BeforeAll
   static void build() {
@@ -56,14 +57,18 @@ class ModelJobTest {
     participation = m.fctParticipation().collectAsList();
     municipalities = m.dimMunicipality().orderBy("kov_code").collectAsList();
     episodes = m.intEpisode().orderBy("client_id", "kov_code", "start_date").collectAsList();
+    clients = DimClient.transform(m.intEpisode()).orderBy("client_id").collectAsList();
   }
 
   @Test
   void latestQuarterVersionOfAnEpisodeWins() {
     // 8 staged rows, a1's first episode twice: 7 episodes; the 2024Q1 version is closed
     assertEquals(7, episodes.size());
-    assertEquals("VOORU_LOPP", episodes.get(0).getAs("exit_reason"));
-    assertEquals("2024Q1", episodes.get(0).getAs("from_quarter"));
+    // sorted by client, KOV, start: a1/0441 comes before a1/0793
+    Row first = episodes.get(1);
+    assertEquals("0793", first.getAs("kov_code"));
+    assertEquals("VOORU_LOPP", first.getAs("exit_reason"));
+    assertEquals("2024Q1", first.getAs("from_quarter"));
   }
 
   @Test
@@ -84,6 +89,15 @@ class ModelJobTest {
     assertEquals("VOORU_LOPP", cases.get(2).getAs("end_reason"));
     assertEquals(1, (int) cases.get(2).<Integer>getAs("episodes"));
     assertEquals("LOOBUMINE", cases.get(4).getAs("end_reason"));
+  }
+
+  @Test
+  void oneClientRowPerPerson() {
+    // a1, a2, a3; a1 has 3 episodes (its first sent twice counts once) in 2 KOVs
+    assertEquals(3, clients.size());
+    assertEquals(3, (int) clients.get(0).<Integer>getAs("episodes"));
+    assertEquals(2, (int) clients.get(0).<Integer>getAs("kovs"));
+    assertEquals(StagedFixture.d("2023-03-01"), clients.get(0).getAs("first_start"));
   }
 
   @Test
