@@ -52,6 +52,8 @@ class EndToEndTest {
 
   @TempDir static Path dir;
   private static LocalRunner.Outcome outcome;
+  private static LocalRunner.Outcome rerun;
+  private static LocalRunner.Outcome oneByOne;
   private static String runLog;
   private static final ReferenceData REF = ReferenceData.builtIn();
 
@@ -65,20 +67,121 @@ class EndToEndTest {
                 .withFormat(SubmissionFormat.XLSX)
                 .withDefectRate(0.01));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    RunPlan plan =
-        new RunPlan(
-            submissions,
-            dir.resolve("out"),
-            List.of(),
-            PseudonymKeys.fromText(KEY, "test"),
-            REF,
-            "local[2]",
-            true,
-            List.of(LAST),
-            List.of(Locale.forLanguageTag("et")),
-            false);
-    outcome = new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(plan);
+    PrintStream originalErr = System.err;
+    // Log lines of the stages (Log4j's console appender follows System.err in tests) and the
+    // runner's progress both land in the run log that the personal-code scan reads.
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      outcome = runner().run(plan(submissions, dir.resolve("out"), List.of(), true));
+      rerun = runner().run(plan(submissions, dir.resolve("out"), List.of(), true));
+      runner().run(plan(submissions, dir.resolve("one-by-one"), List.of(QUARTERS.get(0)), false));
+      oneByOne = runner().run(plan(submissions, dir.resolve("one-by-one"), List.of(QUARTERS.get(1)), false));
+    } finally {
+      System.setErr(originalErr);
+    }
     runLog = log.toString(StandardCharsets.UTF_8);
+  }
+
+  private static LocalRunner runner() {
+    return new LocalRunner(System.err, Clock.systemUTC());
+  }
+
+  private static RunPlan plan(Path submissions, Path out, List<Quarter> quarters, boolean reports) {
+    return new RunPlan(
+        submissions,
+        out,
+        quarters,
+        PseudonymKeys.fromText(KEY, "test"),
+        REF,
+        "local[2]",
+        reports,
+        List.of(LAST),
+        List.of(Locale.forLanguageTag("et")),
+        false);
+  }
+
+  @Test
+  void aSecondRunOnTheSameSubmissionsDoesNothing() {
+    assertTrue(outcome.published());
+    assertTrue(outcome.ingest().isPresent());
+    assertFalse(rerun.published(), "unchanged submissions must not publish a new version");
+    assertTrue(rerun.ingest().isEmpty(), "unchanged submissions must not be ingested again");
+    assertEquals(outcome.version().id(), rerun.version().id());
+    assertEquals(List.of(), rerun.reports());
+  }
+
+  @Test
+  void quartersRunOneByOneGiveTheSameFiguresAsRunTogether() throws SQLException {
+    String sql = "SELECT level, unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high,"
+        + " funnel_flag, suppressed FROM outcomes ORDER BY level, unit_code, quarter, measure";
+    List<String> together = rows(outcome.version().database(), sql);
+    List<String> separately = rows(oneByOne.version().database(), sql);
+    assertTrue(together.size() > 1000, "outcomes rows: " + together.size());
+    assertEquals(together, separately);
+  }
+
+  @Test
+  void kovReportHeadlinesEqualThePublicFiguresAndHideSuppressedOnes() throws Exception {
+    // For every KOV: the first figure on the line of ACTIVE, NEW and EXIT in its report equals
+    // outcomes_public's value, or reads "<5" where the figure is suppressed (NULL there).
+    int checked = 0;
+    int suppressedSeen = 0;
+    try (Connection c = open(outcome.version().database()); Statement s = c.createStatement()) {
+      Map<String, String> labels = new HashMap<>();
+      try (ResultSet rs = s.executeQuery("SELECT measure, name_et FROM ref_measure WHERE measure IN ('ACTIVE','NEW','EXIT')")) {
+        while (rs.next()) {
+          labels.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      assertEquals(3, labels.size());
+      for (Path pdf : outcome.reports()) {
+        Matcher name = Pattern.compile("ISTE_(\\d{4})_2024Q4_et\\.pdf").matcher(pdf.getFileName().toString());
+        if (!name.matches()) {
+          continue;
+        }
+        String text = pdfLayoutText(pdf);
+        for (var label : labels.entrySet()) {
+          Double value;
+          try (ResultSet rs =
+              s.executeQuery(
+                  "SELECT value FROM outcomes_public WHERE level = 'KOV' AND unit_code = '" + name.group(1)
+                      + "' AND quarter = '2024Q4' AND measure = '" + label.getKey() + "'")) {
+            assertTrue(rs.next(), name.group(1) + " " + label.getKey());
+            value = rs.getObject(1) == null ? null : rs.getDouble(1);
+          }
+          Matcher line =
+              Pattern.compile("(?im)^\\s*" + Pattern.quote(label.getValue()) + "\\s+(\\S+)").matcher(text);
+          assertTrue(line.find(), label.getValue() + " missing in " + pdf.getFileName());
+          String shown = line.group(1);
+          if (value == null) {
+            assertEquals("<5", shown, label.getKey() + " of " + name.group(1));
+            suppressedSeen++;
+          } else {
+            assertEquals(Long.toString(Math.round(value)), shown, label.getKey() + " of " + name.group(1));
+          }
+          checked++;
+        }
+      }
+    }
+    assertEquals(35 * 3, checked);
+    assertTrue(suppressedSeen > 0, "a scale-0.4 round has small KOVs with suppressed counts");
+  }
+
+  @Test
+  void everyPageOfEachReportKindRendersToAnImage() throws Exception {
+    for (String kind : List.of("ISTE_0784_2024Q4_et.pdf", "ISTE_riik_2024Q4_et.pdf", "ISTE_andmekvaliteet_2024Q4_et.pdf")) {
+      Path pdf = outcome.reports().stream().filter(p -> p.getFileName().toString().equals(kind)).findFirst().orElseThrow();
+      Path prefix = dir.resolve("png").resolve(kind);
+      Files.createDirectories(prefix.getParent());
+      Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "30", pdf.toString(), prefix.toString())
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.waitFor(), out);
+      assertTrue(out.isBlank(), "pdftoppm complained: " + out);
+      try (Stream<Path> pngs = Files.list(prefix.getParent())) {
+        assertTrue(pngs.anyMatch(f -> f.getFileName().toString().startsWith(kind) && f.toString().endsWith(".png")));
+      }
+    }
   }
 
   @Test
@@ -244,6 +347,28 @@ class EndToEndTest {
     assertEquals(0, p.waitFor(), text);
     assertFalse(text.isBlank());
     return text;
+  }
+
+  private static String pdfLayoutText(Path pdf) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), text);
+    return text;
+  }
+
+  private static List<String> rows(Path db, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = open(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          sb.append(rs.getString(i)).append('|');
+        }
+        out.add(sb.toString());
+      }
+    }
+    return out;
   }
 
   private static Connection open(Path db) throws SQLException {

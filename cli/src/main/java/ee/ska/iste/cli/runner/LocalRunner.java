@@ -46,13 +46,18 @@ public final class LocalRunner {
       Optional<Version> published = stages.publish(plan.input(), plan.force());
       Version current = stages.warehouse().current().orElseThrow();
       List<Path> reports = List.of();
-      if (plan.renderReports() && (published.isPresent() || plan.force() || !plan.reportQuarters().isEmpty())) {
-        List<Quarter> quarters =
-            plan.reportQuarters().isEmpty() ? latest(stages.stagedQuarters()) : plan.reportQuarters();
+      List<Quarter> quarters =
+          plan.reportQuarters().isEmpty() ? latest(stages.stagedQuarters()) : plan.reportQuarters();
+      if (plan.renderReports()
+          && (published.isPresent() || plan.force() || !reportsExist(stages.reportsRoot(), quarters))) {
         reports = stages.reports(quarters, plan.languages(), ReportFormat.PDF);
       }
       return new Outcome(current, ingested, published.isPresent(), reports);
     }
+  }
+
+  private static boolean reportsExist(Path root, List<Quarter> quarters) {
+    return quarters.stream().allMatch(q -> java.nio.file.Files.isDirectory(root.resolve(q.toString())));
   }
 
   private static List<Quarter> latest(List<Quarter> quarters) {

@@ -1,0 +1,66 @@
+package ee.ska.iste.cli.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkStateTest {
+  @TempDir Path dir;
+
+  @Test
+  void aStageDoneOnTheSameStagedDataIsRememberedAcrossProcesses() {
+    Path file = dir.resolve("_state.properties");
+    WorkState s = WorkState.load(file);
+    s.quarterIngested("2024Q1", "aaa");
+    String fp = s.stagedFingerprint();
+    s.stageDone("model", fp);
+
+    WorkState reloaded = WorkState.load(file);
+    assertEquals(Optional.of("aaa"), reloaded.quarter("2024Q1"));
+    assertEquals(Optional.of(fp), reloaded.stage("model"));
+    assertEquals(fp, reloaded.stagedFingerprint());
+  }
+
+  @Test
+  void ingestingAQuarterAgainInvalidatesEveryLaterStage() {
+    WorkState s = WorkState.load(dir.resolve("_state.properties"));
+    s.quarterIngested("2024Q1", "aaa");
+    String before = s.stagedFingerprint();
+    s.stageDone("model", before);
+    s.stageDone("measures", before);
+
+    s.quarterIngested("2024Q2", "bbb");
+
+    assertNotEquals(before, s.stagedFingerprint());
+    assertEquals(Optional.empty(), s.stage("model"));
+    assertEquals(Optional.empty(), s.stage("measures"));
+  }
+
+  @Test
+  void aFailedStageLeavesNoMarkSoTheNextRunResumesThere() {
+    WorkState s = WorkState.load(dir.resolve("_state.properties"));
+    s.quarterIngested("2024Q1", "aaa");
+    String fp = s.stagedFingerprint();
+    s.stageDone("model", fp);
+    // measures failed: nothing recorded for it
+    WorkState next = WorkState.load(dir.resolve("_state.properties"));
+    assertEquals(Optional.of(fp), next.stage("model"));
+    assertTrue(next.stage("measures").isEmpty());
+  }
+
+  @Test
+  void theFingerprintDependsOnEveryQuarterAndItsInputs() {
+    WorkState a = WorkState.load(dir.resolve("a"));
+    WorkState b = WorkState.load(dir.resolve("b"));
+    a.quarterIngested("2024Q1", "aaa");
+    b.quarterIngested("2024Q1", "aab");
+    assertNotEquals(a.stagedFingerprint(), b.stagedFingerprint());
+    b.quarterIngested("2024Q1", "aaa");
+    assertEquals(a.stagedFingerprint(), b.stagedFingerprint());
+  }
+}
