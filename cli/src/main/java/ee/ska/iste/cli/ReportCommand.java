@@ -4,6 +4,8 @@ import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.ReportRenderer;
 import ee.ska.iste.reports.WarehouseStamp;
+import ee.ska.iste.warehouse.Version;
+import ee.ska.iste.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -121,12 +123,19 @@ public final class ReportCommand extends BaseCommand {
       q = Quarter.parse(quarter);
       if (source.db != null) {
         database = source.db;
-      } else if (warehouseVersion != null) {
-        database = ReportRenderer.databaseIn(source.warehouse, warehouseVersion);
       } else {
-        database = ReportRenderer.databaseIn(source.warehouse);
+        Warehouse w = Warehouse.at(source.warehouse);
+        Version v =
+            warehouseVersion != null
+                ? w.version(warehouseVersion)
+                : w.current().orElseThrow(() -> new IllegalArgumentException("no published version in " + source.warehouse));
+        database = v.database();
+        warehouseVersion = v.id();
+        if (published == null) {
+          published = ee.ska.iste.cli.runner.StageRunner.stampOf(v).publishedOn();
+        }
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
     if (!database.toFile().isFile()) {

@@ -35,13 +35,13 @@ class ReportCommandTest {
   }
 
   @Test
-  void rendersOneKovFromAWarehouseDirectory() {
+  void rendersOneKovFromADatabaseFile() {
     Path out = dir.resolve("out");
     int rc =
         Main.run(
             "report",
-            "--warehouse",
-            dir.resolve("wh").toString(),
+            "--db",
+            dir.resolve("wh/v3/iste.duckdb").toString(),
             "--quarter",
             "2024Q2",
             "--kov",
@@ -54,22 +54,6 @@ class ReportCommandTest {
             out.toString());
     assertEquals(ExitCode.OK, rc);
     assertTrue(Files.isRegularFile(out.resolve("2024Q2/kov/ISTE_0618_2024Q2_en.html")));
-  }
-
-  @Test
-  void rendersANamedVersion() {
-    Path out = dir.resolve("out-v3");
-    int rc =
-        Main.run(
-            "report", "--warehouse", dir.resolve("wh").toString(), "--warehouse-version", "v3",
-            "--quarter", "2024Q2", "--national", "--out", out.toString());
-    assertEquals(ExitCode.OK, rc);
-    assertTrue(Files.isRegularFile(out.resolve("2024Q2/ISTE_riik_2024Q2_et.pdf")));
-    assertEquals(
-        ExitCode.USAGE,
-        Main.run(
-            "report", "--warehouse", dir.resolve("wh").toString(), "--warehouse-version", "v9",
-            "--quarter", "2024Q2", "--national"));
   }
 
   @Test

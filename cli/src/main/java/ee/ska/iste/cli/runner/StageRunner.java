@@ -15,6 +15,7 @@ import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.spark.SparkSessions;
 import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.ReportRenderer;
+import ee.ska.iste.reports.WarehouseStamp;
 import ee.ska.iste.warehouse.Building;
 import ee.ska.iste.warehouse.RunMetadata;
 import ee.ska.iste.warehouse.Version;
@@ -26,6 +27,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -177,7 +180,7 @@ public final class StageRunner implements AutoCloseable {
     progress.start(Stage.REPORTS, "quarters " + LocalRunner.span(quarters) + " from version " + current.id());
     List<Path> written = new ArrayList<>();
     for (Locale language : languages) {
-      try (ReportRenderer renderer = ReportRenderer.open(current.database(), language)) {
+      try (ReportRenderer renderer = ReportRenderer.open(current.database(), language, stampOf(current))) {
         for (Quarter q : quarters) {
           written.addAll(renderer.renderAllKov(q, format, reportsRoot()));
           written.add(renderer.renderNational(q, format, reportsRoot()));
@@ -188,6 +191,15 @@ public final class StageRunner implements AutoCloseable {
     }
     progress.done(Stage.REPORTS, written.size() + " files under " + reportsRoot());
     return written;
+  }
+
+  /** The version and publication date printed on the reports. */
+  public static WarehouseStamp stampOf(Version v) {
+    return new WarehouseStamp(
+        v.id(),
+        v.run() == null || v.run().endedAt() == null
+            ? null
+            : LocalDate.ofInstant(v.run().endedAt(), ZoneOffset.UTC));
   }
 
   public Warehouse warehouse() {
