@@ -3,8 +3,8 @@ package ee.ska.iste.cli;
 import ee.ska.iste.warehouse.QueryResult;
 import ee.ska.iste.warehouse.VersionDiff;
 import ee.ska.iste.warehouse.Warehouse;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,12 +17,7 @@ import picocli.CommandLine.Parameters;
       "new value for every figure that differs or exists in one version only."
     })
 public final class DiffCommand extends BaseCommand {
-  @Option(
-      names = "--warehouse",
-      paramLabel = "DIR",
-      defaultValue = "${env:ISTE_WAREHOUSE}",
-      description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
 
   @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
   boolean csv;
@@ -35,10 +30,7 @@ public final class DiffCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    if (warehouse == null) {
-      throw new UserError(ExitCode.USAGE, "give --warehouse DIR or set ISTE_WAREHOUSE");
-    }
-    Warehouse w = Warehouse.at(warehouse);
+    Warehouse w = warehouse.warehouse();
     QueryResult r;
     try {
       r = VersionDiff.asTable(VersionDiff.between(w.version(older), w.version(newer)));

@@ -1,9 +1,8 @@
 package ee.ska.iste.cli;
 
-import ee.ska.iste.warehouse.Warehouse;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iste prune}: removes old warehouse versions. */
@@ -11,12 +10,7 @@ import picocli.CommandLine.Option;
     name = "prune",
     header = "Remove all but the newest N warehouse versions (never the current one).")
 public final class PruneCommand extends BaseCommand {
-  @Option(
-      names = "--warehouse",
-      paramLabel = "DIR",
-      defaultValue = "${env:ISTE_WAREHOUSE}",
-      description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
 
   @Option(
       names = "--keep",
@@ -27,12 +21,9 @@ public final class PruneCommand extends BaseCommand {
 
   @Override
   protected int execute() {
-    if (warehouse == null) {
-      throw new UserError(ExitCode.USAGE, "give --warehouse DIR or set ISTE_WAREHOUSE");
-    }
     List<String> removed;
     try {
-      removed = Warehouse.at(warehouse).prune(keep);
+      removed = warehouse.warehouse().prune(keep);
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage(), e);
     } catch (IllegalStateException e) {

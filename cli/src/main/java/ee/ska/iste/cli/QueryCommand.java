@@ -3,10 +3,9 @@ package ee.ska.iste.cli;
 import ee.ska.iste.warehouse.Query;
 import ee.ska.iste.warehouse.QueryResult;
 import ee.ska.iste.warehouse.Version;
-import ee.ska.iste.warehouse.Warehouse;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,12 +18,7 @@ import picocli.CommandLine.Parameters;
       "table, or CSV with --csv. Try: iste query \"SELECT * FROM kov_quarter_overview\""
     })
 public final class QueryCommand extends BaseCommand {
-  @Option(
-      names = "--warehouse",
-      paramLabel = "DIR",
-      defaultValue = "${env:ISTE_WAREHOUSE}",
-      description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
 
   @Option(
       names = "--version",
@@ -40,23 +34,7 @@ public final class QueryCommand extends BaseCommand {
 
   @Override
   protected int execute() {
-    if (warehouse == null) {
-      throw new UserError(ExitCode.USAGE, "give --warehouse DIR or set ISTE_WAREHOUSE");
-    }
-    Warehouse w = Warehouse.at(warehouse);
-    Version v;
-    try {
-      v =
-          versionId == null
-              ? w.current()
-                  .orElseThrow(
-                      () ->
-                          new UserError(
-                              ExitCode.FAILURE, "no version is published in " + warehouse))
-              : w.version(versionId);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage(), e);
-    }
+    Version v = warehouse.version(versionId);
     try {
       QueryResult r = Query.run(v.database(), sql);
       out().print(csv ? r.csv() : r.aligned());

@@ -2,8 +2,8 @@ package ee.ska.iste.cli;
 
 import ee.ska.iste.warehouse.VersionListing;
 import ee.ska.iste.warehouse.Warehouse;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iste versions}: the published versions of the warehouse with their run metadata. */
@@ -15,12 +15,7 @@ import picocli.CommandLine.Option;
       "that version's input files with their sizes and SHA-256 checksums."
     })
 public final class VersionsCommand extends BaseCommand {
-  @Option(
-      names = "--warehouse",
-      paramLabel = "DIR",
-      defaultValue = "${env:ISTE_WAREHOUSE}",
-      description = "Warehouse root folder (default: $ISTE_WAREHOUSE).")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
 
   @Option(
       names = "--inputs",
@@ -30,10 +25,7 @@ public final class VersionsCommand extends BaseCommand {
 
   @Override
   protected int execute() {
-    if (warehouse == null) {
-      throw new UserError(ExitCode.USAGE, "give --warehouse DIR or set ISTE_WAREHOUSE");
-    }
-    Warehouse w = Warehouse.at(warehouse);
+    Warehouse w = warehouse.warehouse();
     try {
       out()
           .print(
