@@ -43,6 +43,16 @@ final class FigureFormat {
     return locale;
   }
 
+  /** A rejection reason code with its description in the report's language, as a reader needs it. */
+  String reason(String code) {
+    try {
+      ee.ska.iste.core.quality.ReasonCode r = ee.ska.iste.core.quality.ReasonCode.valueOf(code);
+      return code + ": " + ("en".equals(locale.getLanguage()) ? r.descriptionEn() : r.descriptionEt());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return String.valueOf(code);
+    }
+  }
+
   String text(String key, Object... args) {
     String pattern = bundle.getString(key);
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);

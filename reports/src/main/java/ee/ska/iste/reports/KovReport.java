@@ -273,6 +273,6 @@ final class KovReport {
       return;
     }
     doc.text(fmt.text("kov.dq.rejects"));
-    reasons.forEach((r, n) -> doc.row(r, fmt.number(n, 0), "", "", ""));
+    reasons.forEach((r, n) -> doc.row(fmt.reason(r), fmt.number(n, 0), "", "", ""));
   }
 }

@@ -111,7 +111,7 @@ final class QualityReport {
       doc.text(fmt.text("quality.noreject"));
     } else {
       doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.rows"), "", "", "");
-      reasons.forEach((r, n) -> doc.row(r, fmt.number(n, 0), "", "", ""));
+      reasons.forEach((r, n) -> doc.row(fmt.reason(r), fmt.number(n, 0), "", "", ""));
     }
 
     doc.section(fmt.text("quality.sec.eligibility"));
