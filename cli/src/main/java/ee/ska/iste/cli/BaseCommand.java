@@ -3,6 +3,7 @@ package ee.ska.iste.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -10,9 +11,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * The base of every verb: results go to stdout ({@link #out()}), messages to stderr
  * ({@link #err()}); {@link #execute()} returns an {@link ExitCode}.
  */
-@Command(mixinStandardHelpOptions = true)
+@Command
 public abstract class BaseCommand implements Callable<Integer> {
   @Spec protected CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean helpRequested;
 
   protected PrintStream out() {
     return System.out;

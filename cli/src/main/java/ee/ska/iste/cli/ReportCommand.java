@@ -95,7 +95,7 @@ public final class ReportCommand extends BaseCommand {
   Path out;
 
   @Option(
-      names = "--warehouse-version",
+      names = {"--version", "--warehouse-version"},
       paramLabel = "NAME",
       description =
           "With --warehouse: render from this published version (<DIR>/<NAME>/iste.duckdb)."

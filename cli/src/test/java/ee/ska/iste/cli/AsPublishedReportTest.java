@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code iste report --warehouse-version V} renders a past version's report exactly as it was,
+ * {@code iste report --version V} renders a past version's report exactly as it was,
  * after a later version changed the figure.
  */
 class AsPublishedReportTest {
@@ -64,7 +64,7 @@ class AsPublishedReportTest {
     Path out = dir.resolve(outName);
     int exit =
         Main.run(
-            "report", "--warehouse", dir.resolve("warehouse").toString(), "--warehouse-version", version,
+            "report", "--warehouse", dir.resolve("warehouse").toString(), "--version", version,
             "--quarter", "2024Q2", "--kov", "0793", "--out", out.toString());
     assertEquals(0, exit);
     Path pdf;
