@@ -36,6 +36,23 @@ class HelpTest {
   }
 
   @Test
+  void aRunWithoutAKeyIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getenv("ISTE_PSEUDONYM_KEY") == null, "a key is set in this environment");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = Main.run("run", "--input", dir.toString(), "--out", dir.resolve("out").toString());
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertEquals(ExitCode.USAGE, exit);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("ISTE_PSEUDONYM_KEY"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void anUnknownOptionIsAUsageError() {
     assertEquals(ExitCode.USAGE, Main.run("demo", "--no-such-option"));
   }
