@@ -9,6 +9,7 @@ import ee.ska.iste.generator.GenerationSummary;
 import ee.ska.iste.generator.GeneratorConfig;
 import ee.ska.iste.generator.SubmissionFormat;
 import ee.ska.iste.generator.SubmissionGenerator;
+import ee.ska.iste.warehouse.DataDictionary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +97,8 @@ public final class DemoCommand extends BaseCommand {
             false);
     LocalRunner.Outcome outcome = new LocalRunner(err(), Clock.systemUTC()).run(plan);
 
+    Path dictionary = out.resolve("data-dictionary.md");
+    DataDictionary.write(outcome.version().database(), dictionary);
     Path current = plan.warehouseRoot().resolve("current").resolve("iste.duckdb");
     Quarter last = range.get(range.size() - 1);
     out().println();
@@ -103,6 +106,7 @@ public final class DemoCommand extends BaseCommand {
     out().println("  submissions  " + submissions);
     out().println("  warehouse    " + (Files.exists(current) ? current : outcome.version().database()) + "  (open with any DuckDB client)");
     out().println("  reports      " + plan.reportsRoot().resolve(last.toString()) + "  (" + outcome.reports().size() + " PDF files)");
+    out().println("  dictionary   " + dictionary + "  (every table and column, Estonian and English)");
     out().println();
     printKovTable(outcome.version().database(), last);
     return ExitCode.OK;
