@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       MeasuresCommand.class,
       ReportCommand.class,
+      BenchCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
