@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The benchmark of issue 8: for each scale, generates the submissions (timed apart), runs ingest →
@@ -125,6 +126,8 @@ public final class Benchmark {
   private final List<String> differences = new ArrayList<>();
   private final String keyHex;
   private final Pseudonymiser key;
+  private final SparkJobClock jobClock = new SparkJobClock();
+  private boolean listening;
 
   public Benchmark(Options options, ReferenceData ref, PrintStream err) {
     this.options = options;
@@ -155,12 +158,19 @@ public final class Benchmark {
     for (int i = 0; i < options.scales().size(); i++) {
       double multiple = options.scales().get(i);
       boolean withIncrement = options.incremental() && i == 0;
-      Path submissions = runScale(label(multiple), multiple * unit, withIncrement);
-      if (i == 0) {
-        firstSubmissions = submissions;
+      try {
+        Path submissions = runScale(label(multiple), multiple * unit, withIncrement);
+        if (i == 0) {
+          firstSubmissions = submissions;
+        }
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // A scale that does not complete is a result too (e.g. the heap target missed).
+        String why = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        err.println("bench " + label(multiple) + ": FAILED: " + why);
+        figures.add(new StageFigure(label(multiple), 0, "FAILED", 0, 0, -1, -1, 0, 0, why));
       }
     }
-    if (options.sparkSubmit()) {
+    if (options.sparkSubmit() && firstSubmissions != null) {
       figures.add(
           new SparkSubmitRun(options, keyHex, err)
               .run(label(options.scales().get(0)) + " spark-submit", firstSubmissions, clientsOf(label(options.scales().get(0)))));
@@ -225,7 +235,11 @@ public final class Benchmark {
     StageProgress progress = new StageProgress(err, label + " " + span(quarters));
     StageRunner stages = new StageRunner(dir, ref, options.master(), progress, Clock.systemUTC());
     List<StageFigure> run = new ArrayList<>();
-    Measured<Object> start = measure(() -> SparkSessions.create(options.master(), SHUFFLE_PARTITIONS));
+    Measured<SparkSession> start = measure(() -> SparkSessions.create(options.master(), SHUFFLE_PARTITIONS));
+    if (!listening) {
+      start.value().sparkContext().addSparkListener(jobClock);
+      listening = true;
+    }
     run.add(start.figure(label, 0, "spark session", 0, 0, 0, "start (or reuse) the local session"));
     run.addAll(pipeline(label, stages, dir, submissions, quarters));
     long clients = distinctClients(stages.workDir());
@@ -420,20 +434,33 @@ public final class Benchmark {
     }
   }
 
-  /** A stage's value with its wall time and heap. */
-  private record Measured<T>(T value, double seconds, HeapSampler.Peak heap) {
+  /** A stage's value with its wall time, heap and Spark jobs. */
+  private record Measured<T>(T value, double seconds, HeapSampler.Peak heap, SparkJobClock.Snapshot jobs) {
     StageFigure figure(String run, long clients, String stage, long rows, long in, long out, String note) {
-      return new StageFigure(run, clients, stage, seconds, rows, heap.used(), heap.liveAfterGc(), in, out, note);
+      String withJobs = jobs.jobs() > 0 ? note + "; " + jobs.text(seconds) : note;
+      return new StageFigure(run, clients, stage, seconds, rows, heap.used(), heap.liveAfterGc(), in, out, withJobs);
     }
   }
 
-  private static <T> Measured<T> measure(Supplier<T> work) {
+  private <T> Measured<T> measure(Supplier<T> work) {
     System.gc();
+    SparkJobClock.Snapshot before = jobClock.snapshot();
     try (HeapSampler heap = HeapSampler.start(100)) {
       long t0 = System.nanoTime();
       T value = work.get();
       double seconds = (System.nanoTime() - t0) / 1e9;
-      return new Measured<>(value, seconds, heap.peak());
+      HeapSampler.Peak peak = heap.peak();
+      awaitListenerBus();
+      return new Measured<>(value, seconds, peak, jobClock.snapshot().minus(before));
+    }
+  }
+
+  /** Spark delivers job events asynchronously: give the last job's end a moment to arrive. */
+  private static void awaitListenerBus() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
