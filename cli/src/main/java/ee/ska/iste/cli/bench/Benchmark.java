@@ -169,6 +169,8 @@ public final class Benchmark {
         err.println("bench " + label(multiple) + ": FAILED: " + why);
         figures.add(new StageFigure(label(multiple), 0, "FAILED", 0, 0, -1, -1, 0, 0, why));
       }
+      // The results so far, in case a larger scale is stopped before it ends.
+      writeFiles(new Report(unit, atOne, List.copyOf(figures), Targets.evaluate(figures, options.scales()), List.copyOf(differences)));
     }
     if (options.sparkSubmit() && firstSubmissions != null) {
       figures.add(
