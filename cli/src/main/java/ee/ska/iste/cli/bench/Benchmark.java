@@ -167,7 +167,7 @@ public final class Benchmark {
         // A scale that does not complete is a result too (e.g. the heap target missed).
         String why = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         err.println("bench " + label(multiple) + ": FAILED: " + why);
-        figures.add(new StageFigure(label(multiple), 0, "FAILED", 0, 0, -1, -1, 0, 0, why));
+        figures.add(new StageFigure(label(multiple), 0, "FAILED", 0, -1, 0, -1, -1, 0, 0, why));
       }
       // The results so far, in case a larger scale is stopped before it ends.
       writeFiles(new Report(unit, atOne, List.copyOf(figures), Targets.evaluate(figures, options.scales()), List.copyOf(differences)));
@@ -320,7 +320,7 @@ public final class Benchmark {
         r.agrees()
             ? FigureTable.fmt("agrees on %d figures; measures stage / reference = %.1f", r.figures(), ratio)
             : FigureTable.fmt("DIFFERS on %d of %d figures; measures stage / reference = %.1f", r.differences().size(), r.figures(), ratio);
-    figures.add(new StageFigure(label, clients, "reference (DuckDB)", r.seconds(), 0, -1, -1, DiskUse.tableBytes(stages.workDir(), List.of("stg_client_episode", "stg_qol", "stg_participation")), 0, note));
+    figures.add(new StageFigure(label, clients, "reference (DuckDB)", r.seconds(), -1, 0, -1, -1, DiskUse.tableBytes(stages.workDir(), List.of("stg_client_episode", "stg_qol", "stg_participation")), 0, note));
     if (!r.agrees()) {
       err.println("bench " + label + ": Spark and the DuckDB reference differ on " + r.differences().size() + " figures (first 20):");
       r.differences().stream().limit(20).forEach(d -> {
@@ -335,24 +335,25 @@ public final class Benchmark {
   private void probes(String label, long clients, Version current, Quarter last, Path dir) {
     Probes.QueryTiming q = Probes.query(current.database(), options.reportKov(), last, 20);
     figures.add(
-        new StageFigure(label, clients, "query outcomes", q.medianSeconds(), q.rows(), -1, -1, DiskUse.bytes(current.database()), 0,
+        new StageFigure(label, clients, "query outcomes", q.medianSeconds(), -1, q.rows(), -1, -1, DiskUse.bytes(current.database()), 0,
             FigureTable.fmt("median of %d: one KOV's %d figures for %s; first %.1f ms, open %.0f ms",
                 q.runs(), q.rows(), last, q.firstSeconds() * 1000, q.openSeconds() * 1000)));
     Probes.ReportTiming t = Probes.kovReport(current.database(), options.reportKov(), last, dir.resolve("probe-reports"), 3);
     figures.add(
-        new StageFigure(label, clients, "one KOV report", t.firstSeconds(), 0, -1, -1, 0, 0,
+        new StageFigure(label, clients, "one KOV report", t.firstSeconds(), -1, 0, -1, -1, 0, 0,
             FigureTable.fmt("KOV %s %s PDF, renderer opened and first render; then median %.2f s of %d",
                 options.reportKov(), last, t.medianSeconds(), t.runs())));
   }
 
   private static StageFigure total(String label, long clients, List<StageFigure> run, String note) {
     double seconds = run.stream().mapToDouble(StageFigure::seconds).sum();
+    double cpu = run.stream().mapToDouble(f -> Math.max(0, f.cpuSeconds())).sum();
     long rows = run.stream().filter(f -> f.stage().equals("ingest")).mapToLong(StageFigure::rows).sum();
     long peak = run.stream().mapToLong(StageFigure::heapPeakBytes).max().orElse(-1);
     long live = run.stream().mapToLong(StageFigure::heapLiveBytes).max().orElse(-1);
     long in = run.stream().filter(f -> f.stage().equals("ingest")).mapToLong(StageFigure::inputBytes).sum();
     long out = run.stream().filter(f -> f.stage().equals("publish")).mapToLong(StageFigure::outputBytes).sum();
-    return new StageFigure(label, clients, "TOTAL", seconds, rows, peak, live, in, out, note + "; output = warehouse version");
+    return new StageFigure(label, clients, "TOTAL", seconds, cpu, rows, peak, live, in, out, note + "; output = warehouse version");
   }
 
   private long clientsOf(String label) {
@@ -361,7 +362,7 @@ public final class Benchmark {
 
   private static List<StageFigure> withClients(List<StageFigure> run, long clients) {
     return run.stream()
-        .map(f -> new StageFigure(f.run(), clients, f.stage(), f.seconds(), f.rows(), f.heapPeakBytes(), f.heapLiveBytes(), f.inputBytes(), f.outputBytes(), f.note()))
+        .map(f -> new StageFigure(f.run(), clients, f.stage(), f.seconds(), f.cpuSeconds(), f.rows(), f.heapPeakBytes(), f.heapLiveBytes(), f.inputBytes(), f.outputBytes(), f.note()))
         .toList();
   }
 
@@ -437,10 +438,10 @@ public final class Benchmark {
   }
 
   /** A stage's value with its wall time, heap and Spark jobs. */
-  private record Measured<T>(T value, double seconds, HeapSampler.Peak heap, SparkJobClock.Snapshot jobs) {
+  private record Measured<T>(T value, double seconds, double cpuSeconds, HeapSampler.Peak heap, SparkJobClock.Snapshot jobs) {
     StageFigure figure(String run, long clients, String stage, long rows, long in, long out, String note) {
       String withJobs = jobs.jobs() > 0 ? note + "; " + jobs.text(seconds) : note;
-      return new StageFigure(run, clients, stage, seconds, rows, heap.used(), heap.liveAfterGc(), in, out, withJobs);
+      return new StageFigure(run, clients, stage, seconds, cpuSeconds, rows, heap.used(), heap.liveAfterGc(), in, out, withJobs);
     }
   }
 
@@ -448,12 +449,14 @@ public final class Benchmark {
     System.gc();
     SparkJobClock.Snapshot before = jobClock.snapshot();
     try (HeapSampler heap = HeapSampler.start(100)) {
+      long cpu0 = Machine.processCpuNanos();
       long t0 = System.nanoTime();
       T value = work.get();
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double cpu = (Machine.processCpuNanos() - cpu0) / 1e9;
       HeapSampler.Peak peak = heap.peak();
       awaitListenerBus();
-      return new Measured<>(value, seconds, peak, jobClock.snapshot().minus(before));
+      return new Measured<>(value, seconds, cpu, peak, jobClock.snapshot().minus(before));
     }
   }
 

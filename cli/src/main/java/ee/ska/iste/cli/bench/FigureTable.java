@@ -17,6 +17,7 @@ final class FigureTable {
           new Column("clients", true, f -> Long.toString(f.clients())),
           new Column("stage", false, StageFigure::stage),
           new Column("wall s", true, f -> fmt("%.2f", f.seconds())),
+          new Column("cpu s", true, f -> f.cpuSeconds() < 0 ? "" : fmt("%.1f", f.cpuSeconds())),
           new Column("rows in", true, f -> f.rows() > 0 ? Long.toString(f.rows()) : ""),
           new Column("rows/s", true, f -> f.rowsPerSecond() > 0 ? fmt("%.0f", f.rowsPerSecond()) : ""),
           new Column("heap peak MiB", true, f -> mib(f.heapPeakBytes())),
@@ -57,7 +58,7 @@ final class FigureTable {
 
   static String csv(List<StageFigure> figures) {
     StringBuilder sb = new StringBuilder();
-    sb.append("run,clients,stage,wall_s,rows_in,rows_per_s,heap_peak_mib,heap_live_mib,input_mib,output_mib,note\n");
+    sb.append("run,clients,stage,wall_s,cpu_s,rows_in,rows_per_s,heap_peak_mib,heap_live_mib,input_mib,output_mib,note\n");
     for (StageFigure f : figures) {
       sb.append(String.join(
               ",",
@@ -65,6 +66,7 @@ final class FigureTable {
               Long.toString(f.clients()),
               csvCell(f.stage()),
               fmt("%.3f", f.seconds()),
+              f.cpuSeconds() < 0 ? "" : fmt("%.3f", f.cpuSeconds()),
               Long.toString(f.rows()),
               fmt("%.1f", f.rowsPerSecond()),
               f.heapPeakBytes() < 0 ? "" : fmt("%.1f", f.heapPeakBytes() / MIB),

@@ -6,6 +6,15 @@ import java.lang.management.ManagementFactory;
 final class Machine {
   private Machine() {}
 
+  /** CPU time of this JVM so far, all threads, in nanoseconds (-1 when the JVM cannot tell). */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
   static String describe() {
     long memory = 0;
     if (ManagementFactory.getOperatingSystemMXBean()

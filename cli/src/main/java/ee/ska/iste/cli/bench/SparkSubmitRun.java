@@ -31,7 +31,7 @@ final class SparkSubmitRun {
   StageFigure run(String label, Path submissions, long clients) throws IOException {
     Path appJar = location(Benchmark.class);
     if (!Files.isRegularFile(appJar)) {
-      return new StageFigure(label, clients, "spark-submit run", 0, 0, -1, -1, 0, 0,
+      return new StageFigure(label, clients, "spark-submit run", 0, -1, 0, -1, -1, 0, 0,
           "skipped: the CLI is not running from its jar (" + appJar.getFileName() + ")");
     }
     Path lib = location(SparkSubmit.class).getParent();
@@ -71,7 +71,7 @@ final class SparkSubmitRun {
     String note = exit == 0 && published
         ? "exit 0, warehouse published; child JVM, session start included"
         : "FAILED with exit " + exit + ", see " + log;
-    return new StageFigure(label, clients, "spark-submit run", seconds, 0, -1, -1, DiskUse.bytes(submissions), DiskUse.bytes(out.resolve("warehouse")), note);
+    return new StageFigure(label, clients, "spark-submit run", seconds, -1, 0, -1, -1, DiskUse.bytes(submissions), DiskUse.bytes(out.resolve("warehouse")), note);
   }
 
   private static Path location(Class<?> c) {

@@ -7,6 +7,8 @@ package ee.ska.iste.cli.bench;
  * @param clients distinct clients of the run's data (staged episodes over its quarters)
  * @param stage the stage or probe measured
  * @param seconds wall time
+ * @param cpuSeconds CPU time of the whole JVM during the stage, all threads (-1 = not measured):
+ *     less sensitive than wall time to other work on a shared machine
  * @param rows rows the stage read (0 when not meaningful)
  * @param heapPeakBytes the highest heap in use during the stage, garbage included (-1 = not sampled)
  * @param heapLiveBytes the highest heap in use right after a collection (-1 = not sampled)
@@ -19,6 +21,7 @@ public record StageFigure(
     long clients,
     String stage,
     double seconds,
+    double cpuSeconds,
     long rows,
     long heapPeakBytes,
     long heapLiveBytes,
