@@ -79,7 +79,7 @@ class ModelJobTest {
     Row a1Laane = cases.get(0);
     assertEquals("0441", a1Laane.getAs("kov_code"));
     assertEquals("A2023-0184-0441", a1Laane.getAs("allocation_id"));
-    assertNotEquals(a1Tartu.getAs("case_id"), a1Laane.getAs("case_id"));
+    assertNotEquals(a1Tartu.<String>getAs("case_id"), a1Laane.<String>getAs("case_id"));
     // a2: 32 days apart, two cases, the first ends VOORU_LOPP
     assertEquals("VOORU_LOPP", cases.get(2).getAs("end_reason"));
     assertEquals(1, (int) cases.get(2).<Integer>getAs("episodes"));
@@ -93,7 +93,7 @@ class ModelJobTest {
     assertNull(scores.get(0).getAs("score"));
     // 6 of 8: 10 × (7 × 5 + 4) / 6 = 10 × 39 / 6 = 65
     assertEquals(65.0, scores.get(1).<Double>getAs("score"), 1e-12);
-    assertEquals(cases.get(1).getAs("case_id"), scores.get(1).getAs("case_id"));
+    assertEquals(cases.get(1).<String>getAs("case_id"), scores.get(1).<String>getAs("case_id"));
   }
 
   @Test
