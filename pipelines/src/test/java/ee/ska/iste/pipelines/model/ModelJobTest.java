@@ -62,8 +62,9 @@ class ModelJobTest {
   void latestQuarterVersionOfAnEpisodeWins() {
     // 8 staged rows, a1's first episode twice: 7 episodes; the 2024Q1 version is closed
     assertEquals(7, episodes.size());
-    assertEquals("VOORU_LOPP", episodes.get(0).getAs("exit_reason"));
-    assertEquals("2024Q1", episodes.get(0).getAs("from_quarter"));
+    // sorted by client, KOV, start: a1/0441 comes first, a1/0793 2023-03-01 second
+    assertEquals("VOORU_LOPP", episodes.get(1).getAs("exit_reason"));
+    assertEquals("2024Q1", episodes.get(1).getAs("from_quarter"));
   }
 
   @Test
