@@ -169,13 +169,13 @@ public final class Benchmark {
         err.println("bench " + label(multiple) + ": FAILED: " + why);
         figures.add(new StageFigure(label(multiple), 0, "FAILED", 0, -1, 0, -1, -1, 0, 0, why));
       }
+      if (i == 0 && options.sparkSubmit() && firstSubmissions != null) {
+        // Before the larger scales, so that it is measured even when they are stopped.
+        String first = label(options.scales().get(0));
+        figures.add(new SparkSubmitRun(options, keyHex, err).run(first + " spark-submit", firstSubmissions, clientsOf(first)));
+      }
       // The results so far, in case a larger scale is stopped before it ends.
       writeFiles(new Report(unit, atOne, List.copyOf(figures), Targets.evaluate(figures, options.scales()), List.copyOf(differences)));
-    }
-    if (options.sparkSubmit() && firstSubmissions != null) {
-      figures.add(
-          new SparkSubmitRun(options, keyHex, err)
-              .run(label(options.scales().get(0)) + " spark-submit", firstSubmissions, clientsOf(label(options.scales().get(0)))));
     }
     List<Targets.Target> targets = Targets.evaluate(figures, options.scales());
     Report report = new Report(unit, atOne, List.copyOf(figures), targets, List.copyOf(differences));

@@ -21,7 +21,6 @@ final class FigureTable {
           new Column("rows in", true, f -> f.rows() > 0 ? Long.toString(f.rows()) : ""),
           new Column("rows/s", true, f -> f.rowsPerSecond() > 0 ? fmt("%.0f", f.rowsPerSecond()) : ""),
           new Column("heap peak MiB", true, f -> mib(f.heapPeakBytes())),
-          new Column("heap live MiB", true, f -> mib(f.heapLiveBytes())),
           new Column("input MiB", true, f -> f.inputBytes() > 0 ? fmt("%.1f", f.inputBytes() / MIB) : ""),
           new Column("output MiB", true, f -> f.outputBytes() > 0 ? fmt("%.1f", f.outputBytes() / MIB) : ""),
           new Column("note", false, StageFigure::note));
@@ -58,7 +57,7 @@ final class FigureTable {
 
   static String csv(List<StageFigure> figures) {
     StringBuilder sb = new StringBuilder();
-    sb.append("run,clients,stage,wall_s,cpu_s,rows_in,rows_per_s,heap_peak_mib,heap_live_mib,input_mib,output_mib,note\n");
+    sb.append("run,clients,stage,wall_s,cpu_s,rows_in,rows_per_s,heap_peak_mib,input_mib,output_mib,note\n");
     for (StageFigure f : figures) {
       sb.append(String.join(
               ",",
@@ -70,7 +69,6 @@ final class FigureTable {
               Long.toString(f.rows()),
               fmt("%.1f", f.rowsPerSecond()),
               f.heapPeakBytes() < 0 ? "" : fmt("%.1f", f.heapPeakBytes() / MIB),
-              f.heapLiveBytes() < 0 ? "" : fmt("%.1f", f.heapLiveBytes() / MIB),
               fmt("%.3f", f.inputBytes() / MIB),
               fmt("%.3f", f.outputBytes() / MIB),
               csvCell(f.note())))
