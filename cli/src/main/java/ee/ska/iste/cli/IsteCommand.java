@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       PruneCommand.class,
       DictionaryCommand.class,
       AirflowCommand.class,
+      BenchCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -18,7 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -57,19 +62,35 @@ public final class IngestJob {
         quarters);
     SubmissionValidator validator =
         new SubmissionValidator(request.ref(), request.pseudonymiser());
-    List<Outcome> outcomes = new ArrayList<>();
-    for (SubmissionFile f : files) {
-      outcomes.add(read(f, validator));
-    }
-    markSuperseded(outcomes);
-    for (Outcome o : outcomes) {
-      logOutcome(o);
-    }
+    Map<Quarter, List<SubmissionFile>> byQuarter = new TreeMap<>();
+    files.forEach(f -> byQuarter.computeIfAbsent(f.quarter(), q -> new ArrayList<>()).add(f));
     spark
         .sparkContext()
         .setJobGroup("ingest", "ingest " + quarters + " from " + request.inputDir(), false);
+    List<Outcome> outcomes = new ArrayList<>();
     try {
-      write(spark, request, quarters, tables(outcomes));
+      // Quarters are read and written in batches of about BATCH_ROWS rows, so that the rows held
+      // on the driver stay bounded however many quarters are ingested at once.
+      List<Outcome> batch = new ArrayList<>();
+      List<Quarter> batchQuarters = new ArrayList<>();
+      long batchRows = 0;
+      for (int i = 0; i < quarters.size(); i++) {
+        Quarter q = quarters.get(i);
+        List<Outcome> read = readAll(byQuarter.getOrDefault(q, List.of()), validator);
+        markSuperseded(read);
+        read.forEach(IngestJob::logOutcome);
+        batch.addAll(read);
+        batchQuarters.add(q);
+        batchRows += read.stream().mapToLong(o -> o.validated == null ? 0 : o.validated.rowsRead()).sum();
+        if (batchRows >= BATCH_ROWS || i == quarters.size() - 1) {
+          write(spark, request, batchQuarters, tables(batch));
+          batch.forEach(Outcome::release);
+          outcomes.addAll(batch);
+          batch.clear();
+          batchQuarters.clear();
+          batchRows = 0;
+        }
+      }
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -127,6 +148,46 @@ public final class IngestJob {
     }
   }
 
+  /** Rows read (all quarters together) after which a batch of quarters is written. */
+  private static final long BATCH_ROWS = 1_500_000;
+
+  /** Reads and validates the files on as many threads as there are cores, in their order. */
+  private static List<Outcome> readAll(List<SubmissionFile> files, SubmissionValidator validator) {
+    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      return files.stream().map(f -> read(f, validator)).collect(Collectors.toCollection(ArrayList::new));
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "iste-ingest-read");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (SubmissionFile f : files) {
+        futures.add(pool.submit(() -> read(f, validator)));
+      }
+      List<Outcome> out = new ArrayList<>();
+      for (Future<Outcome> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading submissions", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("reading a submission failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** One submission as read: refused, or validated (later LOADED or SUPERSEDED). */
   private static final class Outcome {
     final SubmissionFile file;
@@ -135,6 +196,7 @@ public final class IngestJob {
     String refusalMessage;
     ValidatedSubmission validated;
     IngestResult.Status status;
+    IngestResult.Submission released;
 
     Outcome(SubmissionFile file, String checksum) {
       this.file = file;
@@ -146,7 +208,16 @@ public final class IngestJob {
       return file.kovCode() + "_" + file.quarter() + "_" + submitted + "_" + checksum.substring(0, 12);
     }
 
+    /** Keeps the summary and lets the rows go once they are written. */
+    void release() {
+      released = summary();
+      validated = null;
+    }
+
     IngestResult.Submission summary() {
+      if (released != null) {
+        return released;
+      }
       return new IngestResult.Submission(
           file.fileName(),
           submissionId(),

@@ -16,10 +16,17 @@ import ee.ska.iste.pipelines.model.FctQolScore;
 import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.model.RefDatasets;
 import ee.ska.iste.pipelines.model.TableIO;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The measures stage: for each quarter asked for, computes every measure of measures.md at KOV,
@@ -32,16 +39,77 @@ public final class MeasuresJob {
       throw new IllegalArgumentException("no quarter to compute measures for");
     }
     spark.sparkContext().setJobGroup("iste-measures", "measures: catalogue at " + layout.root(), false);
+    ModelTables tables = ModelTables.read(spark, layout, ref).cached();
     try {
       TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
-      ModelTables tables = ModelTables.read(spark, layout, ref);
-      for (Quarter q : quarters.stream().sorted().toList()) {
-        spark.sparkContext().setJobGroup("iste-measures-" + q, "measures: quarter " + q + " at " + layout.root(), false);
-        MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
-        Dataset<Row> figures = figures(q, tables, rules).cache();
+      List<Quarter> sorted = quarters.stream().sorted().toList();
+      List<Collected> results = computeInParallel(spark, layout, sorted, tables, ref);
+      // One write per table for all quarters: each quarter's figures are a few thousand rows.
+      List<Row> outcomes = new ArrayList<>();
+      List<Row> funnel = new ArrayList<>();
+      results.forEach(c -> { outcomes.addAll(c.outcomes()); funnel.addAll(c.funnel()); });
+      spark.sparkContext().setJobGroup("iste-measures", "measures: write " + sorted.size() + " quarters at " + layout.root(), false);
+      TableIO.writeByQuarter(
+          spark.createDataFrame(outcomes, results.get(0).outcomesSchema()), layout, MartOutcomes.TABLE,
+          "quarter", MartOutcomes.SORT[0], MartOutcomes.SORT[1], MartOutcomes.SORT[2]);
+      TableIO.writeByQuarter(
+          spark.createDataFrame(funnel, results.get(0).funnelSchema()), layout, "mart_funnel",
+          "quarter", "measure", "kov_code");
+    } finally {
+      tables.unpersist();
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** A quarter's mart rows, computed. */
+  private record Collected(List<Row> outcomes, StructType outcomesSchema, List<Row> funnel, StructType funnelSchema) {}
+
+  /**
+   * Computes the quarters on as many driver threads as there are cores: on ISTE's data volumes a
+   * quarter's time is mostly the driver planning its large query, which one thread cannot spread.
+   */
+  private static List<Collected> computeInParallel(
+      SparkSession spark, WarehouseLayout layout, List<Quarter> quarters, ModelTables tables, ReferenceData ref) {
+    int threads = Math.max(1, Math.min(quarters.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "iste-measures");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Collected>> futures = new ArrayList<>();
+      for (Quarter q : quarters) {
+        futures.add(pool.submit(() -> compute(spark, layout, q, tables, ref)));
+      }
+      List<Collected> out = new ArrayList<>();
+      for (Future<Collected> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing measures", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("measures failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Collected compute(
+      SparkSession spark, WarehouseLayout layout, Quarter q, ModelTables tables, ReferenceData ref) {
+    spark.sparkContext().setJobGroup("iste-measures-" + q, "measures: quarter " + q + " at " + layout.root(), false);
+    try {
+      MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
+      Dataset<Row> figures = figures(q, tables, rules).cache();
+      try {
         Result r = finish(q, figures, tables, rules);
-        TableIO.writeByQuarter(r.outcomes(), layout, MartOutcomes.TABLE, MartOutcomes.SORT);
-        TableIO.writeByQuarter(r.funnel(), layout, "mart_funnel", "measure", "kov_code");
+        return new Collected(
+            r.outcomes().collectAsList(), r.outcomes().schema(), r.funnel().collectAsList(), r.funnel().schema());
+      } finally {
         figures.unpersist();
       }
     } finally {
@@ -60,6 +128,25 @@ public final class MeasuresJob {
       Dataset<Row> instruments,
       Dataset<Row> allocations,
       Dataset<Row> components) {
+
+    /** The same tables kept in memory (spilling to disk) while every quarter reads them. */
+    ModelTables cached() {
+      return new ModelTables(
+          cases.persist(StorageLevel.MEMORY_AND_DISK()),
+          scores.persist(StorageLevel.MEMORY_AND_DISK()),
+          assessments.persist(StorageLevel.MEMORY_AND_DISK()),
+          plans.persist(StorageLevel.MEMORY_AND_DISK()),
+          participation.persist(StorageLevel.MEMORY_AND_DISK()),
+          municipalities.cache(),
+          instruments.cache(),
+          allocations.cache(),
+          components.cache());
+    }
+
+    void unpersist() {
+      List.of(cases, scores, assessments, plans, participation, municipalities, instruments, allocations, components)
+          .forEach(Dataset::unpersist);
+    }
 
     /** Reads the model tables in the schemas the model stage produces (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {

@@ -4,10 +4,16 @@ import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The model stage: reads every partition of the staged tables and writes {@code int_episode},
@@ -26,25 +32,80 @@ public final class ModelJob {
       Dataset<Row> participation = TableIO.read(spark, layout, "stg_participation", StagedSchemas.PARTICIPATION);
       Dataset<Row> qol = TableIO.read(spark, layout, "stg_qol", StagedSchemas.QOL);
 
-      Model m = build(spark, ref, episodes, assessments, plans, participation, qol);
-
-      TableIO.write(m.dimMunicipality(), layout, DimMunicipality.TABLE, "kov_code");
-      TableIO.write(m.intEpisode(), layout, IntEpisode.TABLE, "client_id", "kov_code", "start_date");
-      TableIO.write(m.fctCase(), layout, FctCase.TABLE, "case_id");
-      TableIO.write(DimClient.transform(m.intEpisode()), layout, DimClient.TABLE, "client_id");
-      TableIO.writeByQuarter(m.fctQolScore(), layout, FctQolScore.TABLE, "case_id", "client_id", "kov_code", "assessed_on", "instrument");
-      TableIO.write(m.fctAssessment(), layout, FctAssessment.TABLE, "client_id", "kov_code", "assessed_on", "assessment_type", "domain");
-      TableIO.write(m.fctPlan(), layout, FctPlan.TABLE, "client_id", "kov_code", "plan_type", "made_on");
-      TableIO.writeByQuarter(m.fctParticipation(), layout, FctParticipation.TABLE, "client_id", "kov_code", "month", "component", "mode", "provider");
-      TableIO.write(CodeDimensions.domains(spark, ref), layout, "dim_domain", "code");
-      TableIO.write(CodeDimensions.components(spark, ref), layout, "dim_component", "code");
-      TableIO.write(CodeDimensions.exitReasons(spark, ref), layout, "dim_exit_reason", "code");
-      Dataset<Row> stagedQuarters = episodes.select("quarter").distinct();
-      List<Quarter> quarters =
-          stagedQuarters.collectAsList().stream().map(r -> Quarter.parse(r.getString(0))).sorted().toList();
-      TableIO.write(CodeDimensions.quarters(spark, quarters), layout, "dim_quarter", "quarter");
+      Model built = build(spark, ref, episodes, assessments, plans, participation, qol);
+      // Episodes and cases feed every fact table: compute them once, not once per table written.
+      Dataset<Row> intEpisode = built.intEpisode().persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> cases = FctCase.transform(
+          intEpisode, built.dimMunicipality(), CodeDimensions.administrativeExitReasons(ref),
+          ref.threshold("CASE_JOIN_DAYS", LocalDate.of(2099, 12, 31)).intValueExact())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Model m = facts(spark, ref, built.dimMunicipality(), intEpisode, cases, assessments, plans, participation, qol);
+      String group = "model: stg_ -> int_, dim_, fct_ at " + layout.root();
+      List<Runnable> writes = List.of(
+          () -> TableIO.write(m.dimMunicipality(), layout, DimMunicipality.TABLE, "kov_code"),
+          () -> TableIO.write(m.intEpisode(), layout, IntEpisode.TABLE, "client_id", "kov_code", "start_date"),
+          () -> TableIO.write(m.fctCase(), layout, FctCase.TABLE, "case_id"),
+          () -> TableIO.write(DimClient.transform(m.intEpisode()), layout, DimClient.TABLE, "client_id"),
+          () -> TableIO.writeByQuarter(m.fctQolScore(), layout, FctQolScore.TABLE, "quarter", "case_id", "client_id", "kov_code", "assessed_on", "instrument"),
+          () -> TableIO.write(m.fctAssessment(), layout, FctAssessment.TABLE, "client_id", "kov_code", "assessed_on", "assessment_type", "domain"),
+          () -> TableIO.write(m.fctPlan(), layout, FctPlan.TABLE, "client_id", "kov_code", "plan_type", "made_on"),
+          () -> TableIO.writeByQuarter(m.fctParticipation(), layout, FctParticipation.TABLE, "quarter", "client_id", "kov_code", "month", "component", "mode", "provider"),
+          () -> TableIO.write(CodeDimensions.domains(spark, ref), layout, "dim_domain", "code"),
+          () -> TableIO.write(CodeDimensions.components(spark, ref), layout, "dim_component", "code"),
+          () -> TableIO.write(CodeDimensions.exitReasons(spark, ref), layout, "dim_exit_reason", "code"),
+          () -> {
+            List<Quarter> quarters =
+                episodes.select("quarter").distinct().collectAsList().stream()
+                    .map(r -> Quarter.parse(r.getString(0))).sorted().toList();
+            TableIO.write(CodeDimensions.quarters(spark, quarters), layout, "dim_quarter", "quarter");
+          });
+      try {
+        inParallel(spark, group, writes);
+      } finally {
+        cases.unpersist();
+        intEpisode.unpersist();
+      }
     } finally {
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * Runs the writes on as many driver threads as there are cores: on ISTE's volumes a table's
+   * time is mostly the driver planning its query, which one thread cannot spread.
+   */
+  private static void inParallel(SparkSession spark, String group, List<Runnable> writes) {
+    int threads = Math.max(1, Math.min(writes.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "iste-model");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Runnable w : writes) {
+        futures.add(pool.submit(() -> {
+          spark.sparkContext().setJobGroup("iste-model", group, false);
+          try {
+            w.run();
+          } finally {
+            spark.sparkContext().clearJobGroup();
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the model", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("model failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -84,11 +145,24 @@ public final class ModelJob {
       Dataset<Row> qol) {
     LocalDate rulesOn = LocalDate.of(2099, 12, 31);
     int joinDays = ref.threshold("CASE_JOIN_DAYS", rulesOn).intValueExact();
-    int beforeDays = ref.threshold("BASELINE_BEFORE_DAYS", rulesOn).intValueExact();
     Dataset<Row> dim = DimMunicipality.build(spark, ref);
     Dataset<Row> intEpisode = IntEpisode.transform(episodes);
     Dataset<Row> cases =
         FctCase.transform(intEpisode, dim, CodeDimensions.administrativeExitReasons(ref), joinDays);
+    return facts(spark, ref, dim, intEpisode, cases, assessments, plans, participation, qol);
+  }
+
+  private static Model facts(
+      SparkSession spark,
+      ReferenceData ref,
+      Dataset<Row> dim,
+      Dataset<Row> intEpisode,
+      Dataset<Row> cases,
+      Dataset<Row> assessments,
+      Dataset<Row> plans,
+      Dataset<Row> participation,
+      Dataset<Row> qol) {
+    int beforeDays = ref.threshold("BASELINE_BEFORE_DAYS", LocalDate.of(2099, 12, 31)).intValueExact();
     Dataset<Row> instruments = RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS);
     Dataset<Row> prices = RefDatasets.of(spark, ref, "prices", RefDatasets.PRICES);
     return new Model(
@@ -100,4 +174,5 @@ public final class ModelJob {
         FctPlan.transform(plans, cases, beforeDays),
         FctParticipation.transform(participation, cases, prices));
   }
+
 }

@@ -1,0 +1,107 @@
+package ee.ska.iste.cli.bench;
+
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.reports.ReportFormat;
+import ee.ska.iste.reports.ReportRenderer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/** Timings a user feels after a run: a query on {@code outcomes} and rendering one KOV report. */
+final class Probes {
+  /** The query timed: one KOV's figures for a quarter, as an analyst or a report asks for them. */
+  static final String KOV_QUERY =
+      "SELECT measure, value, numerator, denominator, ci_low, ci_high, funnel_flag, suppressed"
+          + " FROM outcomes WHERE level = 'KOV' AND unit_code = ? AND quarter = ? ORDER BY measure";
+
+  /**
+   * @param openSeconds opening the database read-only
+   * @param firstSeconds the first run of the query on the fresh connection
+   * @param medianSeconds the median of the runs after it
+   * @param runs runs in the median
+   * @param rows rows the query returned
+   */
+  record QueryTiming(double openSeconds, double firstSeconds, double medianSeconds, int runs, int rows) {}
+
+  /**
+   * @param firstSeconds opening a renderer and rendering the KOV's PDF once (a fresh command's cost)
+   * @param medianSeconds median of further renders with the renderer open
+   */
+  record ReportTiming(double firstSeconds, double medianSeconds, int runs) {}
+
+  private Probes() {}
+
+  static QueryTiming query(Path database, String kov, Quarter quarter, int runs) {
+    Properties props = new Properties();
+    props.setProperty("duckdb.read_only", "true");
+    long t0 = System.nanoTime();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props)) {
+      double open = seconds(t0);
+      try (PreparedStatement ps = c.prepareStatement(KOV_QUERY)) {
+        long t1 = System.nanoTime();
+        int rows = runOnce(ps, kov, quarter);
+        double first = seconds(t1);
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+          long t = System.nanoTime();
+          runOnce(ps, kov, quarter);
+          times[i] = seconds(t);
+        }
+        return new QueryTiming(open, first, median(times), runs, rows);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("the timed query failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static int runOnce(PreparedStatement ps, String kov, Quarter quarter) throws SQLException {
+    ps.setString(1, kov);
+    ps.setString(2, quarter.toString());
+    int rows = 0;
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rs.getObject(2);
+        rows++;
+      }
+    }
+    return rows;
+  }
+
+  static ReportTiming kovReport(Path database, String kov, Quarter quarter, Path outDir, int runs) {
+    long t0 = System.nanoTime();
+    List<Double> times = new ArrayList<>();
+    double first;
+    try (ReportRenderer r = ReportRenderer.open(database, Locale.forLanguageTag("et"))) {
+      r.renderKov(kov, quarter, ReportFormat.PDF, outDir);
+      first = seconds(t0);
+      for (int i = 0; i < runs; i++) {
+        long t = System.nanoTime();
+        r.renderKov(kov, quarter, ReportFormat.PDF, outDir);
+        times.add(seconds(t));
+      }
+    }
+    return new ReportTiming(first, median(times.stream().mapToDouble(Double::doubleValue).toArray()), runs);
+  }
+
+  static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int m = v.length / 2;
+    return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
