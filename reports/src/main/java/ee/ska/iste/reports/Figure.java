@@ -30,4 +30,20 @@ record Figure(
   Double shown() {
     return suppressed ? null : value;
   }
+
+  /**
+   * A chart series by quarter label with only the figures that may be shown: a suppressed or
+   * absent figure leaves a gap, never a point that would reveal it.
+   */
+  static java.util.Map<String, Double> shownSeries(
+      java.util.Map<ee.ska.iste.core.time.Quarter, Figure> series) {
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    series.forEach(
+        (q, f) -> {
+          if (f.shown() != null) {
+            out.put(q.toString(), f.shown());
+          }
+        });
+    return out;
+  }
 }

@@ -180,32 +180,21 @@ final class KovReport {
     Map<String, Map<String, Double>> active = new LinkedHashMap<>();
     active.put(
         fmt.text("kov.trend.kov"),
-        shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
+        Figure.shownSeries(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
     doc.chart(
         charts.lines(ctx.name("ACTIVE") + " · " + kov.displayName(), "", labels, active, true));
 
     Map<String, Double> qolKov =
-        shown(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
+        Figure.shownSeries(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
     if (!qolKov.isEmpty()) {
       Map<String, Map<String, Double>> qol = new LinkedHashMap<>();
       qol.put(fmt.text("kov.trend.kov"), qolKov);
       qol.put(
           fmt.text("kov.trend.nation"),
-          shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
+          Figure.shownSeries(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
       doc.chart(charts.lines(ctx.name("QOL_CHANGE"), "", labels, qol, false));
     }
     doc.note(fmt.text("chart.suppressed.note"));
-  }
-
-  private static Map<String, Double> shown(Map<Quarter, Figure> series) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    series.forEach(
-        (q, f) -> {
-          if (f.shown() != null) {
-            out.put(q.toString(), f.shown());
-          }
-        });
-    return out;
   }
 
   private void needByDomain(

@@ -274,7 +274,7 @@ final class NationalReport {
     doc.section(fmt.text("nation.sec.trend"));
     for (String measure : List.of("ACTIVE", "QOL_CHANGE")) {
       Map<String, Double> nation =
-          shown(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, measure, quarters));
+          Figure.shownSeries(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, measure, quarters));
       if (nation.isEmpty()) {
         continue;
       }
@@ -297,7 +297,7 @@ final class NationalReport {
     Map<String, Map<String, Double>> byCounty = new TreeMap<>();
     for (Map.Entry<String, String> c : counties.entrySet()) {
       Map<String, Double> s =
-          shown(w.series(Warehouse.LEVEL_COUNTY, c.getKey(), "ACTIVE", quarters));
+          Figure.shownSeries(w.series(Warehouse.LEVEL_COUNTY, c.getKey(), "ACTIVE", quarters));
       if (!s.isEmpty()) {
         byCounty.put(c.getValue(), s);
       }
@@ -308,17 +308,6 @@ final class NationalReport {
               ctx.name("ACTIVE") + " · " + fmt.text("col.county"), "", labels, byCounty, true));
     }
     doc.note(fmt.text("chart.suppressed.note"));
-  }
-
-  private static Map<String, Double> shown(Map<Quarter, Figure> series) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    series.forEach(
-        (q, f) -> {
-          if (f.shown() != null) {
-            out.put(q.toString(), f.shown());
-          }
-        });
-    return out;
   }
 
   private void costAgainstOutcome(
