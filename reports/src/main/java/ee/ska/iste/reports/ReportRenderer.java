@@ -205,10 +205,15 @@ public final class ReportRenderer implements AutoCloseable {
   /** Renders the report of every KOV in {@code dim_municipality}, compiling nothing again. */
   public List<Path> renderAllKov(Quarter quarter, ReportFormat format, Path outDir) {
     List<Path> out = new ArrayList<>();
-    for (Municipality m : query(warehouse::municipalities)) {
-      out.add(renderKov(m.kovCode(), quarter, format, outDir));
+    for (String kov : kovCodes()) {
+      out.add(renderKov(kov, quarter, format, outDir));
     }
     return out;
+  }
+
+  /** The KOV codes of {@code dim_municipality}, in the order of their names. */
+  public List<String> kovCodes() {
+    return query(warehouse::municipalities).stream().map(Municipality::kovCode).toList();
   }
 
   /**

@@ -14,7 +14,7 @@ import ee.ska.iste.pipelines.measures.MeasuresJob;
 import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.spark.SparkSessions;
 import ee.ska.iste.reports.ReportFormat;
-import ee.ska.iste.reports.ReportRenderer;
+import ee.ska.iste.reports.QuarterReports;
 import ee.ska.iste.reports.WarehouseStamp;
 import ee.ska.iste.warehouse.Building;
 import ee.ska.iste.warehouse.RunMetadata;
@@ -179,14 +179,12 @@ public final class StageRunner implements AutoCloseable {
         warehouse().current().orElseThrow(() -> new IllegalStateException("no published warehouse under " + warehouseRoot() + ": run publish first"));
     progress.start(Stage.REPORTS, "quarters " + LocalRunner.span(quarters) + " from version " + current.id());
     List<Path> written = new ArrayList<>();
+    int threads = Runtime.getRuntime().availableProcessors();
     for (Locale language : languages) {
-      try (ReportRenderer renderer = ReportRenderer.open(current.database(), language, stampOf(current))) {
-        for (Quarter q : quarters) {
-          written.addAll(renderer.renderAllKov(q, format, reportsRoot()));
-          written.add(renderer.renderNational(q, format, reportsRoot()));
-          written.add(renderer.renderQuality(q, format, reportsRoot()));
-          progress.note(q + " (" + language.getLanguage() + "): " + written.size() + " reports");
-        }
+      QuarterReports set = new QuarterReports(current.database(), language, stampOf(current), threads);
+      for (Quarter q : quarters) {
+        written.addAll(set.render(q, format, reportsRoot()));
+        progress.note(q + " (" + language.getLanguage() + "): " + written.size() + " reports");
       }
     }
     progress.done(Stage.REPORTS, written.size() + " files under " + reportsRoot());
