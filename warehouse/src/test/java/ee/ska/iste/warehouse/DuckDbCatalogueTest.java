@@ -163,6 +163,57 @@ class DuckDbCatalogueTest {
   }
 
   @Test
+  void ageBandsAndDiagnosisGroupsArePublishedAsReferenceTables() throws Exception {
+    Path v = dir.resolve("v");
+    Files.createDirectories(v);
+    DuckDbCatalogue.build(v, ReferenceData.builtIn());
+    Path db = v.resolve(Warehouse.DATABASE_FILE);
+    // 65+ is open-ended; ages are integers, so 25 falls in exactly one band
+    assertEquals(
+        List.of("65+|65|null"),
+        Fixtures.rows(db, "SELECT code, age_from, age_to FROM ref_age_bands WHERE age_to IS NULL"));
+    assertEquals(
+        List.of("25-34"),
+        Fixtures.rows(
+            db,
+            "SELECT code FROM ref_age_bands WHERE 25 BETWEEN age_from AND coalesce(age_to, 999)"));
+    assertEquals(
+        List.of("F20|F29|2017-01-01"),
+        Fixtures.rows(
+            db,
+            "SELECT code_from, code_to, valid_from FROM ref_diagnosis_groups"
+                + " WHERE code = 'SCHIZOPHRENIA'"));
+  }
+
+  @Test
+  void everyColumnOfDimClientIsDescribed() throws Exception {
+    // The columns of docs/tables.md's dim_client, in its order.
+    Path v = dir.resolve("v");
+    Fixtures.partition(
+        Path.of(new WarehouseLayout(v.toString()).table("dim_client")),
+        null,
+        "SELECT 'ab12' AS client_id, 1999 AS birth_year, 3 AS birth_month, 'N' AS sex,"
+            + " DATE '2024-03-15' AS first_start, 2 AS episodes, 2 AS kovs, 25 AS age_at_entry,"
+            + " '25-34' AS age_band, 'F20.0' AS diagnosis, 'SCHIZOPHRENIA' AS diagnosis_group,"
+            + " 'SYGAV' AS severity, 'A' AS entry_route");
+    DuckDbCatalogue.build(v, ReferenceData.builtIn());
+    Path db = v.resolve(Warehouse.DATABASE_FILE);
+    assertEquals(
+        List.of(),
+        Fixtures.rows(
+            db,
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'dim_client' AND"
+                + " (comment IS NULL OR comment NOT LIKE '% | %' OR comment LIKE '%no description"
+                + " yet')"));
+    assertEquals(
+        List.of("Kliendi episoodide arv kõigis KOV-ides | Episodes of the client in all KOVs"),
+        Fixtures.rows(
+            db,
+            "SELECT comment FROM duckdb_columns() WHERE table_name = 'dim_client' AND"
+                + " column_name = 'episodes'"));
+  }
+
+  @Test
   void rebuildingGivesIdenticalQueryResults() throws Exception {
     Path v = dir.resolve("v");
     threeOutcomes(v);

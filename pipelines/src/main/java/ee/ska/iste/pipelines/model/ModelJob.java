@@ -40,12 +40,16 @@ public final class ModelJob {
           ref.threshold("CASE_JOIN_DAYS", LocalDate.of(2099, 12, 31)).intValueExact())
           .persist(StorageLevel.MEMORY_AND_DISK());
       Model m = facts(spark, ref, built.dimMunicipality(), intEpisode, cases, assessments, plans, participation, qol);
+      // Read and checked here, before any table is written: a bad band or range fails the stage.
+      Dataset<Row> ageBands = RefDatasets.ageBands(spark, ref);
+      Dataset<Row> diagnosisCategories = RefDatasets.diagnosisCategories(spark, ref);
       String group = "model: stg_ -> int_, dim_, fct_ at " + layout.root();
       List<Runnable> writes = List.of(
           () -> TableIO.write(m.dimMunicipality(), layout, DimMunicipality.TABLE, "kov_code"),
           () -> TableIO.write(m.intEpisode(), layout, IntEpisode.TABLE, "client_id", "kov_code", "start_date"),
           () -> TableIO.write(m.fctCase(), layout, FctCase.TABLE, "case_id"),
-          () -> TableIO.write(DimClient.transform(m.intEpisode()), layout, DimClient.TABLE, "client_id"),
+          () -> TableIO.write(
+              DimClient.transform(m.intEpisode(), ageBands, diagnosisCategories), layout, DimClient.TABLE, "client_id"),
           () -> TableIO.writeByQuarter(m.fctQolScore(), layout, FctQolScore.TABLE, "quarter", "case_id", "client_id", "kov_code", "assessed_on", "instrument"),
           () -> TableIO.write(m.fctAssessment(), layout, FctAssessment.TABLE, "client_id", "kov_code", "assessed_on", "assessment_type", "domain"),
           () -> TableIO.write(m.fctPlan(), layout, FctPlan.TABLE, "client_id", "kov_code", "plan_type", "made_on"),

@@ -60,6 +60,52 @@ public final class RefDatasets {
           .add("valid_from", DataTypes.DateType)
           .add("valid_to", DataTypes.DateType);
 
+  /** Age bands at entry ({@link ReferenceData#ageBands()}, checked for overlaps). */
+  public static final StructType AGE_BANDS =
+      new StructType()
+          .add("code", DataTypes.StringType, false)
+          .add("age_from", DataTypes.IntegerType, false)
+          .add("age_to", DataTypes.IntegerType)
+          .add("valid_from", DataTypes.DateType, false)
+          .add("valid_to", DataTypes.DateType);
+
+  /**
+   * Three-character ICD-10 categories with their diagnosis group per period ({@link
+   * ReferenceData#diagnosisCategories()}): at most one row per category valid on a day.
+   */
+  public static final StructType DIAGNOSIS_CATEGORIES =
+      new StructType()
+          .add("category", DataTypes.StringType, false)
+          .add("diagnosis_group", DataTypes.StringType, false)
+          .add("valid_from", DataTypes.DateType, false)
+          .add("valid_to", DataTypes.DateType);
+
+  public static Dataset<Row> ageBands(SparkSession spark, ReferenceData ref) {
+    List<Row> rows =
+        ref.ageBands().stream()
+            .map(
+                b ->
+                    RowFactory.create(
+                        b.code(), b.ageFrom(), b.ageTo(), sqlDate(b.validFrom()), sqlDate(b.validTo())))
+            .toList();
+    return spark.createDataFrame(rows, AGE_BANDS);
+  }
+
+  public static Dataset<Row> diagnosisCategories(SparkSession spark, ReferenceData ref) {
+    List<Row> rows =
+        ref.diagnosisCategories().stream()
+            .map(
+                c ->
+                    RowFactory.create(
+                        c.category(), c.group(), sqlDate(c.validFrom()), sqlDate(c.validTo())))
+            .toList();
+    return spark.createDataFrame(rows, DIAGNOSIS_CATEGORIES);
+  }
+
+  private static Date sqlDate(LocalDate d) {
+    return d == null ? null : Date.valueOf(d);
+  }
+
   private static Object convert(String v, DataType type, String table, String column) {
     if (v == null) {
       return null;

@@ -26,6 +26,21 @@ class EligibilityTest {
   }
 
   @Test
+  void ageAtStartCountsTheBirthdayOnTheDay() throws Exception {
+    // born 1999-03-15: on 2024-03-15 (the 25th birthday) 25; born a day later, still 24
+    String onTheDay = PersonalCode.build(LocalDate.of(1999, 3, 15), PersonalCode.Sex.N, 1);
+    String dayLater = PersonalCode.build(LocalDate.of(1999, 3, 16), PersonalCode.Sex.M, 2);
+    TestSubmission t =
+        TestSubmission.base()
+            .add("klient", onTheDay + ",2024-03-15,A,F20.0,RASKE,JAH,10000001,,")
+            .add("klient", dayLater + ",2024-03-15,A,F20.0,RASKE,JAH,10000001,,");
+    ValidatedSubmission v = TestSubmission.validate(t.writeCsv(tmp, "ISTE_0793_2024Q2"));
+    List<ValidatedSubmission.StagedRow> episodes = v.accepted().get(StagedTables.CLIENT_EPISODE);
+    assertEquals(25, episodes.get(2).values()[12]);
+    assertEquals(24, episodes.get(3).values()[12]);
+  }
+
+  @Test
   void excludedDiagnoses() {
     LocalDate birth = LocalDate.of(1985, 1, 1);
     LocalDate start = LocalDate.of(2024, 4, 2);

@@ -57,7 +57,13 @@ class ModelJobTest {
     participation = m.fctParticipation().collectAsList();
     municipalities = m.dimMunicipality().orderBy("kov_code").collectAsList();
     episodes = m.intEpisode().orderBy("client_id", "kov_code", "start_date").collectAsList();
-    clients = DimClient.transform(m.intEpisode()).orderBy("client_id").collectAsList();
+    clients =
+        DimClient.transform(
+                m.intEpisode(),
+                RefDatasets.ageBands(spark, ReferenceData.builtIn()),
+                RefDatasets.diagnosisCategories(spark, ReferenceData.builtIn()))
+            .orderBy("client_id")
+            .collectAsList();
   }
 
   @Test

@@ -47,6 +47,30 @@ public final class StagedFixture {
     return this;
   }
 
+  /**
+   * An episode with the client's own birth year and month, age at start (as ingest works it out
+   * from the birth date), entry route, diagnosis and severity, sent in the start's quarter.
+   */
+  public StagedFixture episode(
+      String client,
+      String kov,
+      String start,
+      int birthYear,
+      int birthMonth,
+      int ageAtStart,
+      String route,
+      String diagnosis,
+      String severity) {
+    episodes.add(
+        row(
+            new Object[] {
+              client, birthYear, birthMonth, "N", d(start), route, diagnosis, severity, true,
+              "10000000", null, null, ageAtStart, null
+            },
+            common(kov, Quarter.of(LocalDate.parse(start)).toString())));
+    return this;
+  }
+
   public StagedFixture assessment(
       String client, String kov, String quarter, String on, String type, String domain, int level) {
     assessments.add(row(new Object[] {client, d(on), type, domain, level}, common(kov, quarter)));
