@@ -14,14 +14,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns the case-quarter facts into observations: one row per active case and measure it
- * contributes to (kov_code, county_code, o). Every count measure gets a row (0 or 1) from every
+ * Turns the case-quarter facts into observations: one row per active case, quarter and measure it
+ * contributes to (kov_code, county_code, quarter, o). Every count measure gets a row (0 or 1) from every
  * active case, so that every unit with a case has a row for every count measure.
  */
 final class CaseObservations {
   private CaseObservations() {}
 
-  /** Every case-level measure, from the rows of {@link CaseFacts#all}. */
+  /** Every case-level measure, from the rows of {@link CaseFacts#withServices}. */
   static Dataset<Row> cases(Dataset<Row> facts, MeasureRules rules) {
     List<Column> o = new ArrayList<>(population(rules));
     o.addAll(qol(rules));
@@ -113,7 +113,10 @@ final class CaseObservations {
 
   static Dataset<Row> explodeObservations(Dataset<Row> caseQuarter, List<Column> observations) {
     return caseQuarter.select(
-        col("kov_code"), col("county_code"), explode(array(observations.toArray(new Column[0]))).as("o"));
+        col("kov_code"),
+        col("county_code"),
+        col("quarter"),
+        explode(array(observations.toArray(new Column[0]))).as("o"));
   }
 
 }

@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
  * Rolls case-level observations up to KOV, county (MAAKOND) and national (RIIK, unit {@code EE})
  * figures. Every level is computed from the case-level rows themselves, never from KOV figures.
  *
- * <p>Output: one row per level, unit_code, measure with kind, n (cases behind the figure: the
+ * <p>Output: one row per level, unit_code, quarter, measure with kind, n (cases behind the figure: the
  * count itself, the contributing cases of a sum, the denominator cases of a share, mean or ratio),
  * value, numerator, denominator, ci_low, ci_high and sd (sd of individual values, means only).
  */
@@ -37,7 +37,7 @@ final class Rollup {
   private Rollup() {}
 
   /**
-   * @param observations rows with kov_code, county_code and a struct column {@code o} from {@link
+   * @param observations rows with kov_code, county_code, quarter and a struct column {@code o} from {@link
    *     Observation} (null = no contribution)
    * @param wilsonZ normal quantile of the shares' interval
    */
@@ -48,6 +48,7 @@ final class Rollup {
             .select(
                 col("kov_code"),
                 col("county_code"),
+                col("quarter"),
                 col("o.measure").as("measure"),
                 col("o.kind").as("kind"),
                 col("o.x").as("x"),
@@ -61,7 +62,12 @@ final class Rollup {
                         struct(lit("RIIK").as("level"), lit(NATIONAL).as("unit_code")))))
             .filter(col("_u.unit_code").isNotNull());
     Dataset<Row> sums =
-        flat.groupBy(col("_u.level").as("level"), col("_u.unit_code").as("unit_code"), col("measure"), col("kind"))
+        flat.groupBy(
+                col("_u.level").as("level"),
+                col("_u.unit_code").as("unit_code"),
+                col("quarter"),
+                col("measure"),
+                col("kind"))
             .agg(
                 sum("x").as("sx"),
                 sum("d").as("sd_"),
@@ -89,6 +95,7 @@ final class Rollup {
             .select(
                 col("level"),
                 col("unit_code"),
+                col("quarter"),
                 col("measure"),
                 kind,
                 n.as("n"),

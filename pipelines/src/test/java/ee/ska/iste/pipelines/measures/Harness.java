@@ -48,7 +48,7 @@ final class Harness {
     MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
     // checkpointed like the cached figures of MeasuresJob.run, so finish() does not redo them
     Dataset<Row> figures = MeasuresJob.figures(q, t, rules).localCheckpoint();
-    MeasuresJob.Result r = MeasuresJob.finish(q, figures, t, rules);
+    MeasuresJob.Result r = MeasuresJob.finish(figures, t, rules);
     Harness h = new Harness();
     List<Row> rows = r.outcomes().collectAsList();
     for (Row row : rows) {
