@@ -30,21 +30,7 @@ final class Harness {
   }
 
   static Harness run(StagedFixture f, Quarter q, ReferenceData ref) {
-    SparkSession spark = SharedSpark.session();
-    WarehouseLayout layout;
-    try {
-      layout = new WarehouseLayout(Files.createTempDirectory("iste-measures-test").toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    // through Parquet, as in a run: the model tables come back with their real (small) sizes
-    stage(f.episodes(spark), layout, "stg_client_episode");
-    stage(f.assessments(spark), layout, "stg_assessment");
-    stage(f.plans(spark), layout, "stg_plan");
-    stage(f.participation(spark), layout, "stg_participation");
-    stage(f.qol(spark), layout, "stg_qol");
-    new ModelJob().run(spark, layout, ref);
-    MeasuresJob.ModelTables t = MeasuresJob.ModelTables.read(spark, layout, ref);
+    MeasuresJob.ModelTables t = model(f, ref);
     MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
     // checkpointed like the cached figures of MeasuresJob.run, so finish() does not redo them
     Dataset<Row> figures = MeasuresJob.figures(q, t, rules).localCheckpoint();
@@ -59,6 +45,25 @@ final class Harness {
       h.funnel.put(row.getAs("measure") + "/" + row.getAs("kov_code"), row);
     }
     return h;
+  }
+
+  /** The fixture staged and modelled, as the measures read it. */
+  static MeasuresJob.ModelTables model(StagedFixture f, ReferenceData ref) {
+    SparkSession spark = SharedSpark.session();
+    WarehouseLayout layout;
+    try {
+      layout = new WarehouseLayout(Files.createTempDirectory("iste-measures-test").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // through Parquet, as in a run: the model tables come back with their real (small) sizes
+    stage(f.episodes(spark), layout, "stg_client_episode");
+    stage(f.assessments(spark), layout, "stg_assessment");
+    stage(f.plans(spark), layout, "stg_plan");
+    stage(f.participation(spark), layout, "stg_participation");
+    stage(f.qol(spark), layout, "stg_qol");
+    new ModelJob().run(spark, layout, ref);
+    return MeasuresJob.ModelTables.read(spark, layout, ref);
   }
 
   private static void stage(Dataset<Row> rows, WarehouseLayout layout, String table) {
