@@ -24,7 +24,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,16 +58,15 @@ public final class MeasuresJob {
           "measures: " + sorted.get(0) + ".." + sorted.get(sorted.size() - 1) + " in " + groups.size()
               + " plan(s) at " + layout.root(),
           false);
-      ModelTables tables = ModelTables.read(spark, layout, ref).cached();
-      List<Dataset<Row>> cached = new ArrayList<>();
+      ModelTables tables = ModelTables.read(spark, layout, ref);
       try {
         TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
         Dataset<Row> outcomes = null;
         Dataset<Row> funnel = null;
         for (Map.Entry<MeasureRules, List<Quarter>> g : groups.entrySet()) {
-          // read twice below (disclosure and funnel) and by both writes: computed once
-          Dataset<Row> figures = figures(g.getValue(), tables, g.getKey()).persist(StorageLevel.MEMORY_AND_DISK());
-          cached.add(figures);
+          // computed once here (a few thousand rows a quarter): disclosure, funnel and both writes
+          // then plan and read a small table instead of the figures' whole plan
+          Dataset<Row> figures = figures(g.getValue(), tables, g.getKey()).localCheckpoint();
           Result r = finish(figures, tables, g.getKey());
           outcomes = outcomes == null ? r.outcomes() : outcomes.unionByName(r.outcomes());
           funnel = funnel == null ? r.funnel() : funnel.unionByName(r.funnel());
@@ -80,8 +78,6 @@ public final class MeasuresJob {
             "quarter", MartOutcomes.SORT[0], MartOutcomes.SORT[1], MartOutcomes.SORT[2]);
         TableIO.writeByQuarter(funnel, layout, "mart_funnel", "quarter", "measure", "kov_code");
       } finally {
-        cached.forEach(Dataset::unpersist);
-        tables.unpersist();
         spark.sparkContext().clearJobGroup();
       }
       Summary summary = new Summary(sorted.size(), groups.size(), counter.jobs());
@@ -111,25 +107,6 @@ public final class MeasuresJob {
       Dataset<Row> instruments,
       Dataset<Row> allocations,
       Dataset<Row> components) {
-
-    /** The same tables kept in memory (spilling to disk) while every quarter reads them. */
-    ModelTables cached() {
-      return new ModelTables(
-          cases.persist(StorageLevel.MEMORY_AND_DISK()),
-          scores.persist(StorageLevel.MEMORY_AND_DISK()),
-          assessments.persist(StorageLevel.MEMORY_AND_DISK()),
-          plans.persist(StorageLevel.MEMORY_AND_DISK()),
-          participation.persist(StorageLevel.MEMORY_AND_DISK()),
-          municipalities.cache(),
-          instruments.cache(),
-          allocations.cache(),
-          components.cache());
-    }
-
-    void unpersist() {
-      List.of(cases, scores, assessments, plans, participation, municipalities, instruments, allocations, components)
-          .forEach(Dataset::unpersist);
-    }
 
     /** Reads the model tables in the schemas the model stage produces (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
@@ -167,16 +144,14 @@ public final class MeasuresJob {
    */
   public static Dataset<Row> figures(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
     Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
+    CaseFacts.Sources sources =
+        new CaseFacts.Sources(
+            t.cases(), t.scores(), t.assessments(), t.plans(), t.participation(), t.instruments(), t.components());
+    Dataset<Row> perCase = CaseFacts.perCase(sources, rules);
+    Dataset<Row> perQuarter = CaseFacts.perQuarter(sources, perCase, periods, rules);
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
-    Dataset<Row> withNeed =
-        CaseFacts.withNeed(CaseQuarter.withQol(active, t.scores(), t.instruments(), rules), t.assessments(), rules);
-    Dataset<Row> facts =
-        CaseFacts.withServices(CaseFacts.withPlans(withNeed, t.plans(), rules), t.participation());
-    Dataset<Row> domains =
-        CaseFacts.needDomains(withNeed, t.assessments(), t.participation(), t.components(), rules);
-    Dataset<Row> observations =
-        CaseObservations.cases(facts, rules).unionByName(CaseObservations.needDomains(domains));
-    return Rollup.transform(observations, MeasureRules.RCI_Z)
+    Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
+    return Rollup.transform(CaseObservations.cases(facts, rules), MeasureRules.RCI_Z)
         .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()));
   }
 

@@ -42,7 +42,7 @@ final class Rollup {
    * @param wilsonZ normal quantile of the shares' interval
    */
   static Dataset<Row> transform(Dataset<Row> observations, double wilsonZ) {
-    Dataset<Row> flat =
+    Dataset<Row> perKov =
         observations
             .filter(col("o").isNotNull())
             .select(
@@ -53,21 +53,7 @@ final class Rollup {
                 col("o.kind").as("kind"),
                 col("o.x").as("x"),
                 col("o.d").as("d"))
-            .withColumn(
-                "_u",
-                explode(
-                    array(
-                        struct(lit("KOV").as("level"), col("kov_code").as("unit_code")),
-                        struct(lit("MAAKOND").as("level"), col("county_code").as("unit_code")),
-                        struct(lit("RIIK").as("level"), lit(NATIONAL).as("unit_code")))))
-            .filter(col("_u.unit_code").isNotNull());
-    Dataset<Row> sums =
-        flat.groupBy(
-                col("_u.level").as("level"),
-                col("_u.unit_code").as("unit_code"),
-                col("quarter"),
-                col("measure"),
-                col("kind"))
+            .groupBy("kov_code", "county_code", "quarter", "measure", "kind")
             .agg(
                 sum("x").as("sx"),
                 sum("d").as("sd_"),
@@ -75,6 +61,31 @@ final class Rollup {
                 count(lit(1)).as("rows"),
                 sum(when(col("x").notEqual(0), 1).otherwise(0)).as("nonzero"),
                 sum(when(col("d").gt(0), 1).otherwise(0)).as("positive"));
+    // Every sum is exact (decimals and counts): the sums of a county's or the nation's KOV groups
+    // are the sums over its cases' contributions, in fewer rows.
+    Dataset<Row> sums =
+        perKov
+            .withColumn(
+                "_u",
+                explode(
+                    array(
+                        struct(lit("KOV").as("level"), col("kov_code").as("unit_code")),
+                        struct(lit("MAAKOND").as("level"), col("county_code").as("unit_code")),
+                        struct(lit("RIIK").as("level"), lit(NATIONAL).as("unit_code")))))
+            .filter(col("_u.unit_code").isNotNull())
+            .groupBy(
+                col("_u.level").as("level"),
+                col("_u.unit_code").as("unit_code"),
+                col("quarter"),
+                col("measure"),
+                col("kind"))
+            .agg(
+                sum("sx").as("sx"),
+                sum("sd_").as("sd_"),
+                sum("sxx").as("sxx"),
+                sum("rows").as("rows"),
+                sum("nonzero").as("nonzero"),
+                sum("positive").as("positive"));
     Column kind = col("kind");
     Column sx = col("sx").cast("double");
     Column sdn = col("sd_").cast("double");
