@@ -132,7 +132,14 @@ public final class StageRunner implements AutoCloseable {
 
   /** Builds episodes, cases, facts and dimensions from everything staged. */
   public boolean model(boolean force) {
-    return runIfChanged(Stage.MODEL, force, "episodes, cases, facts and dimensions", () -> new ModelJob().run(spark(), work(), ref));
+    return runIfChanged(
+        Stage.MODEL,
+        force,
+        "episodes, cases, facts and dimensions",
+        () -> {
+          new ModelJob().run(spark(), work(), ref);
+          return "";
+        });
   }
 
   /** Computes every measure for every staged quarter. */
@@ -142,7 +149,7 @@ public final class StageRunner implements AutoCloseable {
         Stage.MEASURES,
         force,
         quarters.size() + " quarters " + LocalRunner.span(quarters),
-        () -> new MeasuresJob().run(spark(), work(), quarters, ref));
+        () -> new MeasuresJob().run(spark(), work(), quarters, ref).text());
   }
 
   /**
@@ -221,7 +228,8 @@ public final class StageRunner implements AutoCloseable {
     return List.copyOf(quarters);
   }
 
-  private boolean runIfChanged(Stage stage, boolean force, String what, Runnable work) {
+  /** Runs {@code work} (which returns a line on what it did, or "") unless its input is unchanged. */
+  private boolean runIfChanged(Stage stage, boolean force, String what, Supplier<String> work) {
     String fp = state.stagedFingerprint();
     if (!force && state.stage(stage.id()).equals(Optional.of(fp))) {
       progress.skip(stage, "staged data unchanged since it last ran");
@@ -236,9 +244,9 @@ public final class StageRunner implements AutoCloseable {
       }
     }
     progress.start(stage, what);
-    work.run();
+    String result = work.get();
     state.stageDone(stage.id(), fp);
-    progress.done(stage, "");
+    progress.done(stage, result);
     return true;
   }
 

@@ -1,28 +1,35 @@
 package ee.ska.iste.pipelines.measures;
 
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
-import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
-import ee.ska.iste.core.time.Quarter;
-import java.sql.Date;
-import java.time.LocalDate;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Case-level facts on need, plans and services for the cases active in a quarter, each from data
- * dated up to the quarter's last day. Each method adds columns to the active-case rows of {@link
- * CaseQuarter#activeCases}.
+ * The facts of cases the measures are built from, computed once for all quarters in two tables:
+ * {@link #perCase} (what does not depend on the quarter) and {@link #perQuarter} (what does), each
+ * from the model tables in one aggregation over the union of its sources, so that a case-quarter
+ * row of {@link CaseQuarter#facts} needs one join with each.
+ *
+ * <p>A quarter's figures use only data dated up to its last day. A per-case fact that is the
+ * earliest of something (baseline, initial assessment, first plan) is the earliest of all, taken
+ * in a quarter only when dated up to its last day: the earliest of the data dated up to a day is
+ * the earliest of all when that is dated up to the day, else there is none.
  */
 final class CaseFacts {
   static final String INITIAL = "ESMANE";
@@ -33,194 +40,254 @@ final class CaseFacts {
 
   private CaseFacts() {}
 
-  private static Dataset<Row> upTo(Dataset<Row> facts, String dateColumn, Quarter q) {
-    return facts.filter(col("case_id").isNotNull().and(col(dateColumn).leq(CaseQuarter.last(q))));
-  }
-
-  /**
-   * Adds initial_on (earliest ESMANE), reassessed_on (latest KORDUV after it), latest_on (latest
-   * of any type), initial_sum and reassessed_sum (sum of domain levels), overdue.
-   */
-  static Dataset<Row> withNeed(Dataset<Row> active, Dataset<Row> assessments, Quarter q, MeasureRules rules) {
-    Dataset<Row> a = upTo(assessments, "assessed_on", q);
-    Dataset<Row> dates =
-        a.groupBy(col("case_id").as("_n_case"))
-            .agg(
-                min(when(col("assessment_type").equalTo(INITIAL), col("assessed_on"))).as("initial_on"),
-                max(col("assessed_on")).as("latest_on"));
-    Dataset<Row> reassessed =
-        a.join(dates, a.col("case_id").equalTo(dates.col("_n_case")))
-            .filter(col("assessment_type").equalTo(REASSESSMENT).and(col("assessed_on").gt(col("initial_on"))))
-            .groupBy(col("_n_case").as("_r_case"))
-            .agg(max("assessed_on").as("reassessed_on"));
-    Dataset<Row> withDates =
-        active
-            .join(dates, active.col("case_id").equalTo(dates.col("_n_case")), "left")
-            .join(reassessed, col("case_id").equalTo(col("_r_case")), "left")
-            .drop("_n_case", "_r_case");
-    Dataset<Row> sums =
-        a.groupBy(col("case_id").as("_s_case"), col("assessed_on").as("_s_on"), col("assessment_type").as("_s_type"))
-            .agg(sum("level").as("_s_sum"));
-    Dataset<Row> initialSum =
-        sums.filter(col("_s_type").equalTo(INITIAL))
-            .select(col("_s_case").as("_i_case"), col("_s_on").as("_i_on"), col("_s_sum").as("initial_sum"));
-    Dataset<Row> reassessedSum =
-        sums.filter(col("_s_type").equalTo(REASSESSMENT))
-            .select(col("_s_case").as("_k_case"), col("_s_on").as("_k_on"), col("_s_sum").as("reassessed_sum"));
-    Column overdueDays = lit(rules.reassessMaxDays());
-    return withDates
-        .join(
-            initialSum,
-            col("case_id").equalTo(col("_i_case")).and(col("initial_on").equalTo(col("_i_on"))),
-            "left")
-        .join(
-            reassessedSum,
-            col("case_id").equalTo(col("_k_case")).and(col("reassessed_on").equalTo(col("_k_on"))),
-            "left")
-        .drop("_i_case", "_i_on", "_k_case", "_k_on")
-        .withColumn(
-            "overdue",
-            when(col("latest_on").isNotNull(), datediff(CaseQuarter.last(q), col("latest_on")).gt(overdueDays))
-                .otherwise(datediff(CaseQuarter.last(q), col("start_date")).gt(overdueDays)));
-  }
-
-  /**
-   * One row per active case with an initial assessment and life domain assessed in it: domain,
-   * initial_level, reassessed_level (at the latest reassessment, null without one) and served
-   * (the domain's component delivered in a month overlapping the NEED_SERVICE_DAYS days after the
-   * initial assessment, as far as dated up to the quarter's end).
-   */
-  static Dataset<Row> needDomains(
-      Dataset<Row> withNeed,
+  /** The model tables the facts come from. */
+  record Sources(
+      Dataset<Row> cases,
+      Dataset<Row> scores,
       Dataset<Row> assessments,
+      Dataset<Row> plans,
       Dataset<Row> participation,
-      Dataset<Row> components,
-      Quarter q,
-      MeasureRules rules) {
-    Dataset<Row> a = upTo(assessments, "assessed_on", q);
-    Dataset<Row> cases =
-        withNeed
-            .filter(col("initial_on").isNotNull())
-            .select("case_id", "kov_code", "county_code", "initial_on", "reassessed_on");
-    Dataset<Row> initial =
-        a.filter(col("assessment_type").equalTo(INITIAL))
-            .select(col("case_id").as("_i_case"), col("assessed_on").as("_i_on"), col("domain"), col("level").as("initial_level"));
-    Dataset<Row> reassessed =
-        a.filter(col("assessment_type").equalTo(REASSESSMENT))
-            .select(col("case_id").as("_k_case"), col("assessed_on").as("_k_on"), col("domain").as("_k_domain"), col("level").as("reassessed_level"));
-    Dataset<Row> domainComponents =
-        components.filter(col("domain").isNotNull()).select(col("code").as("_c_code"), col("domain").as("_c_domain"));
-    Dataset<Row> p = upTo(participation, "month_start", q);
-    Dataset<Row> delivered =
-        p.join(domainComponents, p.col("component").equalTo(domainComponents.col("_c_code")))
-            .select(col("case_id").as("_p_case"), col("_c_domain").as("_p_domain"), col("month_start").as("_p_month"));
-    Dataset<Row> perDomain =
-        cases
-            .join(initial, col("case_id").equalTo(col("_i_case")).and(col("initial_on").equalTo(col("_i_on"))))
-            .join(
-                reassessed,
-                col("case_id")
-                    .equalTo(col("_k_case"))
-                    .and(col("reassessed_on").equalTo(col("_k_on")))
-                    .and(col("domain").equalTo(col("_k_domain"))),
-                "left");
-    Dataset<Row> served =
-        perDomain
-            .select(col("case_id").as("_sv_case"), col("domain").as("_sv_domain"), col("initial_on").as("_sv_on"))
-            .join(
-                delivered,
-                col("_sv_case")
-                    .equalTo(col("_p_case"))
-                    .and(col("_sv_domain").equalTo(col("_p_domain")))
-                    .and(last_day(col("_p_month")).geq(col("_sv_on")))
-                    .and(col("_p_month").leq(date_add(col("_sv_on"), rules.needServiceDays()))))
-            .select("_sv_case", "_sv_domain")
-            .distinct()
-            .withColumn("served", lit(true));
-    return perDomain
-        .join(
-            served,
-            col("case_id").equalTo(col("_sv_case")).and(col("domain").equalTo(col("_sv_domain"))),
-            "left")
-        .select(
-            col("case_id"),
-            col("kov_code"),
-            col("county_code"),
-            col("domain"),
-            col("initial_level"),
-            col("reassessed_level"),
-            col("served").isNotNull().as("served"));
+      Dataset<Row> instruments,
+      Dataset<Row> components) {
+
+    /** Valid QoL scores of a case: case_id, on, score, instrument, rci (of the instrument). */
+    Dataset<Row> validScores() {
+      return dated(scores, "assessed_on")
+          .filter(col("score").isNotNull())
+          .join(broadcast(rci(instruments)), col("instrument").equalTo(col("_r_inst")), "left")
+          .select(col("case_id"), col("assessed_on").as("on"), col("score"), col("instrument"), col("rci"));
+    }
+
+    /**
+     * One row per assessment of a case (case_id, on, type): sum of its domain levels and levels,
+     * its (domain, level) pairs ordered by domain.
+     */
+    Dataset<Row> assessmentSums() {
+      return dated(assessments, "assessed_on")
+          .groupBy(col("case_id"), col("assessed_on").as("on"), col("assessment_type").as("type"))
+          .agg(
+              sum("level").as("sum"),
+              array_sort(collect_list(struct(col("domain"), col("level")))).as("levels"));
+    }
+
+    Dataset<Row> datedPlans() {
+      return dated(plans, "made_on");
+    }
+
+    Dataset<Row> datedParticipation() {
+      return dated(participation, "month_start");
+    }
+  }
+
+  private static Dataset<Row> dated(Dataset<Row> facts, String dateColumn) {
+    return facts.filter(col("case_id").isNotNull().and(col(dateColumn).isNotNull()));
+  }
+
+  private static Dataset<Row> rci(Dataset<Row> instruments) {
+    return instruments.select(
+        col("code").as("_r_inst"),
+        lit(MeasureRules.RCI_Z)
+            .multiply(Math.sqrt(2))
+            .multiply(col("sd"))
+            .multiply(sqrt(lit(1).minus(col("retest_r"))))
+            .as("rci"));
   }
 
   /**
-   * Adds first_plan_on, first_plan_type, plan_within (first plan at most PLAN_MAX_DAYS after the
-   * initial assessment), cooperation_eligible, cooperation_reached, goals_reviewed, goals_reached
-   * (sums over plans reviewed in the quarter; null when none).
+   * One row per case with a fact, key case_id:
+   *
+   * <ul>
+   *   <li>{@code baseline} (on, score, instrument, rci): the earliest valid score dated from
+   *       BASELINE_BEFORE_DAYS before to BASELINE_AFTER_DAYS after the case start;
+   *   <li>{@code initial} (on, sum, levels): the earliest ESMANE assessment;
+   *   <li>{@code first_plan} (on, type): the earliest plan;
+   *   <li>{@code first_followup_on}: the earliest score of the baseline's instrument at least
+   *       FOLLOWUP_MIN_DAYS after it;
+   *   <li>{@code first_cooperation_on}: the earliest TEGEVUSPLAAN 0 to COOPERATION_DAYS days after
+   *       the first plan;
+   *   <li>{@code served_from}: domain → the first month in which a component of the domain was
+   *       delivered overlapping the NEED_SERVICE_DAYS days after the initial assessment.
+   * </ul>
+   *
+   * <p>A fact dated after a quarter's last day is not seen in that quarter; as the first of these
+   * four are the earliest of their kind, and a later one is seen when the earliest is, {@link
+   * CaseQuarter#facts} compares each date with the quarter's last day.
    */
-  static Dataset<Row> withPlans(Dataset<Row> withNeed, Dataset<Row> plans, Quarter q, MeasureRules rules) {
-    Dataset<Row> p = upTo(plans, "made_on", q);
-    Dataset<Row> first =
-        p.groupBy(col("case_id").as("_fp_case"))
-            .agg(min(struct(col("made_on"), col("plan_type"))).as("_fp"))
-            .select(col("_fp_case"), col("_fp.made_on").as("first_plan_on"), col("_fp.plan_type").as("first_plan_type"));
-    Dataset<Row> activity =
-        p.filter(col("plan_type").equalTo(ACTIVITY_PLAN))
-            .select(col("case_id").as("_ap_case"), col("made_on").as("_ap_on"));
-    Dataset<Row> reached =
-        first
-            .join(activity, col("_fp_case").equalTo(col("_ap_case")))
+  static Dataset<Row> perCase(Sources s, MeasureRules rules) {
+    Dataset<Row> first = firsts(s, rules);
+    Dataset<Row> f =
+        first.select(
+            col("case_id").as("_f_case"),
+            col("baseline.on").as("_f_baseline_on"),
+            col("baseline.instrument").as("_f_instrument"),
+            col("initial.on").as("_f_initial_on"),
+            col("first_plan.on").as("_f_plan_on"));
+    Dataset<Row> followups =
+        s.validScores()
+            .join(f, col("case_id").equalTo(col("_f_case")))
             .filter(
-                col("_ap_on")
-                    .geq(col("first_plan_on"))
-                    .and(col("_ap_on").leq(date_add(col("first_plan_on"), rules.cooperationDays()))))
-            .select(col("_fp_case").as("_cr_case"))
-            .distinct()
-            .withColumn("_reached", lit(true));
-    Dataset<Row> reviewed =
-        p.filter(col("reviewed_on").between(CaseQuarter.first(q), CaseQuarter.last(q)))
-            .groupBy(col("case_id").as("_rv_case"))
-            .agg(sum("goals").as("goals_reviewed"), sum("goals_reached").as("goals_reached"));
-    Column eligible =
-        col("first_plan_type")
-            .equalTo(SUPPORT_PLAN)
-            .and(col("first_plan_on").leq(date_sub(CaseQuarter.last(q), rules.cooperationDays())));
-    return withNeed
-        .join(first, col("case_id").equalTo(col("_fp_case")), "left")
-        .join(reached, col("case_id").equalTo(col("_cr_case")), "left")
-        .join(reviewed, col("case_id").equalTo(col("_rv_case")), "left")
-        .withColumn(
-            "plan_within",
-            col("first_plan_on").isNotNull()
-                .and(datediff(col("first_plan_on"), col("initial_on")).leq(rules.planMaxDays())))
-        .withColumn("cooperation_eligible", eligible.isNotNull().and(eligible))
-        .withColumn("cooperation_reached", col("_reached").isNotNull())
-        .drop("_fp_case", "_cr_case", "_rv_case", "_reached");
+                col("instrument")
+                    .equalTo(col("_f_instrument"))
+                    .and(col("on").geq(date_add(col("_f_baseline_on"), rules.followupMinDays()))))
+            .select(col("case_id"), col("on").as("_followup_on"));
+    Dataset<Row> cooperation =
+        s.datedPlans()
+            .filter(col("plan_type").equalTo(ACTIVITY_PLAN))
+            .join(f, col("case_id").equalTo(col("_f_case")))
+            .filter(
+                col("made_on")
+                    .geq(col("_f_plan_on"))
+                    .and(col("made_on").leq(date_add(col("_f_plan_on"), rules.cooperationDays()))))
+            .select(col("case_id"), col("made_on").as("_cooperation_on"));
+    Dataset<Row> domainComponents =
+        s.components()
+            .filter(col("domain").isNotNull())
+            .select(col("code").as("_c_code"), col("domain").as("_c_domain"));
+    Dataset<Row> served =
+        s.datedParticipation()
+            .join(broadcast(domainComponents), col("component").equalTo(col("_c_code")))
+            .join(f, col("case_id").equalTo(col("_f_case")))
+            .filter(
+                last_day(col("month_start"))
+                    .geq(col("_f_initial_on"))
+                    .and(col("month_start").leq(date_add(col("_f_initial_on"), rules.needServiceDays()))))
+            .groupBy(col("case_id"), col("_c_domain").as("domain"))
+            .agg(min("month_start").as("month"))
+            .select(col("case_id"), struct(col("domain"), col("month")).as("_served"));
+    Dataset<Row> later =
+        followups
+            .unionByName(cooperation, true)
+            .unionByName(served, true)
+            .groupBy("case_id")
+            .agg(
+                min("_followup_on").as("first_followup_on"),
+                min("_cooperation_on").as("first_cooperation_on"),
+                map_from_entries(collect_list("_served")).as("served_from"));
+    return first.join(later, new String[] {"case_id"}, "left");
+  }
+
+  /** baseline, initial and first_plan of {@link #perCase}: one aggregation over their sources. */
+  private static Dataset<Row> firsts(Sources s, MeasureRules rules) {
+    Dataset<Row> starts = s.cases().select(col("case_id").as("_b_case"), col("start_date").as("_b_start"));
+    Dataset<Row> baselines =
+        s.validScores()
+            .join(starts, col("case_id").equalTo(col("_b_case")))
+            .filter(
+                col("on")
+                    .geq(date_sub(col("_b_start"), rules.baselineBeforeDays()))
+                    .and(col("on").leq(date_add(col("_b_start"), rules.baselineAfterDays()))))
+            .select(
+                col("case_id"),
+                struct(col("on"), col("score"), col("instrument"), col("rci")).as("_baseline"));
+    // (on, sum, levels) is unique per case, date and type: the earliest is the earliest date's
+    Dataset<Row> initials =
+        s.assessmentSums()
+            .filter(col("type").equalTo(INITIAL))
+            .select(col("case_id"), struct(col("on"), col("sum"), col("levels")).as("_initial"));
+    Dataset<Row> plans =
+        s.datedPlans().select(col("case_id"), struct(col("made_on").as("on"), col("plan_type").as("type")).as("_plan"));
+    return baselines
+        .unionByName(initials, true)
+        .unionByName(plans, true)
+        .groupBy("case_id")
+        .agg(min("_baseline").as("baseline"), min("_initial").as("initial"), min("_plan").as("first_plan"));
   }
 
   /**
-   * Adds hours, base_hours, cost (decimal sums of the quarter's participation) and
-   * work_study_cost_ytd (cost of {@link MeasureRules#WORK_STUDY_COMPONENT} from 1 January of the
-   * quarter's year to its last day).
+   * One row per case and quarter (key case_id, q_first: the quarter's first day) with a fact:
+   *
+   * <ul>
+   *   <li>{@code followup} (on, score): the latest score dated in the quarter of the baseline's
+   *       instrument at least FOLLOWUP_MIN_DAYS after it;
+   *   <li>{@code scored}: a valid score is dated in the quarter;
+   *   <li>{@code goals_reviewed}, {@code goals_reached}: sums over the plans reviewed in the
+   *       quarter and made by its end;
+   *   <li>{@code hours}, {@code base_hours} (BT), {@code cost}: decimal sums of the participation
+   *       of the quarter's months;
+   * </ul>
+   *
+   * and, for the quarters of {@code quarters} only, what is dated up to the quarter's last day:
+   *
+   * <ul>
+   *   <li>{@code work_study_cost_ytd}: cost of {@link MeasureRules#WORK_STUDY_COMPONENT} from 1
+   *       January of the quarter's year;
+   *   <li>{@code latest_on}: the latest assessment of any type;
+   *   <li>{@code reassessment} (on, sum, levels): the latest KORDUV after the initial assessment.
+   * </ul>
    */
-  static Dataset<Row> withServices(Dataset<Row> withPlans, Dataset<Row> participation, Quarter q) {
-    Dataset<Row> p = upTo(participation, "month_start", q);
-    Dataset<Row> quarter =
-        p.filter(col("month_start").geq(CaseQuarter.first(q)))
-            .groupBy(col("case_id").as("_sq_case"))
-            .agg(
-                sum("hours").as("hours"),
-                sum(when(col("component").equalTo(BASE_SUPPORT), col("hours"))).as("base_hours"),
-                sum("cost_eur").as("cost"));
-    Dataset<Row> year =
-        p.filter(
-                col("month_start")
-                    .geq(lit(Date.valueOf(LocalDate.of(q.year(), 1, 1))))
-                    .and(col("component").equalTo(MeasureRules.WORK_STUDY_COMPONENT)))
-            .groupBy(col("case_id").as("_sy_case"))
-            .agg(sum("cost_eur").as("work_study_cost_ytd"));
-    return withPlans
-        .join(quarter, col("case_id").equalTo(col("_sq_case")), "left")
-        .join(year, col("case_id").equalTo(col("_sy_case")), "left")
-        .drop("_sq_case", "_sy_case");
+  static Dataset<Row> perQuarter(Sources s, Dataset<Row> perCase, Dataset<Row> quarters, MeasureRules rules) {
+    Dataset<Row> f =
+        perCase.select(
+            col("case_id").as("_f_case"),
+            col("baseline.on").as("_f_baseline_on"),
+            col("baseline.instrument").as("_f_instrument"),
+            col("initial.on").as("_f_initial_on"));
+    Dataset<Row> valid = s.validScores();
+    Dataset<Row> followups =
+        valid
+            .join(f, col("case_id").equalTo(col("_f_case")))
+            .filter(
+                col("instrument")
+                    .equalTo(col("_f_instrument"))
+                    .and(col("on").geq(date_add(col("_f_baseline_on"), rules.followupMinDays()))))
+            .select(
+                col("case_id"),
+                CaseQuarter.quarterStart(col("on")).as("q_first"),
+                struct(col("on"), col("score")).as("_followup"));
+    Dataset<Row> scored =
+        valid.select(col("case_id"), CaseQuarter.quarterStart(col("on")).as("q_first"), lit(true).as("_scored"));
+    Dataset<Row> reviewed =
+        s.datedPlans()
+            .filter(col("made_on").leq(CaseQuarter.quarterEnd(col("reviewed_on"))))
+            .select(
+                col("case_id"),
+                CaseQuarter.quarterStart(col("reviewed_on")).as("q_first"),
+                col("goals").as("_goals"),
+                col("goals_reached").as("_goals_reached"));
+    Dataset<Row> p = s.datedParticipation();
+    Dataset<Row> services =
+        p.select(
+            col("case_id"),
+            CaseQuarter.quarterStart(col("month_start")).as("q_first"),
+            col("hours").as("_hours"),
+            when(col("component").equalTo(BASE_SUPPORT), col("hours")).as("_base_hours"),
+            col("cost_eur").as("_cost"));
+    Dataset<Row> periods = broadcast(quarters.select("q_first", "q_last"));
+    Dataset<Row> yearToDate =
+        p.filter(col("component").equalTo(MeasureRules.WORK_STUDY_COMPONENT))
+            .join(
+                periods,
+                col("month_start").geq(trunc(col("q_first"), "year")).and(col("month_start").leq(col("q_last"))))
+            .select(col("case_id"), col("q_first"), col("cost_eur").as("_work_study_cost"));
+    Dataset<Row> asOf =
+        s.assessmentSums()
+            .join(f, col("case_id").equalTo(col("_f_case")), "left")
+            .join(periods, col("on").leq(col("q_last")))
+            .select(
+                col("case_id"),
+                col("q_first"),
+                col("on").as("_latest_on"),
+                when(
+                        col("type").equalTo(REASSESSMENT).and(col("on").gt(col("_f_initial_on"))),
+                        struct(col("on"), col("sum"), col("levels")))
+                    .as("_reassessment"));
+    return followups
+        .unionByName(scored, true)
+        .unionByName(reviewed, true)
+        .unionByName(services, true)
+        .unionByName(yearToDate, true)
+        .unionByName(asOf, true)
+        .groupBy("case_id", "q_first")
+        .agg(
+            max("_followup").as("followup"),
+            max("_scored").as("scored"),
+            sum("_goals").as("goals_reviewed"),
+            sum("_goals_reached").as("goals_reached"),
+            sum("_hours").as("hours"),
+            sum("_base_hours").as("base_hours"),
+            sum("_cost").as("cost"),
+            sum("_work_study_cost").as("work_study_cost_ytd"),
+            max("_latest_on").as("latest_on"),
+            max("_reassessment").as("reassessment"));
   }
 }

@@ -1,11 +1,14 @@
 package ee.ska.iste.pipelines.measures;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode_outer;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +17,30 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns the case-quarter facts into observations: one row per active case and measure it
- * contributes to (kov_code, county_code, o). Every count measure gets a row (0 or 1) from every
+ * Turns the case-quarter facts into observations: one row per active case, quarter and measure it
+ * contributes to (kov_code, county_code, quarter, o). Every count measure gets a row (0 or 1) from every
  * active case, so that every unit with a case has a row for every count measure.
  */
 final class CaseObservations {
   private CaseObservations() {}
 
-  /** Every case-level measure, from the rows of {@link CaseFacts#all}. */
+  /**
+   * Every measure's observations, from the rows of {@link CaseQuarter#facts}: the case-level
+   * measures and the per-domain ones for each life domain of the initial assessment. Each
+   * case-quarter is first spread over the domains of its initial assessment (one row when it has
+   * none); its case-level measures are taken from the first of those rows only.
+   */
   static Dataset<Row> cases(Dataset<Row> facts, MeasureRules rules) {
-    List<Column> o = new ArrayList<>(population(rules));
-    o.addAll(qol(rules));
-    o.addAll(needPlansServices(rules));
-    return explodeObservations(facts, o);
+    Dataset<Row> perDomain =
+        facts.select(col("*"), posexplode_outer(col("initial_levels")).as(new String[] {"_pos", "_domain"}));
+    Column firstRow = col("_pos").isNull().or(col("_pos").equalTo(0));
+    List<Column> all = new ArrayList<>(population(rules));
+    all.addAll(qol(rules));
+    all.addAll(needPlansServices(rules));
+    List<Column> o = new ArrayList<>();
+    all.forEach(c -> o.add(when(firstRow, c)));
+    o.addAll(List.of(needDomain(col("_domain"))));
+    return explodeObservations(perDomain, o);
   }
 
   static List<Column> population(MeasureRules rules) {
@@ -62,7 +76,7 @@ final class CaseObservations {
     return o;
   }
 
-  /** Need, plans and services, from the rows of {@link CaseFacts#withServices}. */
+  /** Need, plans and services. */
   static List<Column> needPlansServices(MeasureRules rules) {
     Column reassessed = col("initial_sum").isNotNull().and(col("reassessed_sum").isNotNull());
     Column hours = col("hours");
@@ -92,28 +106,33 @@ final class CaseObservations {
   }
 
   /**
-   * Per life domain, from {@link CaseFacts#needDomains}: NEED_CHANGE_d (mean reassessed −
-   * initial level), NEED_SERVED_d (share of cases with initial level ≥ 2 that got the domain's
-   * component within 90 days), NEED_CHANGE_SERVED_d / NEED_CHANGE_UNSERVED_d (mean change of those
+   * Per life domain of the initial assessment ({@code d}: domain, level; null contributes
+   * nothing): NEED_CHANGE_d (mean reassessed − initial level), NEED_SERVED_d (share of cases with
+   * initial level ≥ 2 that got the domain's component within NEED_SERVICE_DAYS, as far as dated up
+   * to the quarter's end), NEED_CHANGE_SERVED_d / NEED_CHANGE_UNSERVED_d (mean change of those
    * cases that did / did not).
    */
-  static Dataset<Row> needDomains(Dataset<Row> domains) {
-    Column change = col("reassessed_level").minus(col("initial_level"));
-    Column inNeed = col("initial_level").geq(2);
-    Column d = col("domain");
-    List<Column> o = new ArrayList<>();
-    o.add(Observation.mean(concat(lit("NEED_CHANGE_"), d), lit(true), change));
-    o.add(Observation.share(concat(lit("NEED_SERVED_"), d), inNeed, col("served")));
-    o.add(Observation.mean(concat(lit("NEED_CHANGE_SERVED_"), d), inNeed.and(col("served")), change));
-    o.add(
-        Observation.mean(
-            concat(lit("NEED_CHANGE_UNSERVED_"), d), inNeed.and(col("served").unary_$bang()), change));
-    return explodeObservations(domains, o);
+  static Column[] needDomain(Column d) {
+    Column domain = d.getField("domain");
+    Column reassessed = try_element_at(col("reassessed_levels"), domain);
+    // served in a month dated up to the quarter's end exactly when first served by then
+    Column served = coalesce(try_element_at(col("served_from"), domain).leq(col("q_last")), lit(false));
+    Column change = reassessed.minus(d.getField("level"));
+    Column inNeed = d.getField("level").geq(2);
+    return new Column[] {
+      Observation.mean(concat(lit("NEED_CHANGE_"), domain), lit(true), change),
+      Observation.share(concat(lit("NEED_SERVED_"), domain), inNeed, served),
+      Observation.mean(concat(lit("NEED_CHANGE_SERVED_"), domain), inNeed.and(served), change),
+      Observation.mean(
+          concat(lit("NEED_CHANGE_UNSERVED_"), domain), inNeed.and(served.unary_$bang()), change)
+    };
   }
 
-  static Dataset<Row> explodeObservations(Dataset<Row> caseQuarter, List<Column> observations) {
-    return caseQuarter.select(
-        col("kov_code"), col("county_code"), explode(array(observations.toArray(new Column[0]))).as("o"));
+  static Dataset<Row> explodeObservations(Dataset<Row> rows, List<Column> observations) {
+    return rows.select(
+        col("kov_code"),
+        col("county_code"),
+        col("quarter"),
+        explode(array(observations.toArray(new Column[0]))).as("o"));
   }
-
 }

@@ -28,7 +28,7 @@ final class Disclosure {
   private Disclosure() {}
 
   /**
-   * @param figures rolled-up rows (level, unit_code, measure, kind, n, value, …)
+   * @param figures rolled-up rows (level, unit_code, quarter, measure, kind, n, value, …)
    * @param kovCounty kov_code → county_code
    */
   static Dataset<Row> transform(Dataset<Row> figures, Dataset<Row> kovCounty, int min) {
@@ -59,7 +59,7 @@ final class Disclosure {
   }
 
   private static Dataset<Row> secondary(Dataset<Row> rows, String tableColumn) {
-    WindowSpec table = Window.partitionBy(col("measure"), col(tableColumn));
+    WindowSpec table = Window.partitionBy(col("quarter"), col("measure"), col(tableColumn));
     Column candidate =
         col("suppressed").unary_$bang().and(col("value").notEqual(0)).and(col("level").notEqual("RIIK"));
     WindowSpec pick =

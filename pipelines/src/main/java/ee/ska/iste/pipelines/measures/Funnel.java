@@ -29,12 +29,19 @@ final class Funnel {
 
   private Funnel() {}
 
-  /** @param figures rolled-up rows of one quarter (level, unit_code, measure, kind, n, value, sd) */
+  /**
+   * @param figures rolled-up rows of one or more quarters (level, unit_code, quarter, measure,
+   *     kind, n, value, sd)
+   */
   static Dataset<Row> transform(Dataset<Row> figures, MeasureRules rules) {
     Dataset<Row> national =
         figures
             .filter(col("level").equalTo("RIIK").and(col("measure").isin((Object[]) MEASURES)))
-            .select(col("measure").as("_t_measure"), col("value").as("target"), col("sd").as("_t_sd"));
+            .select(
+                col("quarter").as("_t_quarter"),
+                col("measure").as("_t_measure"),
+                col("value").as("target"),
+                col("sd").as("_t_sd"));
     Dataset<Row> kov =
         figures.filter(
             col("level")
@@ -46,10 +53,15 @@ final class Funnel {
                 col("measure").equalTo("QOL_IMPROVED"),
                 sqrt(col("target").multiply(lit(1).minus(col("target"))).divide(col("n"))))
             .otherwise(col("_t_sd").divide(sqrt(col("n"))));
-    WindowSpec byMeasure = Window.partitionBy("measure");
+    // ordered by KOV over the whole partition, so that phi's sum does not depend on row order
+    WindowSpec byMeasure =
+        Window.partitionBy("quarter", "measure")
+            .orderBy("kov_code")
+            .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Dataset<Row> base =
-        kov.join(national, col("measure").equalTo(col("_t_measure")))
+        kov.join(national, col("quarter").equalTo(col("_t_quarter")).and(col("measure").equalTo(col("_t_measure"))))
             .select(
+                col("quarter"),
                 col("measure"),
                 col("unit_code").as("kov_code"),
                 col("n"),
@@ -82,7 +94,8 @@ final class Funnel {
         col("target").minus(sAdj.multiply(z998)).as("lower_998_adj"),
         col("target").plus(sAdj.multiply(z998)).as("upper_998_adj"),
         flag(col("value"), col("target"), s.multiply(z998)).as("flag"),
-        flag(col("value"), col("target"), sAdj.multiply(z998)).as("flag_adjusted"));
+        flag(col("value"), col("target"), sAdj.multiply(z998)).as("flag_adjusted"),
+        col("quarter"));
   }
 
   private static Column flag(Column value, Column target, Column halfWidth) {

@@ -16,105 +16,84 @@ import ee.ska.iste.pipelines.model.FctQolScore;
 import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.model.RefDatasets;
 import ee.ska.iste.pipelines.model.TableIO;
+import ee.ska.iste.pipelines.spark.SparkJobCounter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The measures stage: for each quarter asked for, computes every measure of measures.md at KOV,
- * county and national level from the model tables and writes {@code mart_outcomes} and {@code
- * mart_funnel} (the quarter's partitions replaced) and {@code ref_measure} (the catalogue).
+ * The measures stage: computes every measure of measures.md at KOV, county and national level for
+ * the quarters asked for from the model tables and writes {@code mart_outcomes} and {@code
+ * mart_funnel} (those quarters' partitions replaced) and {@code ref_measure} (the catalogue).
+ *
+ * <p>The quarters whose rules ({@link MeasureRules}, from the reference data valid on the
+ * quarter's last day) are equal are computed together in one Spark plan, the quarter being a
+ * column: normally all of them.
  */
 public final class MeasuresJob {
-  public void run(SparkSession spark, WarehouseLayout layout, List<Quarter> quarters, ReferenceData ref) {
+  private static final Logger LOG = LoggerFactory.getLogger("ee.ska.iste.pipelines.measures");
+
+  /** What a run computed: quarters, plans (one per group of quarters with equal rules), Spark jobs. */
+  public record Summary(int quarters, int plans, long sparkJobs) {
+    public String text() {
+      return quarters + " quarters in " + plans + (plans == 1 ? " plan, " : " plans, ") + sparkJobs + " Spark jobs";
+    }
+  }
+
+  public Summary run(SparkSession spark, WarehouseLayout layout, List<Quarter> quarters, ReferenceData ref) {
     if (quarters.isEmpty()) {
       throw new IllegalArgumentException("no quarter to compute measures for");
     }
-    spark.sparkContext().setJobGroup("iste-measures", "measures: catalogue at " + layout.root(), false);
-    ModelTables tables = ModelTables.read(spark, layout, ref).cached();
-    try {
-      TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
-      List<Quarter> sorted = quarters.stream().sorted().toList();
-      List<Collected> results = computeInParallel(spark, layout, sorted, tables, ref);
-      // One write per table for all quarters: each quarter's figures are a few thousand rows.
-      List<Row> outcomes = new ArrayList<>();
-      List<Row> funnel = new ArrayList<>();
-      results.forEach(c -> { outcomes.addAll(c.outcomes()); funnel.addAll(c.funnel()); });
-      spark.sparkContext().setJobGroup("iste-measures", "measures: write " + sorted.size() + " quarters at " + layout.root(), false);
-      TableIO.writeByQuarter(
-          spark.createDataFrame(outcomes, results.get(0).outcomesSchema()), layout, MartOutcomes.TABLE,
-          "quarter", MartOutcomes.SORT[0], MartOutcomes.SORT[1], MartOutcomes.SORT[2]);
-      TableIO.writeByQuarter(
-          spark.createDataFrame(funnel, results.get(0).funnelSchema()), layout, "mart_funnel",
-          "quarter", "measure", "kov_code");
-    } finally {
-      tables.unpersist();
-      spark.sparkContext().clearJobGroup();
-    }
-  }
-
-  /** A quarter's mart rows, computed. */
-  private record Collected(List<Row> outcomes, StructType outcomesSchema, List<Row> funnel, StructType funnelSchema) {}
-
-  /**
-   * Computes the quarters on as many driver threads as there are cores: on ISTE's data volumes a
-   * quarter's time is mostly the driver planning its large query, which one thread cannot spread.
-   */
-  private static List<Collected> computeInParallel(
-      SparkSession spark, WarehouseLayout layout, List<Quarter> quarters, ModelTables tables, ReferenceData ref) {
-    int threads = Math.max(1, Math.min(quarters.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "iste-measures");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<Collected>> futures = new ArrayList<>();
-      for (Quarter q : quarters) {
-        futures.add(pool.submit(() -> compute(spark, layout, q, tables, ref)));
-      }
-      List<Collected> out = new ArrayList<>();
-      for (Future<Collected> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while computing measures", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("measures failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static Collected compute(
-      SparkSession spark, WarehouseLayout layout, Quarter q, ModelTables tables, ReferenceData ref) {
-    spark.sparkContext().setJobGroup("iste-measures-" + q, "measures: quarter " + q + " at " + layout.root(), false);
-    try {
-      MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
-      Dataset<Row> figures = figures(q, tables, rules).cache();
+    List<Quarter> sorted = quarters.stream().distinct().sorted().toList();
+    Map<MeasureRules, List<Quarter>> groups = byRules(sorted, ref);
+    try (SparkJobCounter counter = SparkJobCounter.start(spark)) {
+      spark.sparkContext().setJobGroup(
+          "iste-measures",
+          "measures: " + sorted.get(0) + ".." + sorted.get(sorted.size() - 1) + " in " + groups.size()
+              + " plan(s) at " + layout.root(),
+          false);
+      ModelTables tables = ModelTables.read(spark, layout, ref);
       try {
-        Result r = finish(q, figures, tables, rules);
-        return new Collected(
-            r.outcomes().collectAsList(), r.outcomes().schema(), r.funnel().collectAsList(), r.funnel().schema());
+        TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
+        Dataset<Row> outcomes = null;
+        Dataset<Row> funnel = null;
+        for (Map.Entry<MeasureRules, List<Quarter>> g : groups.entrySet()) {
+          // computed once here (a few thousand rows a quarter): disclosure, funnel and both writes
+          // then plan and read a small table instead of the figures' whole plan
+          Dataset<Row> figures = figures(g.getValue(), tables, g.getKey()).localCheckpoint();
+          Result r = finish(figures, tables, g.getKey());
+          outcomes = outcomes == null ? r.outcomes() : outcomes.unionByName(r.outcomes());
+          funnel = funnel == null ? r.funnel() : funnel.unionByName(r.funnel());
+        }
+        // one write per table for all quarters, rows in a total order: the same input gives the
+        // same files
+        TableIO.writeByQuarter(
+            outcomes, layout, MartOutcomes.TABLE,
+            "quarter", MartOutcomes.SORT[0], MartOutcomes.SORT[1], MartOutcomes.SORT[2]);
+        TableIO.writeByQuarter(funnel, layout, "mart_funnel", "quarter", "measure", "kov_code");
       } finally {
-        figures.unpersist();
+        spark.sparkContext().clearJobGroup();
       }
-    } finally {
-      spark.sparkContext().clearJobGroup();
+      Summary summary = new Summary(sorted.size(), groups.size(), counter.jobs());
+      LOG.info("measures: {}", summary.text());
+      return summary;
     }
+  }
+
+  /** The quarters grouped by their rules, in quarter order. */
+  static Map<MeasureRules, List<Quarter>> byRules(List<Quarter> quarters, ReferenceData ref) {
+    List<String> finalExitReasons = CodeDimensions.finalExitReasons(ref);
+    Map<MeasureRules, List<Quarter>> groups = new LinkedHashMap<>();
+    for (Quarter q : quarters) {
+      groups.computeIfAbsent(MeasureRules.of(ref, q.lastDay(), finalExitReasons), r -> new ArrayList<>()).add(q);
+    }
+    return groups;
   }
 
   /** The model tables and reference Datasets the measures read. */
@@ -128,25 +107,6 @@ public final class MeasuresJob {
       Dataset<Row> instruments,
       Dataset<Row> allocations,
       Dataset<Row> components) {
-
-    /** The same tables kept in memory (spilling to disk) while every quarter reads them. */
-    ModelTables cached() {
-      return new ModelTables(
-          cases.persist(StorageLevel.MEMORY_AND_DISK()),
-          scores.persist(StorageLevel.MEMORY_AND_DISK()),
-          assessments.persist(StorageLevel.MEMORY_AND_DISK()),
-          plans.persist(StorageLevel.MEMORY_AND_DISK()),
-          participation.persist(StorageLevel.MEMORY_AND_DISK()),
-          municipalities.cache(),
-          instruments.cache(),
-          allocations.cache(),
-          components.cache());
-    }
-
-    void unpersist() {
-      List.of(cases, scores, assessments, plans, participation, municipalities, instruments, allocations, components)
-          .forEach(Dataset::unpersist);
-    }
 
     /** Reads the model tables in the schemas the model stage produces (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
@@ -164,37 +124,39 @@ public final class MeasuresJob {
     }
   }
 
-  /** A quarter's {@code mart_outcomes} and {@code mart_funnel} rows. */
+  /** The {@code mart_outcomes} and {@code mart_funnel} rows of one or more quarters. */
   public record Result(Dataset<Row> outcomes, Dataset<Row> funnel) {}
 
-  /** The pure part: a quarter's figures from the model tables. */
-  public static Result compute(Quarter q, ModelTables t, MeasureRules rules) {
-    return finish(q, figures(q, t, rules), t, rules);
+  /** The pure part: the quarters' figures from the model tables, all under the same rules. */
+  public static Result compute(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
+    return finish(figures(quarters, t, rules), t, rules);
+  }
+
+  /** {@link #figures(List, ModelTables, MeasureRules)} of one quarter. */
+  public static Dataset<Row> figures(Quarter q, ModelTables t, MeasureRules rules) {
+    return figures(List.of(q), t, rules);
   }
 
   /**
-   * A quarter's rolled-up figures before disclosure control and funnel limits: level, unit_code,
-   * measure, kind, n, value, numerator, denominator, sd, ci_low, ci_high.
+   * The quarters' rolled-up figures before disclosure control and funnel limits: level, unit_code,
+   * quarter, measure, kind, n, value, numerator, denominator, sd, ci_low, ci_high. One plan for all
+   * the quarters, which must share {@code rules}.
    */
-  public static Dataset<Row> figures(Quarter q, ModelTables t, MeasureRules rules) {
-    Dataset<Row> active = CaseQuarter.activeCases(t.cases(), q);
-    Dataset<Row> withNeed =
-        CaseFacts.withNeed(
-            CaseQuarter.withQol(active, t.scores(), t.instruments(), q, rules), t.assessments(), q, rules);
-    Dataset<Row> facts =
-        CaseFacts.withServices(CaseFacts.withPlans(withNeed, t.plans(), q, rules), t.participation(), q);
-    Dataset<Row> domains =
-        CaseFacts.needDomains(withNeed, t.assessments(), t.participation(), t.components(), q, rules);
-    Dataset<Row> observations =
-        CaseObservations.cases(facts, rules).unionByName(CaseObservations.needDomains(domains));
-    Dataset<Row> figures =
-        Rollup.transform(observations, MeasureRules.RCI_Z)
-            .unionByName(Occupancy.transform(active, t.allocations(), t.municipalities(), q));
-    return figures;
+  public static Dataset<Row> figures(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
+    Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
+    CaseFacts.Sources sources =
+        new CaseFacts.Sources(
+            t.cases(), t.scores(), t.assessments(), t.plans(), t.participation(), t.instruments(), t.components());
+    Dataset<Row> perCase = CaseFacts.perCase(sources, rules);
+    Dataset<Row> perQuarter = CaseFacts.perQuarter(sources, perCase, periods, rules);
+    Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
+    Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
+    return Rollup.transform(CaseObservations.cases(facts, rules), MeasureRules.RCI_Z)
+        .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()));
   }
 
   /** Disclosure control, funnel limits and the mart columns on top of {@link #figures}. */
-  public static Result finish(Quarter q, Dataset<Row> figures, ModelTables t, MeasureRules rules) {
+  public static Result finish(Dataset<Row> figures, ModelTables t, MeasureRules rules) {
     Dataset<Row> disclosed =
         Disclosure.transform(figures, t.municipalities(), rules.suppressionMin());
     Dataset<Row> funnel = Funnel.transform(figures, rules);
@@ -202,19 +164,18 @@ public final class MeasuresJob {
         funnel.select(
             lit("KOV").as("_f_level"),
             col("kov_code").as("_f_unit"),
+            col("quarter").as("_f_quarter"),
             col("measure").as("_f_measure"),
             col("flag").as("funnel_flag"));
     Dataset<Row> outcomes =
-        disclosed
-            .join(
-                flags,
-                col("level")
-                    .equalTo(col("_f_level"))
-                    .and(col("unit_code").equalTo(col("_f_unit")))
-                    .and(col("measure").equalTo(col("_f_measure"))),
-                "left")
-            .withColumn("quarter", lit(q.toString()));
-    return new Result(
-        MartOutcomes.select(outcomes), funnel.withColumn("quarter", lit(q.toString())));
+        disclosed.join(
+            flags,
+            col("level")
+                .equalTo(col("_f_level"))
+                .and(col("unit_code").equalTo(col("_f_unit")))
+                .and(col("quarter").equalTo(col("_f_quarter")))
+                .and(col("measure").equalTo(col("_f_measure"))),
+            "left");
+    return new Result(MartOutcomes.select(outcomes), funnel);
   }
 }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import ee.ska.iste.core.ref.ReferenceData;
-import ee.ska.iste.core.time.Quarter;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code OCCUPANCY} = client days / (allocated places × days in the quarter), per allocation valid
- * on the quarter's last day. A joint allocation is one unit: its figure (all its KOVs' client days
+ * on the quarter's last day (all quarters at once, one figure per quarter). A joint allocation is one unit: its figure (all its KOVs' client days
  * over its places) is reported under each of its KOV codes. County and national figures: client
  * days of the cases in KOVs with an allocation over all places allocated in the county / nation.
  * Rows only for allocations, counties and the nation with an active case.
@@ -54,43 +53,74 @@ final class Occupancy {
     return spark.createDataFrame(rows, ALLOCATIONS);
   }
 
+  /**
+   * @param active case-quarter rows of {@link CaseQuarter#activeCases} (kov_code, quarter,
+   *     client_days)
+   * @param quarters the quarters of {@link CaseQuarter#quarters}
+   */
   static Dataset<Row> transform(
-      Dataset<Row> active, Dataset<Row> allocations, Dataset<Row> municipalities, Quarter q) {
-    Column last = CaseQuarter.last(q);
+      Dataset<Row> active, Dataset<Row> quarters, Dataset<Row> allocations, Dataset<Row> municipalities) {
     Dataset<Row> valid =
         allocations
-            .filter(col("valid_from").leq(last).and(col("valid_to").isNull().or(col("valid_to").geq(last))))
+            .crossJoin(quarters.select("quarter", "q_last", "q_days"))
+            .filter(
+                col("valid_from")
+                    .leq(col("q_last"))
+                    .and(col("valid_to").isNull().or(col("valid_to").geq(col("q_last")))))
+            .drop("q_last")
             .join(municipalities.select("kov_code", "county_code"), "kov_code");
     Dataset<Row> caseDays =
-        active.select(col("kov_code").as("_a_kov"), col("client_days"))
-            .join(valid, col("_a_kov").equalTo(col("kov_code")));
-    int days = q.days();
+        active.select(col("kov_code").as("_a_kov"), col("quarter").as("_a_quarter"), col("client_days"))
+            .join(valid, col("_a_kov").equalTo(col("kov_code")).and(col("_a_quarter").equalTo(col("quarter"))));
     Dataset<Row> perAllocation =
-        caseDays.groupBy("allocation_id").agg(sum("client_days").as("cd"), count(lit(1)).as("n"));
-    Dataset<Row> placesPerAllocation = valid.select("allocation_id", "places").distinct();
+        caseDays.groupBy("quarter", "allocation_id").agg(sum("client_days").as("cd"), count(lit(1)).as("n"));
+    Dataset<Row> placesPerAllocation = valid.select("quarter", "q_days", "allocation_id", "places").distinct();
     Dataset<Row> kov =
-        valid.select("allocation_id", "kov_code", "places")
-            .join(perAllocation, "allocation_id")
-            .select(lit("KOV").as("level"), col("kov_code").as("unit_code"), col("cd"), col("places"), col("n"));
+        valid.select("quarter", "q_days", "allocation_id", "kov_code", "places")
+            .join(perAllocation, new String[] {"quarter", "allocation_id"})
+            .select(
+                lit("KOV").as("level"),
+                col("kov_code").as("unit_code"),
+                col("quarter"),
+                col("q_days"),
+                col("cd"),
+                col("places"),
+                col("n"));
     Dataset<Row> countyPlaces =
-        valid.select("allocation_id", "county_code", "places").distinct()
-            .groupBy("county_code").agg(sum("places").as("places"));
+        valid.select("quarter", "q_days", "allocation_id", "county_code", "places").distinct()
+            .groupBy("quarter", "q_days", "county_code").agg(sum("places").as("places"));
     Dataset<Row> county =
-        caseDays.groupBy("county_code").agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
-            .join(countyPlaces, "county_code")
-            .select(lit("MAAKOND").as("level"), col("county_code").as("unit_code"), col("cd"), col("places"), col("n"));
-    Dataset<Row> nationalPlaces = placesPerAllocation.agg(sum("places").as("places"));
+        caseDays.groupBy("quarter", "county_code").agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+            .join(countyPlaces, new String[] {"quarter", "county_code"})
+            .select(
+                lit("MAAKOND").as("level"),
+                col("county_code").as("unit_code"),
+                col("quarter"),
+                col("q_days"),
+                col("cd"),
+                col("places"),
+                col("n"));
+    Dataset<Row> nationalPlaces =
+        placesPerAllocation.groupBy("quarter", "q_days").agg(sum("places").as("places"));
+    // grouped by quarter: a quarter without a case in an allocated KOV has no row (n > 0)
     Dataset<Row> national =
-        caseDays.agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
-            .crossJoin(nationalPlaces)
-            .filter(col("n").gt(0))
-            .select(lit("RIIK").as("level"), lit(Rollup.NATIONAL).as("unit_code"), col("cd"), col("places"), col("n"));
-    Column denominator = col("places").cast("double").multiply(days);
+        caseDays.groupBy("quarter").agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+            .join(nationalPlaces, "quarter")
+            .select(
+                lit("RIIK").as("level"),
+                lit(Rollup.NATIONAL).as("unit_code"),
+                col("quarter"),
+                col("q_days"),
+                col("cd"),
+                col("places"),
+                col("n"));
+    Column denominator = col("places").cast("double").multiply(col("q_days"));
     return kov.unionByName(county)
         .unionByName(national)
         .select(
             col("level"),
             col("unit_code"),
+            col("quarter"),
             lit(MEASURE).as("measure"),
             lit(Kind.RATIO.name()).as("kind"),
             col("n").cast("long").as("n"),
@@ -101,5 +131,4 @@ final class Occupancy {
             lit(null).cast("double").as("ci_low"),
             lit(null).cast("double").as("ci_high"));
   }
-
 }

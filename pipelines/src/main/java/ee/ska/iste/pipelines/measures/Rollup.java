@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
  * Rolls case-level observations up to KOV, county (MAAKOND) and national (RIIK, unit {@code EE})
  * figures. Every level is computed from the case-level rows themselves, never from KOV figures.
  *
- * <p>Output: one row per level, unit_code, measure with kind, n (cases behind the figure: the
+ * <p>Output: one row per level, unit_code, quarter, measure with kind, n (cases behind the figure: the
  * count itself, the contributing cases of a sum, the denominator cases of a share, mean or ratio),
  * value, numerator, denominator, ci_low, ci_high and sd (sd of individual values, means only).
  */
@@ -37,31 +37,23 @@ final class Rollup {
   private Rollup() {}
 
   /**
-   * @param observations rows with kov_code, county_code and a struct column {@code o} from {@link
+   * @param observations rows with kov_code, county_code, quarter and a struct column {@code o} from {@link
    *     Observation} (null = no contribution)
    * @param wilsonZ normal quantile of the shares' interval
    */
   static Dataset<Row> transform(Dataset<Row> observations, double wilsonZ) {
-    Dataset<Row> flat =
+    Dataset<Row> perKov =
         observations
             .filter(col("o").isNotNull())
             .select(
                 col("kov_code"),
                 col("county_code"),
+                col("quarter"),
                 col("o.measure").as("measure"),
                 col("o.kind").as("kind"),
                 col("o.x").as("x"),
                 col("o.d").as("d"))
-            .withColumn(
-                "_u",
-                explode(
-                    array(
-                        struct(lit("KOV").as("level"), col("kov_code").as("unit_code")),
-                        struct(lit("MAAKOND").as("level"), col("county_code").as("unit_code")),
-                        struct(lit("RIIK").as("level"), lit(NATIONAL).as("unit_code")))))
-            .filter(col("_u.unit_code").isNotNull());
-    Dataset<Row> sums =
-        flat.groupBy(col("_u.level").as("level"), col("_u.unit_code").as("unit_code"), col("measure"), col("kind"))
+            .groupBy("kov_code", "county_code", "quarter", "measure", "kind")
             .agg(
                 sum("x").as("sx"),
                 sum("d").as("sd_"),
@@ -69,6 +61,31 @@ final class Rollup {
                 count(lit(1)).as("rows"),
                 sum(when(col("x").notEqual(0), 1).otherwise(0)).as("nonzero"),
                 sum(when(col("d").gt(0), 1).otherwise(0)).as("positive"));
+    // Every sum is exact (decimals and counts): the sums of a county's or the nation's KOV groups
+    // are the sums over its cases' contributions, in fewer rows.
+    Dataset<Row> sums =
+        perKov
+            .withColumn(
+                "_u",
+                explode(
+                    array(
+                        struct(lit("KOV").as("level"), col("kov_code").as("unit_code")),
+                        struct(lit("MAAKOND").as("level"), col("county_code").as("unit_code")),
+                        struct(lit("RIIK").as("level"), lit(NATIONAL).as("unit_code")))))
+            .filter(col("_u.unit_code").isNotNull())
+            .groupBy(
+                col("_u.level").as("level"),
+                col("_u.unit_code").as("unit_code"),
+                col("quarter"),
+                col("measure"),
+                col("kind"))
+            .agg(
+                sum("sx").as("sx"),
+                sum("sd_").as("sd_"),
+                sum("sxx").as("sxx"),
+                sum("rows").as("rows"),
+                sum("nonzero").as("nonzero"),
+                sum("positive").as("positive"));
     Column kind = col("kind");
     Column sx = col("sx").cast("double");
     Column sdn = col("sd_").cast("double");
@@ -89,6 +106,7 @@ final class Rollup {
             .select(
                 col("level"),
                 col("unit_code"),
+                col("quarter"),
                 col("measure"),
                 kind,
                 n.as("n"),

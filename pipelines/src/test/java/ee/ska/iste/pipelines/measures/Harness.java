@@ -30,6 +30,25 @@ final class Harness {
   }
 
   static Harness run(StagedFixture f, Quarter q, ReferenceData ref) {
+    MeasuresJob.ModelTables t = model(f, ref);
+    MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
+    // checkpointed like the cached figures of MeasuresJob.run, so finish() does not redo them
+    Dataset<Row> figures = MeasuresJob.figures(q, t, rules).localCheckpoint();
+    MeasuresJob.Result r = MeasuresJob.finish(figures, t, rules);
+    Harness h = new Harness();
+    List<Row> rows = r.outcomes().collectAsList();
+    for (Row row : rows) {
+      h.outcomes.put(
+          row.getAs("level") + "/" + row.getAs("unit_code") + "/" + row.getAs("measure"), row);
+    }
+    for (Row row : r.funnel().collectAsList()) {
+      h.funnel.put(row.getAs("measure") + "/" + row.getAs("kov_code"), row);
+    }
+    return h;
+  }
+
+  /** The fixture staged and modelled, as the measures read it. */
+  static MeasuresJob.ModelTables model(StagedFixture f, ReferenceData ref) {
     SparkSession spark = SharedSpark.session();
     WarehouseLayout layout;
     try {
@@ -44,21 +63,7 @@ final class Harness {
     stage(f.participation(spark), layout, "stg_participation");
     stage(f.qol(spark), layout, "stg_qol");
     new ModelJob().run(spark, layout, ref);
-    MeasuresJob.ModelTables t = MeasuresJob.ModelTables.read(spark, layout, ref);
-    MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
-    // checkpointed like the cached figures of MeasuresJob.run, so finish() does not redo them
-    Dataset<Row> figures = MeasuresJob.figures(q, t, rules).localCheckpoint();
-    MeasuresJob.Result r = MeasuresJob.finish(q, figures, t, rules);
-    Harness h = new Harness();
-    List<Row> rows = r.outcomes().collectAsList();
-    for (Row row : rows) {
-      h.outcomes.put(
-          row.getAs("level") + "/" + row.getAs("unit_code") + "/" + row.getAs("measure"), row);
-    }
-    for (Row row : r.funnel().collectAsList()) {
-      h.funnel.put(row.getAs("measure") + "/" + row.getAs("kov_code"), row);
-    }
-    return h;
+    return MeasuresJob.ModelTables.read(spark, layout, ref);
   }
 
   private static void stage(Dataset<Row> rows, WarehouseLayout layout, String table) {
