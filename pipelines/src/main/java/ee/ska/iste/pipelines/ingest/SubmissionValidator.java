@@ -185,6 +185,9 @@ final class SubmissionValidator {
   /** The rules of each sheet. */
   private final class SheetRules {
     private final Quarter q;
+    private final LocalDate first;
+    private final LocalDate last;
+    private final Set<String> months;
     private final Map<String, String> pseudonyms;
     private final Set<String> clients;
     private final Set<String> routes = Set.copyOf(ref.codes("entry_routes"));
@@ -202,6 +205,9 @@ final class SubmissionValidator {
 
     SheetRules(Quarter q, Map<String, String> pseudonyms, Set<String> clients) {
       this.q = q;
+      this.first = q.firstDay();
+      this.last = q.lastDay();
+      this.months = Set.copyOf(q.months());
       this.pseudonyms = pseudonyms;
       this.clients = clients;
       this.maxHours = ref.threshold("MAX_MONTH_HOURS", q.firstDay());
@@ -230,10 +236,10 @@ final class SubmissionValidator {
       if (start != null && end != null && end.isBefore(start)) {
         c.fail("lopp", ReasonCode.END_BEFORE_START, end.toString(), "lopp is before algus " + start);
       }
-      if (start != null && start.isAfter(q.lastDay())) {
+      if (start != null && start.isAfter(last)) {
         c.fail("algus", ReasonCode.EPISODE_NOT_ACTIVE, start.toString(), "starts after " + q + " ends");
       }
-      if (end != null && end.isBefore(q.firstDay())) {
+      if (end != null && end.isBefore(first)) {
         c.fail("lopp", ReasonCode.EPISODE_NOT_ACTIVE, end.toString(), "ended before " + q + " starts");
       }
       if (c.failed()) {
@@ -270,7 +276,7 @@ final class SubmissionValidator {
       if (level != null && !levels.contains(level.toString())) {
         c.fail("tase", ReasonCode.LEVEL_OUT_OF_RANGE, level.toString(), "need level must be 0-4");
       }
-      if (on != null && on.isAfter(q.lastDay())) {
+      if (on != null && on.isAfter(last)) {
         c.fail("kuupaev", ReasonCode.OUTSIDE_QUARTER, on.toString(), "after the end of " + q);
       }
       if (c.failed()) {
@@ -287,10 +293,10 @@ final class SubmissionValidator {
       LocalDate reviewed = c.date("ylevaadatud", false);
       Integer goals = c.integer("eesmarke", true);
       Integer reached = c.integer("saavutatud", false);
-      if (made != null && made.isAfter(q.lastDay())) {
+      if (made != null && made.isAfter(last)) {
         c.fail("koostatud", ReasonCode.OUTSIDE_QUARTER, made.toString(), "after the end of " + q);
       }
-      if (reviewed != null && reviewed.isAfter(q.lastDay())) {
+      if (reviewed != null && reviewed.isAfter(last)) {
         c.fail("ylevaadatud", ReasonCode.OUTSIDE_QUARTER, reviewed.toString(), "after the end of " + q);
       }
       if (made != null && reviewed != null && reviewed.isBefore(made)) {
@@ -326,7 +332,7 @@ final class SubmissionValidator {
       String mode = c.code("viis", modes, true);
       String provider = c.text("osutaja", true);
       BigDecimal hours = c.hours("tunnid");
-      if (month != null && !q.months().contains(month.toString())) {
+      if (month != null && !months.contains(month.toString())) {
         c.fail("kuu", ReasonCode.OUTSIDE_QUARTER, month.toString(), "not a month of " + q);
       }
       if (hours != null && (hours.signum() <= 0 || hours.compareTo(maxHours) > 0)) {
@@ -353,7 +359,7 @@ final class SubmissionValidator {
       Map<String, String> instrument = null;
       if (instrumentCode != null) {
         String normalised = instrumentCode.toUpperCase(Locale.ROOT);
-        LocalDate validOn = on == null ? q.firstDay() : on;
+        LocalDate validOn = on == null ? first : on;
         instrument =
             instruments.validOn(validOn).stream()
                 .filter(r -> normalised.equals(r.get("code")))
@@ -363,7 +369,7 @@ final class SubmissionValidator {
           c.fail("instrument", ReasonCode.UNKNOWN_CODE, instrumentCode, "not a known instrument");
         }
       }
-      if (on != null && !q.contains(on)) {
+      if (on != null && (on.isBefore(first) || on.isAfter(last))) {
         c.fail("kuupaev", ReasonCode.OUTSIDE_QUARTER, on.toString(), "not a day of " + q);
       }
       Integer[] items = new Integer[QOL_ITEMS];
@@ -416,7 +422,7 @@ final class SubmissionValidator {
   private static final class Check {
     private final SheetSpec spec;
     private final RawSheet.RawRow row;
-    private final List<ValidatedSubmission.Reject> rejects = new ArrayList<>();
+    private List<ValidatedSubmission.Reject> rejects = List.of();
 
     Check(SheetSpec spec, RawSheet.RawRow row) {
       this.spec = spec;
@@ -447,6 +453,9 @@ final class SubmissionValidator {
     }
 
     void fail(String column, ReasonCode reason, String value, String detail) {
+      if (rejects.isEmpty()) {
+        rejects = new ArrayList<>(2);
+      }
       rejects.add(reject(column, reason, value, detail));
     }
 
@@ -474,6 +483,13 @@ final class SubmissionValidator {
 
     /** A valid personal code that has an accepted klient row. */
     String client(Set<String> clients) {
+      String v = row.get(CODE_COLUMN);
+      if (v != null) {
+        String code = PersonalCode.normalise(v);
+        if (clients.contains(code)) {
+          return code; // valid: klient accepted it
+        }
+      }
       String code = personalCode();
       if (code != null && !clients.contains(code)) {
         fail(CODE_COLUMN, ReasonCode.CLIENT_NOT_IN_KLIENT, code, null);
