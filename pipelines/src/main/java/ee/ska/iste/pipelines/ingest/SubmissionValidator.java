@@ -7,6 +7,7 @@ import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.RefTable;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,9 +28,31 @@ import java.util.regex.Pattern;
  * whole submission), each row of each sheet (a broken row is rejected with its reasons) and the
  * rules across sheets (a row for a person without an accepted {@code klient} row, duplicates).
  * Accepted rows leave pseudonymised, with birth year and month, sex and age derived from the
- * personal code and the code itself dropped.
+ * personal code and the code itself dropped. Serializable, with the reference tables it uses
+ * loaded, for the Spark tasks that read submissions.
  */
-final class SubmissionValidator {
+final class SubmissionValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** The reference tables the rules read (loaded up front, so that they travel with the rules). */
+  private static final List<String> REF_TABLES =
+      List.of(
+          "form_versions",
+          "allocations",
+          "entry_routes",
+          "severities",
+          "severities_outside_target",
+          "exit_reasons",
+          "assessment_types",
+          "domains",
+          "need_levels",
+          "plan_types",
+          "components",
+          "modes",
+          "thresholds",
+          "instruments",
+          "funding_rounds",
+          "excluded_diagnoses",
+          "pension_age");
   private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.[0-9A-Z]{1,2})?");
   private static final Map<String, Boolean> YES_NO = Map.of("JAH", true, "EI", false);
   private static final String CODE_COLUMN = "isikukood";
@@ -43,6 +66,7 @@ final class SubmissionValidator {
     this.ref = ref;
     this.pseudonymiser = pseudonymiser;
     this.eligibility = new Eligibility(ref);
+    REF_TABLES.forEach(ref::table);
   }
 
   /** The cover's facts once it passed. */
@@ -213,6 +237,24 @@ final class SubmissionValidator {
       this.maxHours = ref.threshold("MAX_MONTH_HOURS", q.firstDay());
     }
 
+    /**
+     * Equal values of a submission's accepted rows as one object (codes, dates, providers, hours
+     * repeat across rows): the rows wait in memory until they are written.
+     */
+    private final Map<Object, Object> shared = new HashMap<>();
+
+    private Object[] shared(Object[] values) {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] != null) {
+          Object earlier = shared.putIfAbsent(values[i], values[i]);
+          if (earlier != null) {
+            values[i] = earlier;
+          }
+        }
+      }
+      return values;
+    }
+
     private String clientId(String code) {
       return code == null ? null : pseudonyms.computeIfAbsent(code, pseudonymiser::pseudonym);
     }
@@ -264,7 +306,7 @@ final class SubmissionValidator {
         Eligibility.ageAt(birth, start),
         eligibility.ineligibleReason(birth, start, diagnosis, eligibleSeverities.contains(severity))
       };
-      return new Parsed(values, content(code, values), List.of(code, start));
+      return new Parsed(shared(values), content(code, values), List.of(code, start));
     }
 
     Parsed hindamine(Check c) {
@@ -283,7 +325,7 @@ final class SubmissionValidator {
         return null;
       }
       Object[] values = {clientId(code), on, type, domain, level};
-      return new Parsed(values, content(code, values), List.of(code, on, type, domain));
+      return new Parsed(shared(values), content(code, values), List.of(code, on, type, domain));
     }
 
     Parsed plaan(Check c) {
@@ -322,7 +364,7 @@ final class SubmissionValidator {
         return null;
       }
       Object[] values = {clientId(code), type, made, reviewed, goals, reached};
-      return new Parsed(values, content(code, values), List.of(code, type, made));
+      return new Parsed(shared(values), content(code, values), List.of(code, type, made));
     }
 
     Parsed osalemine(Check c) {
@@ -348,8 +390,7 @@ final class SubmissionValidator {
       Object[] values = {
         clientId(code), month.toString(), month.atDay(1), component, mode, provider, hours
       };
-      return new Parsed(
-          values, content(code, values), List.of(code, month.toString(), component, mode, provider));
+      return new Parsed(shared(values), content(code, values), List.of(code, month.toString(), component, mode, provider));
     }
 
     Parsed elukvaliteet(Check c) {
@@ -397,8 +438,7 @@ final class SubmissionValidator {
       values[1] = on;
       values[2] = instruments.required(instrument, "code");
       System.arraycopy(items, 0, values, 3, QOL_ITEMS);
-      return new Parsed(
-          values, content(code, values), List.of(code, on, values[2]));
+      return new Parsed(shared(values), content(code, values), List.of(code, on, values[2]));
     }
 
     /** Row content for duplicate detection: the code in place of its pseudonym. */

@@ -153,8 +153,22 @@ final class XlsxSheetHandler extends DefaultHandler {
     } else if ("c".equals(localName)) {
       nextDataType = Type.NUMBER;
       format = NO_FORMAT;
-      cellRef = attributes.getValue("r");
-      String cellType = attributes.getValue("t");
+      // One pass over the attributes (as getValue(qName) would find them, first match wins).
+      String ref = null;
+      String cellType = null;
+      String style = null;
+      for (int i = attributes.getLength() - 1; i >= 0; i--) {
+        String name = attributes.getQName(i);
+        if (name.length() == 1) {
+          switch (name.charAt(0)) {
+            case 'r' -> ref = attributes.getValue(i);
+            case 't' -> cellType = attributes.getValue(i);
+            case 's' -> style = attributes.getValue(i);
+            default -> {}
+          }
+        }
+      }
+      cellRef = ref;
       if ("b".equals(cellType)) {
         nextDataType = Type.BOOLEAN;
       } else if ("e".equals(cellType)) {
@@ -166,7 +180,7 @@ final class XlsxSheetHandler extends DefaultHandler {
       } else if ("str".equals(cellType)) {
         nextDataType = Type.FORMULA;
       } else {
-        format = workbook.numberFormat(attributes.getValue("s"));
+        format = workbook.numberFormat(style);
       }
     }
   }
