@@ -1,5 +1,6 @@
 package ee.ska.iste.core.person;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -10,9 +11,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Replaces a personal code by a keyed pseudonym: HMAC-SHA256 of the normalised code, as 64
  * lower-case hex digits. The same key gives the same person the same pseudonym in every KOV and
- * quarter; without the key the pseudonym cannot be linked back to the code.
+ * quarter; without the key the pseudonym cannot be linked back to the code. Serializable so that
+ * Spark tasks can pseudonymise where they read (the key travels with the task, never in text).
  */
-public final class Pseudonymiser {
+public final class Pseudonymiser implements Serializable {
+  private static final long serialVersionUID = 1L;
   private static final String ALGORITHM = "HmacSHA256";
   private static final int MIN_KEY_BYTES = 32;
   private final SecretKeySpec key;

@@ -3,6 +3,7 @@ package ee.ska.iste.core.ref;
 import ee.ska.iste.core.csv.CsvReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,8 @@ import java.util.function.Predicate;
  * period in the columns {@code valid_from} and {@code valid_to} (ISO dates, both inclusive, empty
  * {@code valid_to} = open-ended).
  */
-public final class RefTable {
+public final class RefTable implements Serializable {
+  private static final long serialVersionUID = 1L;
   private final String name;
   private final List<String> columns;
   private final List<Map<String, String>> rows;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +29,19 @@ import java.util.regex.Pattern;
  * components, instruments, thresholds, age bands, diagnosis groups and the rest, each a CSV file with a validity period where
  * the value can change. Loaded from the files shipped in the build ({@code ref/} on the class
  * path) or from a folder that overrides them file by file, so that a corrected SKA list replaces
- * an assumption without a code change.
+ * an assumption without a code change. Serializable with the tables loaded so far, so that Spark
+ * tasks check rows against the same tables as the driver.
  */
-public final class ReferenceData {
+public final class ReferenceData implements Serializable {
+  private static final long serialVersionUID = 1L;
   private static final Pattern ICD10_CATEGORY = Pattern.compile("[A-Z][0-9]{2}");
 
-  private final Path overrideDir;
-  private final Map<String, RefTable> cache = new ConcurrentHashMap<>();
+  /** The override folder as a path string (a {@link Path} is not serializable), or null. */
+  private final String overrideDir;
+  private final ConcurrentHashMap<String, RefTable> cache = new ConcurrentHashMap<>();
 
   private ReferenceData(Path overrideDir) {
-    this.overrideDir = overrideDir;
+    this.overrideDir = overrideDir == null ? null : overrideDir.toString();
   }
 
   /** The reference data shipped with the build. */
@@ -61,8 +65,9 @@ public final class ReferenceData {
   private RefTable load(String name) {
     String file = name + ".csv";
     try {
-      if (overrideDir != null && Files.isRegularFile(overrideDir.resolve(file))) {
-        try (Reader r = Files.newBufferedReader(overrideDir.resolve(file), StandardCharsets.UTF_8)) {
+      Path override = overrideDir == null ? null : Path.of(overrideDir).resolve(file);
+      if (override != null && Files.isRegularFile(override)) {
+        try (Reader r = Files.newBufferedReader(override, StandardCharsets.UTF_8)) {
           return RefTable.read(file, r);
         }
       }

@@ -2,6 +2,7 @@ package ee.ska.iste.pipelines.ingest;
 
 import ee.ska.iste.core.ref.RefTable;
 import ee.ska.iste.core.ref.ReferenceData;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Comparator;
@@ -13,7 +14,8 @@ import java.util.Map;
  * limit is the old-age pension age) and the excluded primary diagnoses ({@code
  * excluded_diagnoses.csv}), and the severity (a known severity outside {@code severities.csv}).
  */
-final class Eligibility {
+final class Eligibility implements Serializable {
+  private static final long serialVersionUID = 1L;
   private final ReferenceData ref;
 
   Eligibility(ReferenceData ref) {

@@ -1,31 +1,30 @@
 package ee.ska.iste.pipelines.ingest;
 
-import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,6 +34,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,38 +60,37 @@ public final class IngestJob {
         files.size(),
         Redact.text(request.inputDir().toString()),
         quarters);
-    SubmissionValidator validator =
-        new SubmissionValidator(request.ref(), request.pseudonymiser());
     Map<Quarter, List<SubmissionFile>> byQuarter = new TreeMap<>();
     files.forEach(f -> byQuarter.computeIfAbsent(f.quarter(), q -> new ArrayList<>()).add(f));
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     spark
         .sparkContext()
         .setJobGroup("ingest", "ingest " + quarters + " from " + request.inputDir(), false);
+    // The rules, with the reference tables and the key, go to the tasks once.
+    Broadcast<SubmissionValidator> rules =
+        jsc.broadcast(new SubmissionValidator(request.ref(), request.pseudonymiser()));
     List<Outcome> outcomes = new ArrayList<>();
     try {
-      // Quarters are read and written in batches of about BATCH_ROWS rows, so that the rows held
-      // on the driver stay bounded however many quarters are ingested at once.
-      List<Outcome> batch = new ArrayList<>();
-      List<Quarter> batchQuarters = new ArrayList<>();
-      long batchRows = 0;
+      // Quarters are read and written in batches of about BATCH_BYTES of input, so that the rows
+      // Spark holds between reading and writing stay bounded however many quarters are ingested.
+      List<Quarter> batch = new ArrayList<>();
+      long batchBytes = 0;
       for (int i = 0; i < quarters.size(); i++) {
         Quarter q = quarters.get(i);
-        List<Outcome> read = readAll(byQuarter.getOrDefault(q, List.of()), validator);
-        markSuperseded(read);
-        read.forEach(IngestJob::logOutcome);
-        batch.addAll(read);
-        batchQuarters.add(q);
-        batchRows += read.stream().mapToLong(o -> o.validated == null ? 0 : o.validated.rowsRead()).sum();
-        if (batchRows >= BATCH_ROWS || i == quarters.size() - 1) {
-          write(spark, request, batchQuarters, tables(batch));
-          batch.forEach(Outcome::release);
-          outcomes.addAll(batch);
+        batch.add(q);
+        for (SubmissionFile f : byQuarter.getOrDefault(q, List.of())) {
+          batchBytes += size(f);
+        }
+        if (batchBytes >= BATCH_BYTES || i == quarters.size() - 1) {
+          List<SubmissionFile> batchFiles = new ArrayList<>();
+          batch.forEach(bq -> batchFiles.addAll(byQuarter.getOrDefault(bq, List.of())));
+          outcomes.addAll(ingest(spark, jsc, request, rules, batch, batchFiles));
           batch.clear();
-          batchQuarters.clear();
-          batchRows = 0;
+          batchBytes = 0;
         }
       }
     } finally {
+      rules.destroy();
       spark.sparkContext().clearJobGroup();
     }
     IngestResult result =
@@ -105,6 +104,64 @@ public final class IngestJob {
         result.rowsAccepted(),
         result.rowsRejected());
     return result;
+  }
+
+  /**
+   * Reads one batch of quarters in Spark tasks (one per submission), decides on the driver which
+   * submissions win from their counts, and writes the winners' rows from what the tasks read.
+   */
+  private static List<Outcome> ingest(
+      SparkSession spark,
+      JavaSparkContext jsc,
+      IngestRequest request,
+      Broadcast<SubmissionValidator> rules,
+      List<Quarter> quarters,
+      List<SubmissionFile> files) {
+    List<SubmissionRead.Source> sources = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      sources.add(SubmissionRead.Source.of(i, files.get(i)));
+    }
+    // One task per submission, in file order: the writes then get the rows almost in the order
+    // they are sorted in, which makes the sort cheap.
+    JavaRDD<SubmissionRead> reads =
+        jsc.parallelize(sources, Math.max(1, sources.size()))
+            .map(s -> SubmissionRead.read(s, rules.value()))
+            .setName("ingest: submissions of " + quarters)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      spark.sparkContext().setJobDescription("ingest: read and validate " + files.size() + " submission(s) of " + quarters);
+      List<SubmissionRead.Summary> summaries =
+          files.isEmpty() ? List.of() : reads.map(SubmissionRead::summary).collect();
+      Outcome[] byIndex = new Outcome[files.size()];
+      for (SubmissionRead.Summary s : summaries) {
+        byIndex[s.index()] = new Outcome(files.get(s.index()), s);
+      }
+      List<Outcome> outcomes = List.of(byIndex);
+      markSuperseded(outcomes);
+      outcomes.forEach(IngestJob::logOutcome);
+      write(spark, request, quarters, outcomes, reads);
+      return outcomes;
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+      reads.unpersist(false);
+    }
+  }
+
+  private static long size(SubmissionFile f) {
+    try {
+      if (!f.csvFolder()) {
+        return Files.size(f.path());
+      }
+      try (Stream<Path> s = Files.list(f.path())) {
+        long total = 0;
+        for (Path p : s.filter(Files::isRegularFile).toList()) {
+          total += Files.size(p);
+        }
+        return total;
+      }
+    } catch (IOException e) {
+      return 0; // reading it will refuse it
+    }
   }
 
   /** The submissions under {@code dir} for the quarters asked for (all when empty), by name. */
@@ -148,118 +205,41 @@ public final class IngestJob {
     }
   }
 
-  /** Rows read (all quarters together) after which a batch of quarters is written. */
-  private static final long BATCH_ROWS = 1_500_000;
+  /**
+   * Input bytes (workbooks, CSV files) after which a batch of quarters is read and written: about
+   * 5 million rows of workbooks (some 400 MiB as Spark holds them), half as many of CSV. The
+   * national data set's eight quarters are one batch.
+   */
+  private static final long BATCH_BYTES = 128L << 20;
 
-  /** Reads and validates the files on as many threads as there are cores, in their order. */
-  private static List<Outcome> readAll(List<SubmissionFile> files, SubmissionValidator validator) {
-    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
-    if (threads <= 1) {
-      return files.stream().map(f -> read(f, validator)).collect(Collectors.toCollection(ArrayList::new));
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "iste-ingest-read");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (SubmissionFile f : files) {
-        futures.add(pool.submit(() -> read(f, validator)));
-      }
-      List<Outcome> out = new ArrayList<>();
-      for (Future<Outcome> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading submissions", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException("reading a submission failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** One submission as read: refused, or validated (later LOADED or SUPERSEDED). */
+  /** One submission as read: refused, or validated (then LOADED or SUPERSEDED). */
   private static final class Outcome {
     final SubmissionFile file;
-    final String checksum;
-    RefusalReason refusal;
-    String refusalMessage;
-    ValidatedSubmission validated;
+    final SubmissionRead.Summary read;
     IngestResult.Status status;
-    IngestResult.Submission released;
 
-    Outcome(SubmissionFile file, String checksum) {
+    Outcome(SubmissionFile file, SubmissionRead.Summary read) {
       this.file = file;
-      this.checksum = checksum;
+      this.read = read;
+      this.status = read.refused() ? IngestResult.Status.REFUSED : IngestResult.Status.LOADED;
     }
 
     String submissionId() {
-      String submitted = validated == null ? "unknown" : validated.submittedOn().toString();
-      return file.kovCode() + "_" + file.quarter() + "_" + submitted + "_" + checksum.substring(0, 12);
-    }
-
-    /** Keeps the summary and lets the rows go once they are written. */
-    void release() {
-      released = summary();
-      validated = null;
+      return SubmissionRead.submissionId(file, read.submittedOn(), read.checksum());
     }
 
     IngestResult.Submission summary() {
-      if (released != null) {
-        return released;
-      }
       return new IngestResult.Submission(
           file.fileName(),
           submissionId(),
           file.kovCode(),
           file.quarter(),
           status,
-          refusalMessage,
-          validated == null ? 0 : validated.rowsRead(),
-          validated == null ? 0 : validated.rowsAccepted(),
-          validated == null ? 0 : validated.rowsRejected());
+          read.refusalMessage(),
+          read.rowsRead(),
+          read.rowsAccepted(),
+          read.rowsRejected());
     }
-  }
-
-  private static Outcome read(SubmissionFile f, SubmissionValidator validator) {
-    Outcome o = new Outcome(f, checksum(f));
-    try {
-      RawSubmission raw =
-          f.csvFolder()
-              ? new CsvSubmissionReader().read(f.path())
-              : new XlsxSubmissionReader().read(f.path());
-      SubmissionValidator.Cover cover = validator.cover(f, raw);
-      o.validated = validator.validate(f, raw, cover);
-      o.status = IngestResult.Status.LOADED;
-    } catch (SubmissionRefused r) {
-      o.refusal = r.reason();
-      o.refusalMessage = Redact.text(r.getMessage());
-      o.status = IngestResult.Status.REFUSED;
-    } catch (RuntimeException e) {
-      // A bug or an unforeseen input: refuse this submission, go on with the others. The
-      // exception's message is not shown: it may quote a cell.
-      StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-      o.refusal = RefusalReason.UNREADABLE_FILE;
-      o.refusalMessage =
-          Redact.text(f.fileName())
-              + ": could not be read ("
-              + e.getClass().getName()
-              + (at == null ? "" : " at " + at)
-              + ")";
-      o.status = IngestResult.Status.REFUSED;
-      LOG.error("ingest: {}", o.refusalMessage);
-    }
-    return o;
   }
 
   /** Per KOV and quarter the latest esitatud wins (tie: the later file name). */
@@ -273,7 +253,7 @@ public final class IngestJob {
                     LinkedHashMap::new,
                     Collectors.toList()));
     Comparator<Outcome> latest =
-        Comparator.comparing((Outcome o) -> o.validated.submittedOn())
+        Comparator.comparing((Outcome o) -> o.read.submittedOn())
             .thenComparing(o -> o.file.fileName())
             .thenComparing(o -> o.file.path().toString());
     for (List<Outcome> group : byKovQuarter.values()) {
@@ -289,7 +269,7 @@ public final class IngestJob {
   private static void logOutcome(Outcome o) {
     String name = Redact.text(o.file.fileName());
     switch (o.status) {
-      case REFUSED -> LOG.warn("{}: refused ({}): {}", name, o.refusal, o.refusalMessage);
+      case REFUSED -> LOG.warn("{}: refused ({}): {}", name, o.read.refusal(), o.read.refusalMessage());
       case SUPERSEDED ->
           LOG.info(
               "{}: superseded by a later submission for KOV {} {}; rows read {}, accepted {},"
@@ -297,17 +277,17 @@ public final class IngestJob {
               name,
               o.file.kovCode(),
               o.file.quarter(),
-              o.validated.rowsRead(),
-              o.validated.rowsAccepted(),
-              o.validated.rowsRejected());
+              o.read.rowsRead(),
+              o.read.rowsAccepted(),
+              o.read.rowsRejected());
       case LOADED -> {
         LOG.info(
             "{}: rows read {}, accepted {}, rejected {}",
             name,
-            o.validated.rowsRead(),
-            o.validated.rowsAccepted(),
-            o.validated.rowsRejected());
-        for (ValidatedSubmission.SheetCount c : o.validated.sheetCounts()) {
+            o.read.rowsRead(),
+            o.read.rowsAccepted(),
+            o.read.rowsRejected());
+        for (ValidatedSubmission.SheetCount c : o.read.sheetCounts()) {
           for (String w : c.warnings()) {
             LOG.warn("{}: sheet '{}': {}", name, c.sheet(), w);
           }
@@ -316,82 +296,46 @@ public final class IngestJob {
     }
   }
 
-  /** The rows of every staged table, common columns included, quarter last. */
-  private static Map<String, List<Row>> tables(List<Outcome> outcomes) {
-    Map<String, List<Row>> t = new LinkedHashMap<>();
-    StagedTables.ALL.keySet().forEach(name -> t.put(name, new ArrayList<>()));
+  /** The rows of stg_submission and stg_ingest_log, which the driver makes from the counts. */
+  private static Map<String, List<Row>> reportTables(List<Outcome> outcomes) {
+    List<Row> submissions = new ArrayList<>();
+    List<Row> log = new ArrayList<>();
     for (Outcome o : outcomes) {
       String id = o.submissionId();
       String kov = o.file.kovCode();
       String q = o.file.quarter().toString();
       String file = Redact.text(o.file.fileName());
-      ValidatedSubmission v = o.validated;
-      t.get(StagedTables.SUBMISSION)
-          .add(
-              RowFactory.create(
-                  id,
-                  file,
-                  kov,
-                  v == null ? null : v.submittedOn(),
-                  v == null ? null : v.formVersion(),
-                  o.checksum,
-                  o.status.name(),
-                  o.refusal == null ? null : o.refusal.name(),
-                  o.refusalMessage,
-                  v == null ? 0 : v.rowsRead(),
-                  v == null ? 0 : v.rowsAccepted(),
-                  v == null ? 0 : v.rowsRejected(),
-                  q));
-      if (v == null) {
-        continue;
-      }
-      for (ValidatedSubmission.SheetCount c : v.sheetCounts()) {
-        t.get(StagedTables.INGEST_LOG)
-            .add(
-                RowFactory.create(
-                    id,
-                    file,
-                    kov,
-                    c.sheet(),
-                    c.read(),
-                    c.accepted(),
-                    c.rejected(),
-                    c.warnings().isEmpty() ? null : String.join("; ", c.warnings()),
-                    q));
-      }
-      if (o.status != IngestResult.Status.LOADED) {
-        continue;
-      }
-      for (ValidatedSubmission.Reject r : v.rejects()) {
-        t.get(StagedTables.REJECT)
-            .add(
-                RowFactory.create(
-                    id,
-                    file,
-                    kov,
-                    r.sheet(),
-                    r.sourceRow(),
-                    r.column(),
-                    r.reason().name(),
-                    r.value(),
-                    r.message(),
-                    q));
-      }
-      for (Map.Entry<String, List<ValidatedSubmission.StagedRow>> e : v.accepted().entrySet()) {
-        List<Row> rows = t.get(e.getKey());
-        for (ValidatedSubmission.StagedRow s : e.getValue()) {
-          Object[] values = new Object[s.values().length + 4];
-          System.arraycopy(s.values(), 0, values, 0, s.values().length);
-          int n = s.values().length;
-          values[n] = id;
-          values[n + 1] = kov;
-          values[n + 2] = s.sourceRow();
-          values[n + 3] = q;
-          rows.add(RowFactory.create(values));
-        }
+      SubmissionRead.Summary r = o.read;
+      submissions.add(
+          RowFactory.create(
+              id,
+              file,
+              kov,
+              r.submittedOn(),
+              r.formVersion(),
+              r.checksum(),
+              o.status.name(),
+              r.refusal() == null ? null : r.refusal().name(),
+              r.refusalMessage(),
+              r.rowsRead(),
+              r.rowsAccepted(),
+              r.rowsRejected(),
+              q));
+      for (ValidatedSubmission.SheetCount c : r.sheetCounts()) {
+        log.add(
+            RowFactory.create(
+                id,
+                file,
+                kov,
+                c.sheet(),
+                c.read(),
+                c.accepted(),
+                c.rejected(),
+                c.warnings().isEmpty() ? null : String.join("; ", c.warnings()),
+                q));
       }
     }
-    return t;
+    return Map.of(StagedTables.SUBMISSION, submissions, StagedTables.INGEST_LOG, log);
   }
 
   private static final Map<String, List<String>> SORT_KEYS =
@@ -402,83 +346,149 @@ public final class IngestJob {
               List.of("kov_code", "submission_id", "sheet", "source_row", "column_name", "reason_code"));
   private static final List<String> DATA_SORT_KEY = List.of("kov_code", "submission_id", "source_row");
 
+  /**
+   * Writes every staged table for the batch's quarters: stg_submission and stg_ingest_log from the
+   * driver's counts, stg_reject and the data tables from the rows the tasks read, of the loaded
+   * submissions only. The tables are written on as many threads as cores (each is one task).
+   */
   private static void write(
       SparkSession spark,
       IngestRequest request,
       List<Quarter> quarters,
-      Map<String, List<Row>> tables) {
+      List<Outcome> outcomes,
+      JavaRDD<SubmissionRead> reads) {
+    Map<String, List<Row>> report = reportTables(outcomes);
+    HashMap<Integer, SubmissionRead.Source> loaded = new HashMap<>();
+    for (Outcome o : outcomes) {
+      if (o.status == IngestResult.Status.LOADED) {
+        loaded.put(o.read.index(), SubmissionRead.Source.of(o.read.index(), o.file));
+      }
+    }
+    List<Callable<Void>> writes = new ArrayList<>();
     for (Map.Entry<String, StructType> e : StagedTables.ALL.entrySet()) {
       String table = e.getKey();
       StructType schema = e.getValue();
-      long started = System.nanoTime();
-      List<Row> rows = tables.get(table);
-      List<Column> order = new ArrayList<>();
-      order.add(functions.col("quarter"));
-      SORT_KEYS.getOrDefault(table, DATA_SORT_KEY).forEach(c -> order.add(functions.col(c)));
-      String path = request.layout().table(table);
-      Dataset<Row> df =
-          spark
-              .createDataFrame(rows, schema)
-              .coalesce(1)
-              .sortWithinPartitions(order.toArray(new Column[0]));
-      df.write()
-          .mode(SaveMode.Overwrite)
-          .option("partitionOverwriteMode", "dynamic")
-          .partitionBy("quarter")
-          .parquet(path);
-      Set<String> written =
-          rows.stream()
-              .map(r -> r.getString(schema.fieldIndex("quarter")))
-              .collect(Collectors.toCollection(TreeSet::new));
-      StructType withoutQuarter =
-          new StructType(
-              Stream.of(schema.fields())
-                  .filter(f -> !f.name().equals("quarter"))
-                  .toArray(StructField[]::new));
-      for (Quarter q : quarters) {
-        if (!written.contains(q.toString())) {
-          spark
-              .createDataFrame(List.<Row>of(), withoutQuarter)
-              .coalesce(1)
-              .write()
-              .mode(SaveMode.Overwrite)
-              .parquet(request.layout().partition(table, q));
-        }
+      writes.add(
+          () -> {
+            spark.sparkContext().setJobDescription("ingest: write " + table + " for " + quarters);
+            long started = System.nanoTime();
+            Dataset<Row> df;
+            long rows;
+            Set<String> written = new TreeSet<>();
+            if (report.containsKey(table)) {
+              List<Row> list = report.get(table);
+              df = spark.createDataFrame(list, schema);
+              rows = list.size();
+              list.forEach(r -> written.add(r.getString(schema.fieldIndex("quarter"))));
+            } else {
+              df = spark.createDataFrame(rowsOf(reads, table, loaded), schema);
+              rows = 0;
+              for (Outcome o : outcomes) {
+                long n = o.status != IngestResult.Status.LOADED ? 0 : rowCount(o.read, table);
+                rows += n;
+                if (n > 0) {
+                  written.add(o.file.quarter().toString());
+                }
+              }
+            }
+            writeTable(spark, request, table, schema, df, quarters, written);
+            LOG.info(
+                "ingest: {} written, {} rows ({} ms)",
+                table,
+                rows,
+                (System.nanoTime() - started) / 1_000_000);
+            return null;
+          });
+    }
+    runAll(writes);
+  }
+
+  /** The rows a loaded submission gives a table: its rejects or the accepted rows of a sheet. */
+  private static long rowCount(SubmissionRead.Summary read, String table) {
+    if (table.equals(StagedTables.REJECT)) {
+      return read.rejects();
+    }
+    for (SheetSpec sheet : SheetSpec.values()) {
+      if (sheet != SheetSpec.KAAS && StagedTables.tableOf(sheet).equals(table)) {
+        return read.accepted(sheet);
       }
-      LOG.info(
-          "ingest: {} written, {} rows ({} ms)",
-          table,
-          rows.size(),
-          (System.nanoTime() - started) / 1_000_000);
+    }
+    throw new IllegalArgumentException("not a table of rows read: " + table);
+  }
+
+  private static JavaRDD<Row> rowsOf(
+      JavaRDD<SubmissionRead> reads, String table, Map<Integer, SubmissionRead.Source> loaded) {
+    return reads.flatMap(
+        r -> {
+          SubmissionRead.Source s = loaded.get(r.index());
+          return s == null ? Collections.emptyIterator() : r.rows(table, s.file());
+        });
+  }
+
+  private static void writeTable(
+      SparkSession spark,
+      IngestRequest request,
+      String table,
+      StructType schema,
+      Dataset<Row> rows,
+      List<Quarter> quarters,
+      Set<String> written) {
+    List<Column> order = new ArrayList<>();
+    order.add(functions.col("quarter"));
+    SORT_KEYS.getOrDefault(table, DATA_SORT_KEY).forEach(c -> order.add(functions.col(c)));
+    rows.coalesce(1)
+        .sortWithinPartitions(order.toArray(new Column[0]))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("partitionOverwriteMode", "dynamic")
+        .partitionBy("quarter")
+        .parquet(request.layout().table(table));
+    StructType withoutQuarter =
+        new StructType(
+            Stream.of(schema.fields())
+                .filter(f -> !f.name().equals("quarter"))
+                .toArray(StructField[]::new));
+    for (Quarter q : quarters) {
+      if (!written.contains(q.toString())) {
+        spark
+            .createDataFrame(List.<Row>of(), withoutQuarter)
+            .coalesce(1)
+            .write()
+            .mode(SaveMode.Overwrite)
+            .parquet(request.layout().partition(table, q));
+      }
     }
   }
 
-  /** SHA-256 of the workbook, or of a CSV folder's files (name and bytes, by name). */
-  static String checksum(SubmissionFile f) {
+  /** Runs the writes on as many threads as cores; the first failure fails the run. */
+  private static void runAll(List<Callable<Void>> writes) {
+    int threads = Math.max(1, Math.min(writes.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "iste-ingest-write");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      List<Path> parts;
-      if (f.csvFolder()) {
-        try (Stream<Path> s = Files.list(f.path())) {
-          parts = s.filter(Files::isRegularFile).sorted().toList();
-        }
-      } else {
-        parts = List.of(f.path());
+      List<Future<Void>> futures = new ArrayList<>();
+      for (Callable<Void> w : writes) {
+        futures.add(pool.submit(w));
       }
-      for (Path p : parts) {
-        if (f.csvFolder()) {
-          md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) 0);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
-          in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
+      for (Future<Void> f : futures) {
+        f.get();
       }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + f.fileName(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the staged tables", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("writing a staged table failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

@@ -2,9 +2,8 @@ package ee.ska.iste.pipelines.ingest;
 
 import ee.ska.iste.core.quality.RefusalReason;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,8 @@ final class SheetBuilder {
   private final List<RawSheet.RawRow> rows = new ArrayList<>();
   private List<String> header;
   private Map<String, Integer> columnIndex;
+  /** The cell position of each contract column, in contract order, once the header is read. */
+  private int[] columnAt;
 
   SheetBuilder(String fileName, SheetSpec spec) {
     this.fileName = fileName;
@@ -40,11 +41,16 @@ final class SheetBuilder {
    * One row as read.
    *
    * @param sourceRow Excel row number (header = 1)
-   * @param cells cell text by column position (null or missing = empty)
+   * @param cells cell text by column position (null or missing = empty); not kept
    * @param quoted whether each cell was quoted in CSV (null for XLSX)
    */
   void row(int sourceRow, List<String> cells, List<Boolean> quoted) throws SubmissionRefused {
-    boolean blank = cells.stream().allMatch(c -> clean(c) == null);
+    String[] cleaned = new String[cells.size()];
+    boolean blank = true;
+    for (int i = 0; i < cleaned.length; i++) {
+      cleaned[i] = clean(cells.get(i));
+      blank &= cleaned[i] == null;
+    }
     if (blank) {
       return;
     }
@@ -52,22 +58,25 @@ final class SheetBuilder {
       readHeader(cells);
       return;
     }
-    Map<String, String> values = new HashMap<>();
-    Set<String> commaAllowed = new LinkedHashSet<>();
-    for (Map.Entry<String, Integer> e : columnIndex.entrySet()) {
-      int i = e.getValue();
-      values.put(e.getKey(), i < cells.size() ? clean(cells.get(i)) : null);
+    String[] values = new String[spec.columns().size()];
+    Set<String> commaAllowed = Set.of();
+    for (int c = 0; c < values.length; c++) {
+      int i = columnAt[c];
+      values[c] = i < cleaned.length ? cleaned[i] : null;
       if (quoted != null && i < quoted.size() && quoted.get(i)) {
-        commaAllowed.add(e.getKey());
+        if (commaAllowed.isEmpty()) {
+          commaAllowed = new HashSet<>();
+        }
+        commaAllowed.add(spec.columns().get(c));
       }
     }
     boolean extraCells = false;
-    for (int i = 0; i < cells.size(); i++) {
-      if ((i >= header.size() || header.get(i) == null) && clean(cells.get(i)) != null) {
+    for (int i = 0; i < cleaned.length; i++) {
+      if ((i >= header.size() || header.get(i) == null) && cleaned[i] != null) {
         extraCells = true;
       }
     }
-    rows.add(new RawSheet.RawRow(sourceRow, values, commaAllowed, extraCells));
+    rows.add(new RawSheet.RawRow(sourceRow, spec, values, commaAllowed, extraCells));
   }
 
   private void readHeader(List<String> cells) throws SubmissionRefused {
@@ -90,6 +99,7 @@ final class SheetBuilder {
       }
     }
     checkColumns();
+    columnAt = spec.columns().stream().mapToInt(columnIndex::get).toArray();
   }
 
   private void checkColumns() throws SubmissionRefused {

@@ -1,7 +1,9 @@
 package ee.ska.iste.pipelines.ingest;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The sheets of a submission and their columns, as contract.md names them. In a CSV submission
@@ -28,9 +30,13 @@ public enum SheetSpec {
           "isikukood", "kuupaev", "instrument", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8"));
 
   private final List<String> columns;
+  private final Map<String, Integer> positions = new HashMap<>();
 
   SheetSpec(List<String> columns) {
     this.columns = columns;
+    for (int i = 0; i < columns.size(); i++) {
+      positions.put(columns.get(i), i);
+    }
   }
 
   /** The sheet's name in the workbook (lower case). */
@@ -41,5 +47,11 @@ public enum SheetSpec {
   /** The contract's columns, in contract order. */
   public List<String> columns() {
     return columns;
+  }
+
+  /** A contract column's position in {@link #columns()}, or -1. */
+  int position(String column) {
+    Integer i = positions.get(column);
+    return i == null ? -1 : i;
   }
 }

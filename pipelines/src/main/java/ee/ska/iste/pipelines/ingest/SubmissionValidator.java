@@ -7,6 +7,7 @@ import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.RefTable;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,9 +28,31 @@ import java.util.regex.Pattern;
  * whole submission), each row of each sheet (a broken row is rejected with its reasons) and the
  * rules across sheets (a row for a person without an accepted {@code klient} row, duplicates).
  * Accepted rows leave pseudonymised, with birth year and month, sex and age derived from the
- * personal code and the code itself dropped.
+ * personal code and the code itself dropped. Serializable, with the reference tables it uses
+ * loaded, for the Spark tasks that read submissions.
  */
-final class SubmissionValidator {
+final class SubmissionValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** The reference tables the rules read (loaded up front, so that they travel with the rules). */
+  private static final List<String> REF_TABLES =
+      List.of(
+          "form_versions",
+          "allocations",
+          "entry_routes",
+          "severities",
+          "severities_outside_target",
+          "exit_reasons",
+          "assessment_types",
+          "domains",
+          "need_levels",
+          "plan_types",
+          "components",
+          "modes",
+          "thresholds",
+          "instruments",
+          "funding_rounds",
+          "excluded_diagnoses",
+          "pension_age");
   private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.[0-9A-Z]{1,2})?");
   private static final Map<String, Boolean> YES_NO = Map.of("JAH", true, "EI", false);
   private static final String CODE_COLUMN = "isikukood";
@@ -43,6 +66,7 @@ final class SubmissionValidator {
     this.ref = ref;
     this.pseudonymiser = pseudonymiser;
     this.eligibility = new Eligibility(ref);
+    REF_TABLES.forEach(ref::table);
   }
 
   /** The cover's facts once it passed. */
@@ -185,6 +209,9 @@ final class SubmissionValidator {
   /** The rules of each sheet. */
   private final class SheetRules {
     private final Quarter q;
+    private final LocalDate first;
+    private final LocalDate last;
+    private final Set<String> months;
     private final Map<String, String> pseudonyms;
     private final Set<String> clients;
     private final Set<String> routes = Set.copyOf(ref.codes("entry_routes"));
@@ -202,9 +229,30 @@ final class SubmissionValidator {
 
     SheetRules(Quarter q, Map<String, String> pseudonyms, Set<String> clients) {
       this.q = q;
+      this.first = q.firstDay();
+      this.last = q.lastDay();
+      this.months = Set.copyOf(q.months());
       this.pseudonyms = pseudonyms;
       this.clients = clients;
       this.maxHours = ref.threshold("MAX_MONTH_HOURS", q.firstDay());
+    }
+
+    /**
+     * Equal values of a submission's accepted rows as one object (codes, dates, providers, hours
+     * repeat across rows): the rows wait in memory until they are written.
+     */
+    private final Map<Object, Object> shared = new HashMap<>();
+
+    private Object[] shared(Object[] values) {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] != null) {
+          Object earlier = shared.putIfAbsent(values[i], values[i]);
+          if (earlier != null) {
+            values[i] = earlier;
+          }
+        }
+      }
+      return values;
     }
 
     private String clientId(String code) {
@@ -230,10 +278,10 @@ final class SubmissionValidator {
       if (start != null && end != null && end.isBefore(start)) {
         c.fail("lopp", ReasonCode.END_BEFORE_START, end.toString(), "lopp is before algus " + start);
       }
-      if (start != null && start.isAfter(q.lastDay())) {
+      if (start != null && start.isAfter(last)) {
         c.fail("algus", ReasonCode.EPISODE_NOT_ACTIVE, start.toString(), "starts after " + q + " ends");
       }
-      if (end != null && end.isBefore(q.firstDay())) {
+      if (end != null && end.isBefore(first)) {
         c.fail("lopp", ReasonCode.EPISODE_NOT_ACTIVE, end.toString(), "ended before " + q + " starts");
       }
       if (c.failed()) {
@@ -258,7 +306,7 @@ final class SubmissionValidator {
         Eligibility.ageAt(birth, start),
         eligibility.ineligibleReason(birth, start, diagnosis, eligibleSeverities.contains(severity))
       };
-      return new Parsed(values, content(code, values), List.of(code, start));
+      return new Parsed(shared(values), content(code, values), List.of(code, start));
     }
 
     Parsed hindamine(Check c) {
@@ -270,14 +318,14 @@ final class SubmissionValidator {
       if (level != null && !levels.contains(level.toString())) {
         c.fail("tase", ReasonCode.LEVEL_OUT_OF_RANGE, level.toString(), "need level must be 0-4");
       }
-      if (on != null && on.isAfter(q.lastDay())) {
+      if (on != null && on.isAfter(last)) {
         c.fail("kuupaev", ReasonCode.OUTSIDE_QUARTER, on.toString(), "after the end of " + q);
       }
       if (c.failed()) {
         return null;
       }
       Object[] values = {clientId(code), on, type, domain, level};
-      return new Parsed(values, content(code, values), List.of(code, on, type, domain));
+      return new Parsed(shared(values), content(code, values), List.of(code, on, type, domain));
     }
 
     Parsed plaan(Check c) {
@@ -287,10 +335,10 @@ final class SubmissionValidator {
       LocalDate reviewed = c.date("ylevaadatud", false);
       Integer goals = c.integer("eesmarke", true);
       Integer reached = c.integer("saavutatud", false);
-      if (made != null && made.isAfter(q.lastDay())) {
+      if (made != null && made.isAfter(last)) {
         c.fail("koostatud", ReasonCode.OUTSIDE_QUARTER, made.toString(), "after the end of " + q);
       }
-      if (reviewed != null && reviewed.isAfter(q.lastDay())) {
+      if (reviewed != null && reviewed.isAfter(last)) {
         c.fail("ylevaadatud", ReasonCode.OUTSIDE_QUARTER, reviewed.toString(), "after the end of " + q);
       }
       if (made != null && reviewed != null && reviewed.isBefore(made)) {
@@ -316,7 +364,7 @@ final class SubmissionValidator {
         return null;
       }
       Object[] values = {clientId(code), type, made, reviewed, goals, reached};
-      return new Parsed(values, content(code, values), List.of(code, type, made));
+      return new Parsed(shared(values), content(code, values), List.of(code, type, made));
     }
 
     Parsed osalemine(Check c) {
@@ -326,7 +374,7 @@ final class SubmissionValidator {
       String mode = c.code("viis", modes, true);
       String provider = c.text("osutaja", true);
       BigDecimal hours = c.hours("tunnid");
-      if (month != null && !q.months().contains(month.toString())) {
+      if (month != null && !months.contains(month.toString())) {
         c.fail("kuu", ReasonCode.OUTSIDE_QUARTER, month.toString(), "not a month of " + q);
       }
       if (hours != null && (hours.signum() <= 0 || hours.compareTo(maxHours) > 0)) {
@@ -342,8 +390,7 @@ final class SubmissionValidator {
       Object[] values = {
         clientId(code), month.toString(), month.atDay(1), component, mode, provider, hours
       };
-      return new Parsed(
-          values, content(code, values), List.of(code, month.toString(), component, mode, provider));
+      return new Parsed(shared(values), content(code, values), List.of(code, month.toString(), component, mode, provider));
     }
 
     Parsed elukvaliteet(Check c) {
@@ -353,7 +400,7 @@ final class SubmissionValidator {
       Map<String, String> instrument = null;
       if (instrumentCode != null) {
         String normalised = instrumentCode.toUpperCase(Locale.ROOT);
-        LocalDate validOn = on == null ? q.firstDay() : on;
+        LocalDate validOn = on == null ? first : on;
         instrument =
             instruments.validOn(validOn).stream()
                 .filter(r -> normalised.equals(r.get("code")))
@@ -363,7 +410,7 @@ final class SubmissionValidator {
           c.fail("instrument", ReasonCode.UNKNOWN_CODE, instrumentCode, "not a known instrument");
         }
       }
-      if (on != null && !q.contains(on)) {
+      if (on != null && (on.isBefore(first) || on.isAfter(last))) {
         c.fail("kuupaev", ReasonCode.OUTSIDE_QUARTER, on.toString(), "not a day of " + q);
       }
       Integer[] items = new Integer[QOL_ITEMS];
@@ -391,8 +438,7 @@ final class SubmissionValidator {
       values[1] = on;
       values[2] = instruments.required(instrument, "code");
       System.arraycopy(items, 0, values, 3, QOL_ITEMS);
-      return new Parsed(
-          values, content(code, values), List.of(code, on, values[2]));
+      return new Parsed(shared(values), content(code, values), List.of(code, on, values[2]));
     }
 
     /** Row content for duplicate detection: the code in place of its pseudonym. */
@@ -416,7 +462,7 @@ final class SubmissionValidator {
   private static final class Check {
     private final SheetSpec spec;
     private final RawSheet.RawRow row;
-    private final List<ValidatedSubmission.Reject> rejects = new ArrayList<>();
+    private List<ValidatedSubmission.Reject> rejects = List.of();
 
     Check(SheetSpec spec, RawSheet.RawRow row) {
       this.spec = spec;
@@ -447,6 +493,9 @@ final class SubmissionValidator {
     }
 
     void fail(String column, ReasonCode reason, String value, String detail) {
+      if (rejects.isEmpty()) {
+        rejects = new ArrayList<>(2);
+      }
       rejects.add(reject(column, reason, value, detail));
     }
 
@@ -474,6 +523,13 @@ final class SubmissionValidator {
 
     /** A valid personal code that has an accepted klient row. */
     String client(Set<String> clients) {
+      String v = row.get(CODE_COLUMN);
+      if (v != null) {
+        String code = PersonalCode.normalise(v);
+        if (clients.contains(code)) {
+          return code; // valid: klient accepted it
+        }
+      }
       String code = personalCode();
       if (code != null && !clients.contains(code)) {
         fail(CODE_COLUMN, ReasonCode.CLIENT_NOT_IN_KLIENT, code, null);

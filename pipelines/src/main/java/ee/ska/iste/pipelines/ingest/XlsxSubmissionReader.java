@@ -4,7 +4,6 @@ import ee.ska.iste.core.quality.RefusalReason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,21 +14,15 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
  * Reads an {@code .xlsx} submission with POI's streaming (SAX) reader: a sheet is never held in
- * memory as a POI object model. Date cells become ISO dates and number cells plain decimal text,
+ * memory as a POI object model (see {@link XlsxSheetHandler}). Date cells become ISO dates and number cells plain decimal text,
  * so that the validation sees the same text as for a CSV submission. Exceptions from POI are
  * turned into a refusal naming the file and the exception type only, never its message (it may
  * quote a cell).
@@ -44,7 +37,8 @@ final class XlsxSubmissionReader {
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-      StylesTable styles = reader.getStylesTable();
+      XlsxSheetHandler.Workbook workbook =
+          new XlsxSheetHandler.Workbook(reader.getStylesTable(), strings);
       XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
       while (it.hasNext()) {
         try (InputStream in = it.next()) {
@@ -57,9 +51,7 @@ final class XlsxSubmissionReader {
           SheetBuilder builder = new SheetBuilder(fileName, spec);
           builders.put(spec.sheetName(), builder);
           XMLReader parser = XMLHelper.newXMLReader();
-          parser.setContentHandler(
-              new XSSFSheetXMLHandler(
-                  styles, null, strings, new RowCollector(builder), new IsoFormatter(), false));
+          parser.setContentHandler(new XlsxSheetHandler(workbook, new RowCollector(builder)));
           parser.parse(new InputSource(in));
         }
       }
@@ -138,10 +130,9 @@ final class XlsxSubmissionReader {
   }
 
   /** Gathers each row's cells by column position and hands the row to the builder. */
-  private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+  private static final class RowCollector implements XlsxSheetHandler.Rows {
     private final SheetBuilder builder;
     private final List<String> cells = new ArrayList<>();
-    private int nextColumn;
 
     RowCollector(SheetBuilder builder) {
       this.builder = builder;
@@ -150,52 +141,27 @@ final class XlsxSubmissionReader {
     @Override
     public void startRow(int rowNum) {
       cells.clear();
-      nextColumn = 0;
     }
 
     @Override
     public void endRow(int rowNum) {
       try {
-        builder.row(rowNum + 1, new ArrayList<>(cells), null);
+        builder.row(rowNum + 1, cells, null);
       } catch (SubmissionRefused r) {
         throw new RefusalCarrier(r);
       }
     }
 
     @Override
-    public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-      int col = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
+    public void cell(int col, String text) {
       while (cells.size() < col) {
         cells.add(null);
       }
       if (cells.size() == col) {
-        cells.add(formattedValue);
+        cells.add(text);
       } else {
-        cells.set(col, formattedValue);
+        cells.set(col, text);
       }
-      nextColumn = col + 1;
-    }
-  }
-
-  /** Formats date cells as ISO dates and numbers as plain decimals, whatever the cell format. */
-  private static final class IsoFormatter extends DataFormatter {
-    @Override
-    public String formatRawCellContents(double value, int formatIndex, String formatString) {
-      return formatRawCellContents(value, formatIndex, formatString, false);
-    }
-
-    @Override
-    public String formatRawCellContents(
-        double value, int formatIndex, String formatString, boolean use1904Windowing) {
-      if (formatString != null
-          && DateUtil.isADateFormat(formatIndex, formatString)
-          && DateUtil.isValidExcelDate(value)) {
-        return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
-      }
-      if (Double.isNaN(value) || Double.isInfinite(value)) {
-        return String.valueOf(value);
-      }
-      return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
   }
 }
