@@ -1,6 +1,8 @@
 package ee.ska.iste.pipelines.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,6 +92,32 @@ class XlsxSheetHandlerTest {
   }
 
   @Test
+  void aSheetReferringToAnExternalEntityOrExpandingEntitiesIsNotRead() throws Exception {
+    String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    String cell = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>%s</t></is></c></row>";
+    String external =
+        "<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+            + "<worksheet xmlns=\"" + ns + "\"><sheetData>" + cell.formatted("&x;") + "</sheetData></worksheet>";
+    String laughs =
+        "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
+            + "<worksheet xmlns=\"" + ns + "\"><sheetData>" + cell.formatted("&b;") + "</sheetData></worksheet>";
+    String plain =
+        "<worksheet xmlns=\"" + ns + "\"><sheetData>" + cell.formatted("a&amp;b&#x41;") + "</sheetData></worksheet>";
+    for (String xml : List.of(external, laughs)) {
+      assertThrows(
+          org.xml.sax.SAXException.class,
+          () -> parse(newSheetParser(), xml.getBytes(UTF_8), new XlsxSheetHandler(null, ourEvents(new ArrayList<>()))));
+    }
+    List<String> cells = new ArrayList<>();
+    parse(newSheetParser(), plain.getBytes(UTF_8), new XlsxSheetHandler(null, ourEvents(cells)));
+    assertEquals(List.of("start 0", "0=a&bA", "end 0"), cells);
+  }
+
+  private static XMLReader newSheetParser() throws Exception {
+    return XlsxSubmissionReader.sheetParsers().newSAXParser().getXMLReader();
+  }
+
+  @Test
   void columnsAsCellReferenceReadsThem() {
     for (String ref : List.of("A1", "B12", "Z3", "AA10", "AZ1", "BA7", "XFD1048576", "ZZZ9")) {
       assertEquals(new CellReference(ref).getCol(), XlsxSheetHandler.column(ref), ref);
@@ -158,9 +186,13 @@ class XlsxSheetHandlerTest {
         try (InputStream in = it.next()) {
           byte[] xml = in.readAllBytes();
           parse(
+              XMLHelper.newXMLReader(),
               xml,
               new XSSFSheetXMLHandler(styles, null, strings, poiEvents(poi), new OldIsoFormatter(), false));
-          parse(xml, new XlsxSheetHandler(workbook, ourEvents(ours)));
+          parse(
+              newSheetParser(),
+              xml,
+              new XlsxSheetHandler(workbook, ourEvents(ours)));
         }
       }
     }
@@ -168,8 +200,7 @@ class XlsxSheetHandlerTest {
     assertEquals(true, poi.size() > 20, poi::toString);
   }
 
-  private static void parse(byte[] xml, ContentHandler handler) throws Exception {
-    XMLReader parser = XMLHelper.newXMLReader();
+  private static void parse(XMLReader parser, byte[] xml, ContentHandler handler) throws Exception {
     parser.setContentHandler(handler);
     parser.parse(new InputSource(new java.io.ByteArrayInputStream(xml)));
   }
