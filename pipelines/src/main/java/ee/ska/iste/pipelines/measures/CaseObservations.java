@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.posexplode_outer;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
@@ -26,21 +28,24 @@ final class CaseObservations {
 
   /**
    * Every measure's observations, from the rows of {@link CaseQuarter#facts}: the case-level
-   * measures and the per-domain ones for each life domain of the initial assessment. Each
-   * case-quarter is first spread over the domains of its initial assessment (one row when it has
-   * none); its case-level measures are taken from the first of those rows only.
+   * measures of each case-quarter and the per-domain ones for each life domain of its initial
+   * assessment. Only the contributions are exploded into rows: a measure the case does not
+   * contribute to (a null observation) makes no row.
    */
   static Dataset<Row> cases(Dataset<Row> facts, MeasureRules rules) {
-    Dataset<Row> perDomain =
-        facts.select(col("*"), posexplode_outer(col("initial_levels")).as(new String[] {"_pos", "_domain"}));
-    Column firstRow = col("_pos").isNull().or(col("_pos").equalTo(0));
-    List<Column> all = new ArrayList<>(population(rules));
-    all.addAll(qol(rules));
-    all.addAll(needPlansServices(rules));
-    List<Column> o = new ArrayList<>();
-    all.forEach(c -> o.add(when(firstRow, c)));
-    o.addAll(List.of(needDomain(col("_domain"))));
-    return explodeObservations(perDomain, o);
+    List<Column> caseLevel = new ArrayList<>(population(rules));
+    caseLevel.addAll(qol(rules));
+    caseLevel.addAll(needPlansServices(rules));
+    Column caseObservations = array(caseLevel.toArray(new Column[0]));
+    Column domainObservations = flatten(transform(col("initial_levels"), d -> array(needDomain(d))));
+    Column all =
+        when(col("initial_levels").isNull(), caseObservations)
+            .otherwise(concat(caseObservations, domainObservations));
+    return facts.select(
+        col("kov_code"),
+        col("county_code"),
+        col("quarter"),
+        explode(filter(all, o -> o.isNotNull())).as("o"));
   }
 
   static List<Column> population(MeasureRules rules) {
@@ -126,13 +131,5 @@ final class CaseObservations {
       Observation.mean(
           concat(lit("NEED_CHANGE_UNSERVED_"), domain), inNeed.and(served.unary_$bang()), change)
     };
-  }
-
-  static Dataset<Row> explodeObservations(Dataset<Row> rows, List<Column> observations) {
-    return rows.select(
-        col("kov_code"),
-        col("county_code"),
-        col("quarter"),
-        explode(array(observations.toArray(new Column[0]))).as("o"));
   }
 }

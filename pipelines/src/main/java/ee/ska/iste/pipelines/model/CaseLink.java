@@ -1,54 +1,61 @@
 package ee.ska.iste.pipelines.model;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.date_sub;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.get;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Attaches {@code case_id} to dated facts of a client in a KOV: the case of the same client and
  * KOV whose span (from {@code beforeDays} before its start to its end) overlaps the fact's dates;
  * when two do, the later-starting case. A fact with no such case keeps a null {@code case_id}.
+ *
+ * <p>A client has few cases in a KOV: they are gathered per client and KOV, latest start first,
+ * into one small table broadcast to every task, and each fact takes the first case of its list
+ * whose span overlaps its dates. The facts are neither shuffled nor sorted, and every fact row
+ * comes out once, in its input order.
  */
 final class CaseLink {
   private CaseLink() {}
 
   static Dataset<Row> attach(
       Dataset<Row> facts, Dataset<Row> cases, String fromColumn, String toColumn, int beforeDays) {
-    Dataset<Row> c =
-        cases.select(
-            col("case_id"),
-            col("client_id").as("_c_client"),
-            col("kov_code").as("_c_kov"),
-            col("start_date").as("_c_start"),
-            col("end_date").as("_c_end"));
-    Column match =
-        facts
-            .col("client_id")
-            .equalTo(c.col("_c_client"))
-            .and(facts.col("kov_code").equalTo(c.col("_c_kov")))
-            .and(date_sub(c.col("_c_start"), beforeDays).leq(facts.col(toColumn)))
-            .and(c.col("_c_end").isNull().or(c.col("_c_end").geq(facts.col(fromColumn))));
+    Dataset<Row> spans =
+        cases
+            .groupBy(col("client_id").as("_c_client"), col("kov_code").as("_c_kov"))
+            .agg(
+                // case starts are unique per client and KOV (case_id is built from them)
+                sort_array(
+                        collect_list(
+                            struct(
+                                col("start_date").as("start"),
+                                col("end_date").as("end"),
+                                col("case_id").as("id"))),
+                        false)
+                    .as("_c_spans"));
+    Column sameClientKov =
+        facts.col("client_id").equalTo(spans.col("_c_client")).and(facts.col("kov_code").equalTo(spans.col("_c_kov")));
+    Column from = facts.col(fromColumn);
+    Column to = facts.col(toColumn);
+    Column overlapping =
+        filter(
+            col("_c_spans"),
+            s -> date_sub(s.getField("start"), beforeDays).leq(to)
+                .and(s.getField("end").isNull().or(s.getField("end").geq(from))));
     Column[] factColumns = Arrays.stream(facts.columns()).map(facts::col).toArray(Column[]::new);
-    return facts
-        .join(c, match, "left")
-        .withColumn(
-            "_rank",
-            row_number().over(Window.partitionBy(factColumns).orderBy(col("_c_start").desc())))
-        .filter(col("_rank").equalTo(1))
-        .select(
-            concat(col("case_id"), Arrays.stream(facts.columns()).map(n -> col(n)).toArray(Column[]::new)));
-  }
-
-  private static Column[] concat(Column first, Column[] rest) {
-    Column[] all = new Column[rest.length + 1];
-    all[0] = first;
-    System.arraycopy(rest, 0, all, 1, rest.length);
-    return all;
+    Column[] out = new Column[factColumns.length + 1];
+    out[0] = get(overlapping, lit(0)).getField("id").as("case_id");
+    System.arraycopy(factColumns, 0, out, 1, factColumns.length);
+    return facts.join(broadcast(spans), sameClientKov, "left").select(out);
   }
 }
