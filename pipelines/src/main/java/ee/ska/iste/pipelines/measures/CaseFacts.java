@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -106,7 +107,10 @@ final class CaseFacts {
    *   <li>{@code first_cooperation_on}: the earliest TEGEVUSPLAAN 0 to COOPERATION_DAYS days after
    *       the first plan;
    *   <li>{@code served_from}: domain → the first month in which a component of the domain was
-   *       delivered overlapping the NEED_SERVICE_DAYS days after the initial assessment.
+   *       delivered overlapping the NEED_SERVICE_DAYS days after the initial assessment;
+   *   <li>{@code assessments}: every assessment of the case (on, type, sum, levels), in that
+   *       order, from which {@link CaseQuarter#facts} takes the latest one and the latest
+   *       reassessment dated up to each quarter's last day.
    * </ul>
    *
    * <p>A fact dated after a quarter's last day is not seen in that quarter; as the first of these
@@ -154,15 +158,20 @@ final class CaseFacts {
             .groupBy(col("case_id"), col("_c_domain").as("domain"))
             .agg(min("month_start").as("month"))
             .select(col("case_id"), struct(col("domain"), col("month")).as("_served"));
+    Dataset<Row> assessed =
+        s.assessmentSums()
+            .select(col("case_id"), struct(col("on"), col("type"), col("sum"), col("levels")).as("_assessment"));
     Dataset<Row> later =
         followups
             .unionByName(cooperation, true)
             .unionByName(served, true)
+            .unionByName(assessed, true)
             .groupBy("case_id")
             .agg(
                 min("_followup_on").as("first_followup_on"),
                 min("_cooperation_on").as("first_cooperation_on"),
-                map_from_entries(collect_list("_served")).as("served_from"));
+                map_from_entries(collect_list("_served")).as("served_from"),
+                sort_array(collect_list("_assessment")).as("assessments"));
     return first.join(later, new String[] {"case_id"}, "left");
   }
 
@@ -207,13 +216,8 @@ final class CaseFacts {
    * </ul>
    *
    * and, for the quarters of {@code quarters} only, what is dated up to the quarter's last day:
-   *
-   * <ul>
-   *   <li>{@code work_study_cost_ytd}: cost of {@link MeasureRules#WORK_STUDY_COMPONENT} from 1
-   *       January of the quarter's year;
-   *   <li>{@code latest_on}: the latest assessment of any type;
-   *   <li>{@code reassessment} (on, sum, levels): the latest KORDUV after the initial assessment.
-   * </ul>
+   * {@code work_study_cost_ytd}, the cost of {@link MeasureRules#WORK_STUDY_COMPONENT} from 1
+   * January of the quarter's year.
    */
   static Dataset<Row> perQuarter(Sources s, Dataset<Row> perCase, Dataset<Row> quarters, MeasureRules rules) {
     Dataset<Row> f =
@@ -259,35 +263,24 @@ final class CaseFacts {
                 periods,
                 col("month_start").geq(trunc(col("q_first"), "year")).and(col("month_start").leq(col("q_last"))))
             .select(col("case_id"), col("q_first"), col("cost_eur").as("_work_study_cost"));
-    Dataset<Row> asOf =
-        s.assessmentSums()
-            .join(f, col("case_id").equalTo(col("_f_case")), "left")
-            .join(periods, col("on").leq(col("q_last")))
-            .select(
-                col("case_id"),
-                col("q_first"),
-                col("on").as("_latest_on"),
-                when(
-                        col("type").equalTo(REASSESSMENT).and(col("on").gt(col("_f_initial_on"))),
-                        struct(col("on"), col("sum"), col("levels")))
-                    .as("_reassessment"));
-    return followups
-        .unionByName(scored, true)
-        .unionByName(reviewed, true)
-        .unionByName(services, true)
-        .unionByName(yearToDate, true)
-        .unionByName(asOf, true)
-        .groupBy("case_id", "q_first")
-        .agg(
-            max("_followup").as("followup"),
-            max("_scored").as("scored"),
-            sum("_goals").as("goals_reviewed"),
-            sum("_goals_reached").as("goals_reached"),
-            sum("_hours").as("hours"),
-            sum("_base_hours").as("base_hours"),
-            sum("_cost").as("cost"),
-            sum("_work_study_cost").as("work_study_cost_ytd"),
-            max("_latest_on").as("latest_on"),
-            max("_reassessment").as("reassessment"));
+    // sums in a hash aggregation; the struct maxima (few rows: scores) sort theirs apart
+    Dataset<Row> sums =
+        reviewed
+            .unionByName(services, true)
+            .unionByName(yearToDate, true)
+            .groupBy("case_id", "q_first")
+            .agg(
+                sum("_goals").as("goals_reviewed"),
+                sum("_goals_reached").as("goals_reached"),
+                sum("_hours").as("hours"),
+                sum("_base_hours").as("base_hours"),
+                sum("_cost").as("cost"),
+                sum("_work_study_cost").as("work_study_cost_ytd"));
+    Dataset<Row> scores =
+        followups
+            .unionByName(scored, true)
+            .groupBy("case_id", "q_first")
+            .agg(max("_followup").as("followup"), max("_scored").as("scored"));
+    return scores.join(sums, new String[] {"case_id", "q_first"}, "full_outer");
   }
 }

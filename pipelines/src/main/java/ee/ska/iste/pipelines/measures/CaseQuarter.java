@@ -6,12 +6,14 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import ee.ska.iste.core.time.Quarter;
@@ -137,7 +139,6 @@ final class CaseQuarter {
     Column planSeen = col("first_plan.on").leq(last());
     Column firstPlanOn = when(planSeen, col("first_plan.on"));
     Column initialOn = when(initialSeen, col("initial.on"));
-    Column latestOn = col("latest_on");
     Column baselineScore = when(baselineSeen, col("baseline.score"));
     Column followupScore = col("followup.score");
     Column eligible =
@@ -145,6 +146,18 @@ final class CaseQuarter {
             .equalTo(CaseFacts.SUPPORT_PLAN)
             .and(firstPlanOn.leq(date_sub(last(), rules.cooperationDays())));
     Column overdueDays = lit(rules.reassessMaxDays());
+    // the case's assessments (sorted by date) dated up to the quarter's last day: the last is the
+    // latest; the last reassessment after the initial assessment is the latest reassessment (on
+    // one day, the larger sum, as the maximum of (on, sum, levels) would be)
+    Column seen = filter(col("assessments"), a -> a.getField("on").leq(last()));
+    Column reassessment =
+        try_element_at(
+            filter(
+                seen,
+                a -> a.getField("type").equalTo(CaseFacts.REASSESSMENT)
+                    .and(a.getField("on").gt(col("initial.on")))),
+            lit(-1));
+    Column latestOn = try_element_at(seen, lit(-1)).getField("on");
     return active
         .join(perCase, new String[] {"case_id"}, "left")
         .join(perQuarter, new String[] {"case_id", "q_first"}, "left")
@@ -174,9 +187,9 @@ final class CaseQuarter {
             initialOn.as("initial_on"),
             when(initialSeen, col("initial.sum")).as("initial_sum"),
             when(initialSeen, col("initial.levels")).as("initial_levels"),
-            col("reassessment.on").as("reassessed_on"),
-            col("reassessment.sum").as("reassessed_sum"),
-            map_from_entries(col("reassessment.levels")).as("reassessed_levels"),
+            reassessment.getField("on").as("reassessed_on"),
+            reassessment.getField("sum").as("reassessed_sum"),
+            map_from_entries(reassessment.getField("levels")).as("reassessed_levels"),
             col("served_from"),
             latestOn.as("latest_on"),
             when(latestOn.isNotNull(), datediff(last(), latestOn).gt(overdueDays))
