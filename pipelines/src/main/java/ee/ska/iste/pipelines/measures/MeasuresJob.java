@@ -16,6 +16,7 @@ import ee.ska.iste.pipelines.model.FctQolScore;
 import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.model.RefDatasets;
 import ee.ska.iste.pipelines.model.TableIO;
+import ee.ska.iste.pipelines.spark.ShufflePartitions;
 import ee.ska.iste.pipelines.spark.SparkJobCounter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,6 +59,10 @@ public final class MeasuresJob {
           "measures: " + sorted.get(0) + ".." + sorted.get(sorted.size() - 1) + " in " + groups.size()
               + " plan(s) at " + layout.root(),
           false);
+      ShufflePartitions.sizeTo(
+          spark, "measures",
+          layout.table(FctCase.TABLE), layout.table(FctQolScore.TABLE), layout.table(FctAssessment.TABLE),
+          layout.table(FctPlan.TABLE), layout.table(FctParticipation.TABLE));
       ModelTables tables = ModelTables.read(spark, layout, ref);
       try {
         TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");

@@ -3,6 +3,7 @@ package ee.ska.iste.pipelines.model;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.spark.ShufflePartitions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,10 @@ public final class ModelJob {
   public void run(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
     spark.sparkContext().setJobGroup("iste-model", "model: stg_ -> int_, dim_, fct_ at " + layout.root(), false);
     try {
+      ShufflePartitions.sizeTo(
+          spark, "model",
+          layout.table("stg_client_episode"), layout.table("stg_assessment"), layout.table("stg_plan"),
+          layout.table("stg_participation"), layout.table("stg_qol"));
       Dataset<Row> episodes = TableIO.read(spark, layout, "stg_client_episode", StagedSchemas.CLIENT_EPISODE);
       Dataset<Row> assessments = TableIO.read(spark, layout, "stg_assessment", StagedSchemas.ASSESSMENT);
       Dataset<Row> plans = TableIO.read(spark, layout, "stg_plan", StagedSchemas.PLAN);
