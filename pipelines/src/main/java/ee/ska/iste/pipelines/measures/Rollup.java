@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,9 +31,13 @@ import org.apache.spark.sql.types.DataTypes;
 final class Rollup {
   static final String NATIONAL = "EE";
 
+  /** The quantiles already worked out, by n: most figures share a few hundred values of n. */
+  private static final Map<Long, Double> T_975_BY_N = new ConcurrentHashMap<>();
+
   private static final UserDefinedFunction T_975 =
       udf(
-          (UDF1<Long, Double>) n -> n == null || n < 2 ? null : Stats.studentTQuantile(0.975, n - 1),
+          (UDF1<Long, Double>)
+              n -> n == null || n < 2 ? null : T_975_BY_N.computeIfAbsent(n, k -> Stats.studentTQuantile(0.975, k - 1)),
           DataTypes.DoubleType);
 
   private Rollup() {}
