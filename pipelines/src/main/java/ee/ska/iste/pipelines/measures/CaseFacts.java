@@ -224,8 +224,7 @@ final class CaseFacts {
         perCase.select(
             col("case_id").as("_f_case"),
             col("baseline.on").as("_f_baseline_on"),
-            col("baseline.instrument").as("_f_instrument"),
-            col("initial.on").as("_f_initial_on"));
+            col("baseline.instrument").as("_f_instrument"));
     Dataset<Row> valid = s.validScores();
     Dataset<Row> followups =
         valid
