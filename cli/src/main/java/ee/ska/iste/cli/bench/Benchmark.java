@@ -45,7 +45,7 @@ import org.apache.spark.sql.SparkSession;
  * folder.
  */
 public final class Benchmark {
-  /** Shuffle partitions the stage runner uses (its own constant; the session is shared). */
+  /** Shuffle partitions the session starts with, as the stage runner's (the jobs resize them). */
   private static final int SHUFFLE_PARTITIONS = 8;
 
   static final List<String> STAGED_DATA =

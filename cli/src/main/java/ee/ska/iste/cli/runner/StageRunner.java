@@ -50,7 +50,10 @@ import org.apache.spark.sql.SparkSession;
  * {@link LocalRunner} and one stage per process by the Airflow tasks.
  */
 public final class StageRunner implements AutoCloseable {
-  /** Shuffle partitions for ISTE data on a small machine (Spark's default of 200 is far too many). */
+  /**
+   * Shuffle partitions the session starts with (Spark's default of 200 is far too many for ISTE
+   * data); the model and measures jobs size their own to their input (ShufflePartitions).
+   */
   private static final int SHUFFLE_PARTITIONS = 8;
 
   private final Path out;

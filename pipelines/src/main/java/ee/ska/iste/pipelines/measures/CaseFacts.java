@@ -24,8 +24,8 @@ import org.apache.spark.sql.Row;
 /**
  * The facts of cases the measures are built from, computed once for all quarters in two tables:
  * {@link #perCase} (what does not depend on the quarter) and {@link #perQuarter} (what does), each
- * from the model tables in one aggregation over the union of its sources, so that a case-quarter
- * row of {@link CaseQuarter#facts} needs one join with each.
+ * from the model tables by aggregating the union of its sources, so that a case-quarter row of
+ * {@link CaseQuarter#facts} needs one join with each.
  *
  * <p>A quarter's figures use only data dated up to its last day. A per-case fact that is the
  * earliest of something (baseline, initial assessment, first plan) is the earliest of all, taken

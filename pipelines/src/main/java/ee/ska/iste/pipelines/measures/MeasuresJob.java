@@ -60,9 +60,8 @@ public final class MeasuresJob {
               + " plan(s) at " + layout.root(),
           false);
       ShufflePartitions.sizeTo(
-          spark, "measures",
-          layout.table(FctCase.TABLE), layout.table(FctQolScore.TABLE), layout.table(FctAssessment.TABLE),
-          layout.table(FctPlan.TABLE), layout.table(FctParticipation.TABLE));
+          spark, "measures", layout,
+          FctCase.TABLE, FctQolScore.TABLE, FctAssessment.TABLE, FctPlan.TABLE, FctParticipation.TABLE);
       ModelTables tables = ModelTables.read(spark, layout, ref);
       try {
         TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");

@@ -28,9 +28,7 @@ public final class ModelJob {
     spark.sparkContext().setJobGroup("iste-model", "model: stg_ -> int_, dim_, fct_ at " + layout.root(), false);
     try {
       ShufflePartitions.sizeTo(
-          spark, "model",
-          layout.table("stg_client_episode"), layout.table("stg_assessment"), layout.table("stg_plan"),
-          layout.table("stg_participation"), layout.table("stg_qol"));
+          spark, "model", layout, "stg_client_episode", "stg_assessment", "stg_plan", "stg_participation", "stg_qol");
       Dataset<Row> episodes = TableIO.read(spark, layout, "stg_client_episode", StagedSchemas.CLIENT_EPISODE);
       Dataset<Row> assessments = TableIO.read(spark, layout, "stg_assessment", StagedSchemas.ASSESSMENT);
       Dataset<Row> plans = TableIO.read(spark, layout, "stg_plan", StagedSchemas.PLAN);

@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.spark;
 
+import ee.ska.iste.core.layout.WarehouseLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,11 +28,11 @@ public final class ShufflePartitions {
     return (int) Math.max(2L * Math.max(1, cores), Math.min(10_000L, bySize));
   }
 
-  /** Sets the session's shuffle partitions for a stage reading the given folders. */
-  public static int sizeTo(SparkSession spark, String stage, String... folders) {
+  /** Sets the session's shuffle partitions for a stage reading the given tables of the layout. */
+  public static int sizeTo(SparkSession spark, String stage, WarehouseLayout layout, String... tables) {
     long bytes = 0;
-    for (String f : folders) {
-      bytes += bytes(spark, f);
+    for (String t : tables) {
+      bytes += bytes(spark, layout.table(t));
     }
     int n = forInput(bytes, spark.sparkContext().defaultParallelism());
     spark.conf().set("spark.sql.shuffle.partitions", n);
