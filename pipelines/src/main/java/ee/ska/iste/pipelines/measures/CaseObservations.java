@@ -1,14 +1,9 @@
 package ee.ska.iste.pipelines.measures;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,37 +14,37 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns the case-quarter facts into observations: one row per active case, quarter and measure it
- * contributes to (kov_code, county_code, quarter, o). Every count measure gets a row (0 or 1) from every
- * active case, so that every unit with a case has a row for every count measure.
+ * What each active case contributes to each measure in a quarter ({@link Observation}s over the
+ * case-quarter facts). Every active case contributes to every count measure (0 or 1), so that
+ * every unit with a case has every count measure.
  */
 final class CaseObservations {
+  /** The initial assessment's levels by domain (null without an initial assessment). */
+  private static final String INITIAL = "_initial_by_domain";
+
   private CaseObservations() {}
 
   /**
-   * Every measure's observations, from the rows of {@link CaseQuarter#facts}: the case-level
-   * measures of each case-quarter and the per-domain ones for each life domain of its initial
-   * assessment. Only the contributions are exploded into rows: a measure the case does not
-   * contribute to (a null observation) makes no row.
+   * Every measure's observations, over the columns of {@link #prepare}d case-quarter facts: the
+   * case-level measures and, for each life domain of {@code rules.domains()}, the per-domain ones.
    */
-  static Dataset<Row> cases(Dataset<Row> facts, MeasureRules rules) {
-    List<Column> caseLevel = new ArrayList<>(population(rules));
-    caseLevel.addAll(qol(rules));
-    caseLevel.addAll(needPlansServices(rules));
-    Column caseObservations = array(caseLevel.toArray(new Column[0]));
-    Column domainObservations = flatten(transform(col("initial_levels"), d -> array(needDomain(d))));
-    Column all =
-        when(col("initial_levels").isNull(), caseObservations)
-            .otherwise(concat(caseObservations, domainObservations));
-    return facts.select(
-        col("kov_code"),
-        col("county_code"),
-        col("quarter"),
-        explode(filter(all, o -> o.isNotNull())).as("o"));
+  static List<Observation> all(MeasureRules rules) {
+    List<Observation> all = new ArrayList<>(population(rules));
+    all.addAll(qol(rules));
+    all.addAll(needPlansServices(rules));
+    for (String domain : rules.domains()) {
+      all.addAll(needDomain(domain));
+    }
+    return all;
   }
 
-  static List<Column> population(MeasureRules rules) {
-    List<Column> o = new ArrayList<>();
+  /** The rows of {@link CaseQuarter#facts} with the columns the observations read. */
+  static Dataset<Row> prepare(Dataset<Row> facts) {
+    return facts.withColumn(INITIAL, map_from_entries(col("initial_levels")));
+  }
+
+  static List<Observation> population(MeasureRules rules) {
+    List<Observation> o = new ArrayList<>();
     o.add(Observation.count("ACTIVE", lit(true)));
     o.add(Observation.count("NEW", col("is_new")));
     o.add(Observation.count("EXIT", col("is_exit").and(col("end_reason").isin(rules.finalExitReasons().toArray()))));
@@ -60,10 +55,10 @@ final class CaseObservations {
     return o;
   }
 
-  static List<Column> qol(MeasureRules rules) {
+  static List<Observation> qol(MeasureRules rules) {
     Column hasChange = col("qol_change").isNotNull();
     Column paired = col("days_to_date").geq(rules.pairedMinDays());
-    List<Column> o = new ArrayList<>();
+    List<Observation> o = new ArrayList<>();
     o.add(Observation.count("QOL_N", hasChange));
     o.add(Observation.mean("QOL_CHANGE", lit(true), col("qol_change")));
     o.add(Observation.share("QOL_IMPROVED", hasChange, col("qol_change").geq(col("rci"))));
@@ -82,10 +77,10 @@ final class CaseObservations {
   }
 
   /** Need, plans and services. */
-  static List<Column> needPlansServices(MeasureRules rules) {
+  static List<Observation> needPlansServices(MeasureRules rules) {
     Column reassessed = col("initial_sum").isNotNull().and(col("reassessed_sum").isNotNull());
     Column hours = col("hours");
-    List<Column> o = new ArrayList<>();
+    List<Observation> o = new ArrayList<>();
     o.add(Observation.share("NEED_REDUCED", reassessed, col("reassessed_sum").lt(col("initial_sum"))));
     o.add(Observation.share("REASSESS_OVERDUE", col("on_last_day"), col("overdue")));
     o.add(
@@ -111,25 +106,23 @@ final class CaseObservations {
   }
 
   /**
-   * Per life domain of the initial assessment ({@code d}: domain, level; null contributes
-   * nothing): NEED_CHANGE_d (mean reassessed − initial level), NEED_SERVED_d (share of cases with
+   * Per life domain d (a domain missing from the initial assessment contributes nothing):
+   * NEED_CHANGE_d (mean reassessed − initial level), NEED_SERVED_d (share of cases with
    * initial level ≥ 2 that got the domain's component within NEED_SERVICE_DAYS, as far as dated up
    * to the quarter's end), NEED_CHANGE_SERVED_d / NEED_CHANGE_UNSERVED_d (mean change of those
    * cases that did / did not).
    */
-  static Column[] needDomain(Column d) {
-    Column domain = d.getField("domain");
-    Column reassessed = try_element_at(col("reassessed_levels"), domain);
+  static List<Observation> needDomain(String domain) {
+    Column level = try_element_at(col(INITIAL), lit(domain));
+    Column reassessed = try_element_at(col("reassessed_levels"), lit(domain));
     // served in a month dated up to the quarter's end exactly when first served by then
-    Column served = coalesce(try_element_at(col("served_from"), domain).leq(col("q_last")), lit(false));
-    Column change = reassessed.minus(d.getField("level"));
-    Column inNeed = d.getField("level").geq(2);
-    return new Column[] {
-      Observation.mean(concat(lit("NEED_CHANGE_"), domain), lit(true), change),
-      Observation.share(concat(lit("NEED_SERVED_"), domain), inNeed, served),
-      Observation.mean(concat(lit("NEED_CHANGE_SERVED_"), domain), inNeed.and(served), change),
-      Observation.mean(
-          concat(lit("NEED_CHANGE_UNSERVED_"), domain), inNeed.and(served.unary_$bang()), change)
-    };
+    Column served = coalesce(try_element_at(col("served_from"), lit(domain)).leq(col("q_last")), lit(false));
+    Column change = reassessed.minus(level);
+    Column inNeed = level.geq(2);
+    return List.of(
+        Observation.mean("NEED_CHANGE_" + domain, lit(true), change),
+        Observation.share("NEED_SERVED_" + domain, inNeed, served),
+        Observation.mean("NEED_CHANGE_SERVED_" + domain, inNeed.and(served), change),
+        Observation.mean("NEED_CHANGE_UNSERVED_" + domain, inNeed.and(served.unary_$bang()), change));
   }
 }

@@ -155,7 +155,8 @@ public final class MeasuresJob {
     Dataset<Row> perQuarter = CaseFacts.perQuarter(sources, perCase, periods, rules);
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
     Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
-    return Rollup.transform(CaseObservations.cases(facts, rules), MeasureRules.RCI_Z)
+    Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
+    return Rollup.transform(perKov, MeasureRules.RCI_Z)
         .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()));
   }
 

@@ -1,7 +1,6 @@
 package ee.ska.iste.pipelines.measures;
 
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -9,62 +8,53 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * One case's contribution to one measure: a struct (measure, kind, x, d) with exact decimal x and
- * d, so sums do not depend on row order. A null struct means the case does not contribute.
+ * What one case contributes to one measure: an amount {@code x} and, for shares, means and ratios,
+ * a denominator {@code d}, both exact decimals so that sums do not depend on row order. {@code x}
+ * is null when the case does not contribute (outside a share's or mean's population, no ratio
+ * denominator).
+ *
+ * @param measure the measure's code
+ * @param kind how the contributions roll up
+ * @param x the case's amount, null when it does not contribute
+ * @param d the case's denominator (1 for shares and means, null for counts and sums)
  */
-final class Observation {
-  static final DecimalType AMOUNT = DataTypes.createDecimalType(24, 8);
-
-  private Observation() {}
+record Observation(String measure, Kind kind, Column x, Column d) {
+  /**
+   * One case's amount: up to 10^10 with 8 decimals, held by Spark in a {@code long} (a case's
+   * days, hours or euros in a quarter are far below that).
+   */
+  static final DecimalType AMOUNT = DataTypes.createDecimalType(18, 8);
 
   /** A count: every active case contributes 1 when {@code condition} holds, else 0. */
-  static Column count(String measure, Column condition) {
-    return make(measure, Kind.COUNT, when(condition, 1).otherwise(0), lit(null));
+  static Observation count(String measure, Column condition) {
+    return new Observation(measure, Kind.COUNT, when(condition, 1).otherwise(0), lit(null));
   }
 
   /** A sum over every active case (null amounts count as 0). */
-  static Column sum(String measure, Column amount) {
-    return make(measure, Kind.SUM, when(amount.isNull(), 0).otherwise(amount), lit(null));
+  static Observation sum(String measure, Column amount) {
+    return new Observation(measure, Kind.SUM, amount(when(amount.isNull(), 0).otherwise(amount)), lit(null));
   }
 
   /** A share: the case is in the denominator when {@code inDenominator}, in the numerator when also {@code inNumerator}. */
-  static Column share(String measure, Column inDenominator, Column inNumerator) {
-    return when(
-        inDenominator,
-        make(measure, Kind.SHARE, when(inNumerator, 1).otherwise(0), lit(1)));
+  static Observation share(String measure, Column inDenominator, Column inNumerator) {
+    return new Observation(measure, Kind.SHARE, when(inDenominator, when(inNumerator, 1).otherwise(0)), lit(1));
   }
 
   /** A mean of {@code value} over the cases where it is not null (and {@code include} holds). */
-  static Column mean(String measure, Column include, Column value) {
-    return when(include.and(value.isNotNull()), make(measure, Kind.MEAN, value, lit(1)));
+  static Observation mean(String measure, Column include, Column value) {
+    return new Observation(measure, Kind.MEAN, amount(when(include.and(value.isNotNull()), value)), lit(1));
   }
 
   /** A ratio of totals Σ numerator / Σ denominator over cases where the denominator is not null. */
-  static Column ratio(String measure, Column numerator, Column denominator) {
-    return when(
-        denominator.isNotNull(),
-        make(measure, Kind.RATIO, when(numerator.isNull(), 0).otherwise(numerator), denominator));
+  static Observation ratio(String measure, Column numerator, Column denominator) {
+    return new Observation(
+        measure,
+        Kind.RATIO,
+        amount(when(denominator.isNotNull(), when(numerator.isNull(), 0).otherwise(numerator))),
+        amount(denominator));
   }
 
-  /** A share whose measure code is computed per row (e.g. per life domain). */
-  static Column share(Column measure, Column inDenominator, Column inNumerator) {
-    return when(inDenominator, make(measure, Kind.SHARE, when(inNumerator, 1).otherwise(0), lit(1)));
-  }
-
-  /** A mean whose measure code is computed per row. */
-  static Column mean(Column measure, Column include, Column value) {
-    return when(include.and(value.isNotNull()), make(measure, Kind.MEAN, value, lit(1)));
-  }
-
-  private static Column make(String measure, Kind kind, Column x, Column d) {
-    return make(lit(measure), kind, x, d);
-  }
-
-  private static Column make(Column measure, Kind kind, Column x, Column d) {
-    return struct(
-        measure.as("measure"),
-        lit(kind.name()).as("kind"),
-        x.cast(AMOUNT).as("x"),
-        d.cast(AMOUNT).as("d"));
+  private static Column amount(Column c) {
+    return c.cast(AMOUNT);
   }
 }

@@ -2,7 +2,6 @@ package ee.ska.iste.pipelines.measures;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sqrt;
@@ -21,8 +20,9 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Rolls case-level observations up to KOV, county (MAAKOND) and national (RIIK, unit {@code EE})
- * figures. Every level is computed from the case-level rows themselves, never from KOV figures.
+ * Rolls the per-KOV sums of case contributions up to KOV, county (MAAKOND) and national (RIIK,
+ * unit {@code EE}) figures. Every level is computed from exact sums over its cases, never from KOV
+ * figures.
  *
  * <p>Output: one row per level, unit_code, quarter, measure with kind, n (cases behind the figure: the
  * count itself, the contributing cases of a sum, the denominator cases of a share, mean or ratio),
@@ -43,30 +43,10 @@ final class Rollup {
   private Rollup() {}
 
   /**
-   * @param observations rows with kov_code, county_code, quarter and a struct column {@code o} from {@link
-   *     Observation} (null = no contribution)
+   * @param perKov the sums of {@link KovSums}
    * @param wilsonZ normal quantile of the shares' interval
    */
-  static Dataset<Row> transform(Dataset<Row> observations, double wilsonZ) {
-    Dataset<Row> perKov =
-        observations
-            .filter(col("o").isNotNull())
-            .select(
-                col("kov_code"),
-                col("county_code"),
-                col("quarter"),
-                col("o.measure").as("measure"),
-                col("o.kind").as("kind"),
-                col("o.x").as("x"),
-                col("o.d").as("d"))
-            .groupBy("kov_code", "county_code", "quarter", "measure", "kind")
-            .agg(
-                sum("x").as("sx"),
-                sum("d").as("sd_"),
-                sum(col("x").multiply(col("x"))).as("sxx"),
-                count(lit(1)).as("rows"),
-                sum(when(col("x").notEqual(0), 1).otherwise(0)).as("nonzero"),
-                sum(when(col("d").gt(0), 1).otherwise(0)).as("positive"));
+  static Dataset<Row> transform(Dataset<Row> perKov, double wilsonZ) {
     // Every sum is exact (decimals and counts): the sums of a county's or the nation's KOV groups
     // are the sums over its cases' contributions, in fewer rows.
     Dataset<Row> sums =
