@@ -1,0 +1,275 @@
+package ee.ska.iste.disclosure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
+import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+
+/**
+ * The outsider's audit: for every hidden quantity that must be protected, the smallest and largest
+ * value it can take given everything published (the visible figures' quantities as constants, the
+ * model's identities and bounds), by linear programming (Apache Commons Math's {@link
+ * SimplexSolver}); whole counts have their bounds rounded inwards. Only the visible figures'
+ * values enter the programmes; a hidden figure's true value is used only to judge the interval.
+ *
+ * <p>Which quantities must be protected: the numerator of every hidden figure (a count: interval
+ * at least {@code countWidth} wide; a sum: reaching {@code sumMargin} of it either side), and the
+ * denominator of a hidden figure whose denominator is a count below {@code min} (the reason it is
+ * hidden).
+ */
+public final class Auditor {
+  private static final double EPS = 1e-6;
+
+  /** One protected quantity judged: its feasible interval and whether that protects it. */
+  public record Check(int figure, Field field, Protection protection, double value, double low, double high, boolean pass) {}
+
+  private final OutsiderModel model;
+
+  public Auditor(OutsiderModel model) {
+    this.model = model;
+  }
+
+  /** Every protected quantity of every hidden figure, in figure order. */
+  public List<Check> audit(boolean[] hidden) {
+    List<Check> checks = new ArrayList<>();
+    Components comps = new Components(model, hidden);
+    Map<Integer, Lp> programmes = new HashMap<>();
+    for (int f = 0; f < hidden.length; f++) {
+      if (!hidden[f]) {
+        continue;
+      }
+      for (int q : protectedQuantities(f)) {
+        Lp lp = programmes.computeIfAbsent(comps.root(q), r -> new Lp(model, hidden, comps.members(r)));
+        checks.add(judge(q, lp.range(q)));
+      }
+    }
+    return checks;
+  }
+
+  /** The checks of one hidden figure under a mask (its component only). */
+  public List<Check> audit(boolean[] hidden, int figure) {
+    List<Check> checks = new ArrayList<>();
+    Components comps = new Components(model, hidden);
+    for (int q : protectedQuantities(figure)) {
+      checks.add(judge(q, new Lp(model, hidden, comps.members(comps.root(q))).range(q)));
+    }
+    return checks;
+  }
+
+  /** The quantities of a hidden figure that must be protected. */
+  public List<Integer> protectedQuantities(int f) {
+    Figure fig = model.figure(f);
+    MeasureRule r = model.rule(f);
+    List<Integer> out = new ArrayList<>();
+    if (r.numerator() != Protection.NONE) {
+      out.add(OutsiderModel.quantity(f, Field.NUM));
+    }
+    if (fig.hasDenominator()
+        && !r.denominatorPublic()
+        && r.denominator() == Protection.COUNT
+        && fig.denominator() < model.disclosure().min()) {
+      out.add(OutsiderModel.quantity(f, Field.DEN));
+    }
+    return out;
+  }
+
+  private Check judge(int q, double[] range) {
+    int f = OutsiderModel.figureOf(q);
+    Field field = OutsiderModel.fieldOf(q);
+    MeasureRule r = model.rule(f);
+    Protection p = field == Field.NUM ? r.numerator() : r.denominator();
+    double v = model.value(q);
+    double low = range[0];
+    double high = range[1];
+    boolean pass;
+    if (p == Protection.COUNT) {
+      double lo = Math.ceil(low - EPS);
+      double hi = Math.floor(high + EPS);
+      low = Double.isInfinite(low) ? low : lo;
+      high = Double.isInfinite(high) ? high : hi;
+      pass = high - low >= model.disclosure().countWidth() - EPS;
+    } else {
+      double margin = model.disclosure().sumMargin() * Math.abs(v);
+      double tol = EPS * Math.max(1, Math.abs(v));
+      pass = low <= v - margin + tol && high >= v + margin - tol;
+    }
+    return new Check(f, field, p, v, low + 0.0, high + 0.0, pass);
+  }
+
+  /** Quantities linked by identities and bounds through hidden quantities (union-find). */
+  static final class Components {
+    private final Map<Integer, Integer> parent = new HashMap<>();
+    private final Map<Integer, List<Integer>> members = new HashMap<>();
+
+    Components(OutsiderModel m, boolean[] hidden) {
+      for (Identity id : m.identities()) {
+        int first = -1;
+        for (int q : id.quantities()) {
+          if (isHidden(m, hidden, q)) {
+            if (first < 0) {
+              first = q;
+              find(q);
+            } else {
+              union(first, q);
+            }
+          }
+        }
+      }
+      for (int f = 0; f < hidden.length; f++) {
+        int num = OutsiderModel.quantity(f, Field.NUM);
+        int den = OutsiderModel.quantity(f, Field.DEN);
+        if (hidden[f]) {
+          find(num);
+          if (isHidden(m, hidden, den)) {
+            union(num, den);
+          }
+        }
+      }
+      for (int q : parent.keySet()) {
+        members.computeIfAbsent(find(q), k -> new ArrayList<>()).add(q);
+      }
+    }
+
+    int root(int q) {
+      return find(q);
+    }
+
+    List<Integer> members(int root) {
+      return members.getOrDefault(root, List.of(root));
+    }
+
+    private int find(int q) {
+      Integer p = parent.putIfAbsent(q, q);
+      if (p == null || p == q) {
+        return q;
+      }
+      int r = find(p);
+      parent.put(q, r);
+      return r;
+    }
+
+    private void union(int a, int b) {
+      int ra = find(a);
+      int rb = find(b);
+      if (ra != rb) {
+        if (ra < rb) {
+          parent.put(rb, ra);
+        } else {
+          parent.put(ra, rb);
+        }
+      }
+    }
+  }
+
+  static boolean isHidden(OutsiderModel m, boolean[] hidden, int q) {
+    return m.exists(q) && hidden[OutsiderModel.figureOf(q)] && !m.alwaysPublic(q);
+  }
+
+  /** The linear programme of one component: its hidden quantities are the variables. */
+  static final class Lp {
+    private final Map<Integer, Integer> var = new HashMap<>();
+    private final List<LinearConstraint> constraints = new ArrayList<>();
+    private final int k;
+
+    Lp(OutsiderModel m, boolean[] hidden, List<Integer> quantities) {
+      for (int q : quantities) {
+        var.put(q, var.size());
+      }
+      k = var.size();
+      Set<Integer> ids = new LinkedHashSet<>();
+      for (int q : quantities) {
+        ids.addAll(m.identitiesOf(q));
+      }
+      for (int i : ids) {
+        Identity id = m.identities().get(i);
+        double[] a = new double[k];
+        double rhs = 0;
+        for (int t = 0; t < id.size(); t++) {
+          int q = id.quantities()[t];
+          Integer v = var.get(q);
+          if (v != null) {
+            a[v] += id.coefficients()[t];
+          } else {
+            rhs -= id.coefficients()[t] * m.value(q); // a published (or always public) quantity
+          }
+        }
+        constraints.add(new LinearConstraint(a, Relationship.EQ, rhs));
+      }
+      for (int q : quantities) {
+        int v = var.get(q);
+        double lo = m.lowerBound(q);
+        if (!Double.isInfinite(lo)) {
+          constraints.add(new LinearConstraint(unit(v), Relationship.GEQ, lo));
+        }
+        if (OutsiderModel.fieldOf(q) == Field.NUM) {
+          int f = OutsiderModel.figureOf(q);
+          MeasureRule r = m.rule(f);
+          if (m.figure(f).hasDenominator()) {
+            int den = OutsiderModel.quantity(f, Field.DEN);
+            Integer dv = var.get(den);
+            double dValue = m.value(den);
+            if (!Double.isNaN(r.caseMin())) {
+              constraints.add(caseBound(v, dv, r.caseMin(), dValue, Relationship.GEQ));
+            }
+            if (!Double.isNaN(r.caseMax())) {
+              constraints.add(caseBound(v, dv, r.caseMax(), dValue, Relationship.LEQ));
+            }
+          }
+        }
+      }
+    }
+
+    /** num − c × den ≷ 0, the denominator a variable or a published constant. */
+    private LinearConstraint caseBound(int num, Integer den, double c, double denValue, Relationship rel) {
+      double[] a = unit(num);
+      if (den != null) {
+        a[den] -= c;
+        return new LinearConstraint(a, rel, 0);
+      }
+      return new LinearConstraint(a, rel, c * denValue);
+    }
+
+    private double[] unit(int v) {
+      double[] a = new double[k];
+      a[v] = 1;
+      return a;
+    }
+
+    /** {min, max} of quantity q (±∞ when unbounded). */
+    double[] range(int q) {
+      int v = var.get(q);
+      return new double[] {optimum(v, GoalType.MINIMIZE), optimum(v, GoalType.MAXIMIZE)};
+    }
+
+    private double optimum(int v, GoalType goal) {
+      try {
+        PointValuePair p =
+            new SimplexSolver(1e-9, 10, 1e-12)
+                .optimize(
+                    new MaxIter(100_000),
+                    new LinearObjectiveFunction(unit(v), 0),
+                    new LinearConstraintSet(constraints),
+                    goal,
+                    new NonNegativeConstraint(false));
+        return p.getValue();
+      } catch (UnboundedSolutionException e) {
+        return goal == GoalType.MINIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+      } catch (NoFeasibleSolutionException e) {
+        throw new IllegalStateException("the outsider's programme has no solution: the published figures contradict the identities", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package ee.ska.iste.disclosure;
+
+import ee.ska.iste.core.ref.RefTable;
+import ee.ska.iste.core.ref.ReferenceData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The disclosure rules valid on a day, from the reference data: the thresholds ({@code
+ * SUPPRESSION_MIN}, {@code DISCLOSURE_COUNT_WIDTH}, {@code DISCLOSURE_SUM_MARGIN} in
+ * thresholds.csv), the measures' protections and case bounds (disclosure_measures.csv; a measure not
+ * listed follows its kind) and the identities between measures of one unit
+ * (disclosure_identities.csv).
+ *
+ * @param min the smallest count shown and the smallest denominator of a shown share or mean
+ * @param countWidth a hidden count is protected when the outsider's interval is at least this wide
+ * @param sumMargin a hidden sum is protected when the interval reaches this share of it either side
+ */
+public record DisclosureRules(
+    int min,
+    double countWidth,
+    double sumMargin,
+    Map<String, MeasureRule> measures,
+    List<IdentityTemplate> identities,
+    String occupancyMeasure,
+    String occupancyDaysMeasure) {
+
+  /** Σ coefficient × quantity = 0 over the figures of one unit. */
+  public record IdentityTemplate(String name, List<Term> terms) {
+    public IdentityTemplate {
+      terms = List.copyOf(terms);
+    }
+  }
+
+  /** One term of an identity: a measure's numerator or denominator times a coefficient. */
+  public record Term(String measure, Field field, double coefficient) {}
+
+  public DisclosureRules {
+    if (min < 1) {
+      throw new IllegalArgumentException("SUPPRESSION_MIN must be at least 1: " + min);
+    }
+    measures = Map.copyOf(measures);
+    identities = List.copyOf(identities);
+  }
+
+  /**
+   * The rules valid on {@code on}.
+   *
+   * @param kinds measure code → kind, from the measure catalogue
+   */
+  public static DisclosureRules of(ReferenceData ref, LocalDate on, Map<String, Kind> kinds) {
+    Map<String, MeasureRule> rules = new LinkedHashMap<>();
+    List<Map<String, String>> listed = ref.table("disclosure_measures").validOn(on);
+    for (Map.Entry<String, Kind> e : kinds.entrySet()) {
+      MeasureRule r = MeasureRule.byKind(e.getKey(), e.getValue());
+      for (Map<String, String> row : listed) {
+        if (matches(row.get("measure"), e.getKey())) {
+          r = new MeasureRule(
+              e.getKey(),
+              e.getValue(),
+              Protection.valueOf(row.get("numerator_rule")),
+              Protection.valueOf(row.get("denominator_rule")),
+              number(row.get("case_min")),
+              number(row.get("case_max")),
+              Boolean.parseBoolean(row.get("denominator_public")),
+              Boolean.parseBoolean(row.get("hierarchical")));
+          break;
+        }
+      }
+      rules.put(e.getKey(), r);
+    }
+    Map<String, List<Term>> terms = new LinkedHashMap<>();
+    for (Map<String, String> row : ref.table("disclosure_identities").validOn(on)) {
+      terms.computeIfAbsent(row.get("identity"), k -> new ArrayList<>())
+          .add(new Term(row.get("measure"), Field.valueOf(row.get("field")), Double.parseDouble(row.get("coefficient"))));
+    }
+    List<IdentityTemplate> identities = new ArrayList<>();
+    terms.forEach((name, t) -> identities.add(new IdentityTemplate(name, t)));
+    return new DisclosureRules(
+        ref.threshold("SUPPRESSION_MIN", on).intValueExact(),
+        ref.threshold("DISCLOSURE_COUNT_WIDTH", on).doubleValue(),
+        ref.threshold("DISCLOSURE_SUM_MARGIN", on).doubleValue(),
+        rules,
+        identities,
+        "OCCUPANCY",
+        "CLIENT_DAYS");
+  }
+
+  /** The rule of a measure; one not in the catalogue follows its kind. */
+  public MeasureRule rule(String measure, Kind kind) {
+    MeasureRule r = measures.get(measure);
+    return r != null ? r : MeasureRule.byKind(measure, kind);
+  }
+
+  /** A listed measure code, or a prefix ending in {@code *}. */
+  private static boolean matches(String pattern, String measure) {
+    return pattern.endsWith("*") ? measure.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(measure);
+  }
+
+  private static double number(String s) {
+    return s == null || s.isBlank() ? Double.NaN : Double.parseDouble(s);
+  }
+}

@@ -1,0 +1,20 @@
+package ee.ska.iste.disclosure;
+
+/** How a measure's case values roll up (the catalogue's {@code kind}, measures.csv). */
+public enum Kind {
+  /** A count of cases: value = numerator. */
+  COUNT,
+  /** A sum over cases (days, hours, euros): value = numerator. */
+  SUM,
+  /** numerator / denominator, both counts of cases. */
+  SHARE,
+  /** numerator (a sum of case values) / denominator (the cases). */
+  MEAN,
+  /** numerator / denominator, sums of other kinds. */
+  RATIO;
+
+  /** True for the kinds whose value is the numerator itself (no denominator). */
+  public boolean additive() {
+    return this == COUNT || this == SUM;
+  }
+}

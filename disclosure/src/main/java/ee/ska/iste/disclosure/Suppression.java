@@ -1,0 +1,173 @@
+package ee.ska.iste.disclosure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Primary and secondary suppression of one quarter's figures: starting from {@link Primary}, more
+ * figures are hidden until the {@link Auditor} finds every hidden quantity protected.
+ *
+ * <p>For a hidden quantity that fails, the candidates are the visible, non-national figures that
+ * share an identity with it — the identities with the fewest hidden terms first, in each the
+ * smallest quantity first (zeros included), then level, unit and measure. The first candidate
+ * whose hiding protects the failing quantity is hidden; when none of the first {@value #TRIALS}
+ * does, the one that widens its interval most (or, if none widens it, every candidate of its
+ * tightest identity). Every step hides at least one more figure, so it ends; the same figures give
+ * the same result.
+ */
+public final class Suppression {
+  static final int TRIALS = 12;
+
+  /** Why a figure is hidden. */
+  public enum Reason {
+    PRIMARY,
+    SECONDARY
+  }
+
+  /** The figures hidden and why (null: shown), and the final audit. */
+  public record Result(Reason[] reasons, List<Auditor.Check> audit) {
+    public boolean hidden(int figure) {
+      return reasons[figure] != null;
+    }
+
+    public boolean passed() {
+      return audit.stream().allMatch(Auditor.Check::pass);
+    }
+
+    public long count(Reason r) {
+      long n = 0;
+      for (Reason x : reasons) {
+        n += x == r ? 1 : 0;
+      }
+      return n;
+    }
+  }
+
+  private final OutsiderModel model;
+  private final Auditor auditor;
+
+  public Suppression(OutsiderModel model) {
+    this.model = model;
+    this.auditor = new Auditor(model);
+  }
+
+  public Result apply() {
+    boolean[] primary = Primary.mask(model);
+    boolean[] hidden = primary.clone();
+    List<Auditor.Check> audit = auditor.audit(hidden);
+    int rounds = 0;
+    while (audit.stream().anyMatch(c -> !c.pass()) && rounds++ < hidden.length) {
+      boolean changed = false;
+      for (Auditor.Check c : audit) {
+        if (c.pass()) {
+          continue;
+        }
+        Auditor.Check now = recheck(hidden, c);
+        if (now == null || now.pass()) {
+          continue;
+        }
+        changed |= protect(hidden, now);
+      }
+      audit = auditor.audit(hidden);
+      if (!changed) {
+        break; // nothing more can be hidden: the audit stays failed and publishing stops
+      }
+    }
+    Reason[] reasons = new Reason[hidden.length];
+    for (int i = 0; i < hidden.length; i++) {
+      reasons[i] = primary[i] ? Reason.PRIMARY : hidden[i] ? Reason.SECONDARY : null;
+    }
+    return new Result(reasons, audit);
+  }
+
+  private Auditor.Check recheck(boolean[] hidden, Auditor.Check c) {
+    for (Auditor.Check x : auditor.audit(hidden, c.figure())) {
+      if (x.field() == c.field()) {
+        return x;
+      }
+    }
+    return null;
+  }
+
+  /** Hides one or more figures for a failing check; false when there is no candidate. */
+  private boolean protect(boolean[] hidden, Auditor.Check failing) {
+    List<List<Integer>> byIdentity = candidates(hidden, failing);
+    List<Integer> all = new ArrayList<>();
+    byIdentity.forEach(l -> l.stream().filter(x -> !all.contains(x)).forEach(all::add));
+    if (all.isEmpty()) {
+      return false;
+    }
+    int best = -1;
+    double bestWidth = width(failing);
+    for (int i = 0; i < Math.min(TRIALS, all.size()); i++) {
+      int cand = all.get(i);
+      hidden[cand] = true;
+      Auditor.Check after = recheck(hidden, failing);
+      hidden[cand] = false;
+      if (after != null && after.pass()) {
+        hidden[cand] = true;
+        return true;
+      }
+      double w = after == null ? bestWidth : width(after);
+      if (w > bestWidth + 1e-9) {
+        bestWidth = w;
+        best = cand;
+      }
+    }
+    if (best >= 0) {
+      hidden[best] = true;
+      return true;
+    }
+    for (List<Integer> tightest : byIdentity) {
+      if (!tightest.isEmpty()) {
+        tightest.forEach(x -> hidden[x] = true);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double width(Auditor.Check c) {
+    return c.high() - c.low();
+  }
+
+  /** Per identity of the failing quantity (tightest first), its visible non-national figures. */
+  private List<List<Integer>> candidates(boolean[] hidden, Auditor.Check failing) {
+    int q = OutsiderModel.quantity(failing.figure(), failing.field());
+    List<Integer> ids = new ArrayList<>(model.identitiesOf(q));
+    ids.sort(
+        Comparator.<Integer>comparingInt(i -> hiddenTerms(hidden, model.identities().get(i)))
+            .thenComparingInt(i -> model.identities().get(i).size())
+            .thenComparing(i -> model.identities().get(i).name()));
+    List<List<Integer>> out = new ArrayList<>();
+    for (int i : ids) {
+      Identity id = model.identities().get(i);
+      Set<Integer> figs = new LinkedHashSet<>();
+      List<int[]> terms = new ArrayList<>();
+      for (int t = 0; t < id.size(); t++) {
+        int f = OutsiderModel.figureOf(id.quantities()[t]);
+        if (!hidden[f] && !model.figure(f).national() && figs.add(f)) {
+          terms.add(new int[] {f, id.quantities()[t]});
+        }
+      }
+      terms.sort(
+          Comparator.<int[]>comparingDouble(x -> Math.abs(model.value(x[1])))
+              .thenComparing(x -> model.figure(x[0]).level())
+              .thenComparing(x -> model.figure(x[0]).unit())
+              .thenComparing(x -> model.figure(x[0]).measure()));
+      out.add(terms.stream().map(x -> x[0]).toList());
+    }
+    return out;
+  }
+
+  private int hiddenTerms(boolean[] hidden, Identity id) {
+    int n = 0;
+    for (int q : id.quantities()) {
+      n += Auditor.isHidden(model, hidden, q) ? 1 : 0;
+    }
+    return n;
+  }
+}
