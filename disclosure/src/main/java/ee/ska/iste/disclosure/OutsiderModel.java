@@ -193,6 +193,10 @@ public final class OutsiderModel {
         if (nation != null || !kovs.isEmpty()) {
           addSum("hierarchy " + e.getKey() + " " + field + " nation", nation, kovs, field);
         }
+        if (!counties.isEmpty() && kovsByCounty.values().stream().mapToInt(List::size).sum() == kovs.size()) {
+          // every KOV has its county: the counties add up to the nation too
+          addSum("hierarchy " + e.getKey() + " " + field + " nation by county", nation, new ArrayList<>(counties.values()), field);
+        }
       }
     }
   }

@@ -15,8 +15,9 @@ import java.util.Set;
  * smallest quantity first (zeros included), then level, unit and measure. The first candidate
  * whose hiding protects the failing quantity is hidden; when none of the first {@value #TRIALS}
  * does, the one that widens its interval most (or, if none widens it, every candidate of its
- * tightest identity). Every step hides at least one more figure, so it ends; the same figures give
- * the same result.
+ * tightest identity). A figure is hidden with its twins (figures tied to it by an identity of two
+ * terms). Every step hides at least one more figure, so it ends; the same figures give the same
+ * result.
  */
 public final class Suppression {
   static final int TRIALS = 12;
@@ -57,6 +58,11 @@ public final class Suppression {
   public Result apply() {
     boolean[] primary = Primary.mask(model);
     boolean[] hidden = primary.clone();
+    for (int i = 0; i < hidden.length; i++) {
+      if (primary[i]) {
+        hideWithTwins(hidden, i);
+      }
+    }
     List<Auditor.Check> audit = auditor.audit(hidden);
     int rounds = 0;
     while (audit.stream().anyMatch(c -> !c.pass()) && rounds++ < hidden.length) {
@@ -104,11 +110,11 @@ public final class Suppression {
     double bestWidth = width(failing);
     for (int i = 0; i < Math.min(TRIALS, all.size()); i++) {
       int cand = all.get(i);
-      hidden[cand] = true;
-      Auditor.Check after = recheck(hidden, failing);
-      hidden[cand] = false;
+      boolean[] trial = hidden.clone();
+      hideWithTwins(trial, cand);
+      Auditor.Check after = recheck(trial, failing);
       if (after != null && after.pass()) {
-        hidden[cand] = true;
+        System.arraycopy(trial, 0, hidden, 0, hidden.length);
         return true;
       }
       double w = after == null ? bestWidth : width(after);
@@ -118,16 +124,43 @@ public final class Suppression {
       }
     }
     if (best >= 0) {
-      hidden[best] = true;
+      hideWithTwins(hidden, best);
       return true;
     }
     for (List<Integer> tightest : byIdentity) {
       if (!tightest.isEmpty()) {
-        tightest.forEach(x -> hidden[x] = true);
+        tightest.forEach(x -> hideWithTwins(hidden, x));
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Hides a figure and every non-national figure tied to it by an identity of two terms (a share's
+   * denominator equal to a count, an occupancy's client days equal to a KOV's): shown, the twin
+   * would give the hidden figure away.
+   */
+  private void hideWithTwins(boolean[] hidden, int figure) {
+    List<Integer> todo = new ArrayList<>(List.of(figure));
+    while (!todo.isEmpty()) {
+      int f = todo.remove(todo.size() - 1);
+      hidden[f] = true;
+      for (Field field : Field.values()) {
+        for (int i : model.identitiesOf(OutsiderModel.quantity(f, field))) {
+          Identity id = model.identities().get(i);
+          if (id.size() != 2) {
+            continue;
+          }
+          for (int q : id.quantities()) {
+            int g = OutsiderModel.figureOf(q);
+            if (!hidden[g] && !model.figure(g).national() && !model.alwaysPublic(q)) {
+              todo.add(g);
+            }
+          }
+        }
+      }
+    }
   }
 
   private static double width(Auditor.Check c) {

@@ -1,80 +1,165 @@
 package ee.ska.iste.pipelines.measures;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
-import org.apache.spark.sql.Column;
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.disclosure.Auditor;
+import ee.ska.iste.disclosure.Figure;
+import ee.ska.iste.disclosure.OutsiderModel;
+import ee.ska.iste.disclosure.Suppression;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Disclosure control (measures.md), setting the {@code suppressed} flag of rolled-up figures.
+ * Disclosure control (measures.md): sets the {@code suppressed} flag and {@code hidden_because}
+ * of the rolled-up figures and writes the outsider's audit ({@code mart_disclosure_audit}).
  *
- * <p>Primary: a count or sum resting on 1 to {@code min − 1} cases, and a share, mean or ratio
- * whose denominator has fewer than {@code min} cases, is suppressed; 0 is shown.
- *
- * <p>Secondary: a table with totals is, for one measure and quarter, the KOVs of a county with the
- * county total; then the counties with the national total. Where such a table has exactly one
- * suppressed cell, its smallest other non-zero cell (the total included, ties by unit code) is
- * suppressed too. National figures are never suppressed.
+ * <p>The figures of a quarter are a few thousand rows: they are collected to the driver and
+ * judged there by the disclosure module ({@link Suppression}: primary suppression, then secondary
+ * suppression until the linear-programming audit of every hidden quantity passes).
  */
 final class Disclosure {
+  private static final Logger LOG = LoggerFactory.getLogger("ee.ska.iste.pipelines.measures");
+
+  /** {@code mart_disclosure_audit}: one row per protected quantity of a hidden figure. */
+  static final String AUDIT_TABLE = "mart_disclosure_audit";
+
+  static final StructType FLAGS =
+      new StructType()
+          .add("_d_level", DataTypes.StringType)
+          .add("_d_unit", DataTypes.StringType)
+          .add("_d_quarter", DataTypes.StringType)
+          .add("_d_measure", DataTypes.StringType)
+          .add("hidden_because", DataTypes.StringType);
+
+  static final StructType AUDIT =
+      new StructType()
+          .add("quarter", DataTypes.StringType)
+          .add("measure", DataTypes.StringType)
+          .add("level", DataTypes.StringType)
+          .add("unit_code", DataTypes.StringType)
+          .add("hidden_because", DataTypes.StringType)
+          .add("quantity", DataTypes.StringType)
+          .add("low", DataTypes.DoubleType)
+          .add("high", DataTypes.DoubleType)
+          .add("pass", DataTypes.BooleanType);
+
+  /** The figures with {@code suppressed} and {@code hidden_because}, and the audit rows. */
+  record Applied(Dataset<Row> figures, Dataset<Row> audit) {}
+
   private Disclosure() {}
 
-  /**
-   * @param figures rolled-up rows (level, unit_code, quarter, measure, kind, n, value, …)
-   * @param kovCounty kov_code → county_code
-   */
-  static Dataset<Row> transform(Dataset<Row> figures, Dataset<Row> kovCounty, int min) {
-    Column additive = col("kind").isin(Kind.COUNT.name(), Kind.SUM.name());
-    Column primary =
-        col("level")
-            .notEqual("RIIK")
-            .and(
-                when(additive, col("n").geq(1).and(col("n").lt(min)))
-                    .otherwise(col("n").lt(min)));
-    Dataset<Row> kc = kovCounty.select(col("kov_code").as("_kc_kov"), col("county_code").as("_kc_county"));
-    Dataset<Row> withGroup =
+  static Applied apply(Dataset<Row> figures, MeasuresJob.ModelTables t, MeasureRules rules) {
+    SparkSession spark = figures.sparkSession();
+    Map<String, List<Figure>> byQuarter = new TreeMap<>();
+    for (Row r :
+        figures.select("level", "unit_code", "quarter", "measure", "kind", "n", "numerator", "denominator").collectAsList()) {
+      byQuarter.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(figure(r));
+    }
+    List<Row> municipalities = t.municipalities().select("kov_code", "county_code").collectAsList();
+    List<Row> allocations = t.allocations().select("allocation_id", "kov_code", "valid_from", "valid_to").collectAsList();
+    List<Row> flags = new ArrayList<>();
+    List<Row> audit = new ArrayList<>();
+    for (Map.Entry<String, List<Figure>> e : byQuarter.entrySet()) {
+      LocalDate last = Quarter.parse(e.getKey()).lastDay();
+      if (System.getenv("ISTE_DEBUG_DUMP") != null) { // TEMP
+        try (java.io.PrintWriter w = new java.io.PrintWriter(System.getenv("ISTE_DEBUG_DUMP") + "-" + e.getKey() + ".csv")) {
+          for (Figure f : e.getValue()) w.println(f.level()+","+f.unit()+","+f.measure()+","+f.kind()+","+f.n()+","+f.numerator()+","+f.denominator());
+          kovCounty(municipalities).forEach((k, c) -> w.println("#county," + k + "," + c));
+          peers(allocations, last).forEach((k, c) -> w.println("#peers," + k + "," + String.join(";", c)));
+        } catch (java.io.IOException x) { throw new java.io.UncheckedIOException(x); }
+      }
+      OutsiderModel model =
+          OutsiderModel.of(e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
+      Suppression.Result result = new Suppression(model).apply();
+      for (int i = 0; i < e.getValue().size(); i++) {
+        Figure f = e.getValue().get(i);
+        Suppression.Reason why = result.reasons()[i];
+        flags.add(RowFactory.create(f.level(), f.unit(), e.getKey(), f.measure(), why == null ? null : why.name()));
+      }
+      for (Auditor.Check c : result.audit()) {
+        Figure f = model.figure(c.figure());
+        audit.add(
+            RowFactory.create(
+                e.getKey(), f.measure(), f.level(), f.unit(), result.reasons()[c.figure()].name(),
+                c.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
+                finite(c.low()), finite(c.high()), c.pass()));
+      }
+      long failed = result.audit().stream().filter(c -> !c.pass()).count();
+      LOG.info(
+          "disclosure {}: {} figures hidden, {} of them to protect others; audit {}",
+          e.getKey(),
+          result.count(Suppression.Reason.PRIMARY) + result.count(Suppression.Reason.SECONDARY),
+          result.count(Suppression.Reason.SECONDARY),
+          failed == 0 ? "passed" : "FAILED for " + failed + " quantities");
+    }
+    Dataset<Row> flagged =
         figures
-            .join(kc, col("level").equalTo("KOV").and(col("unit_code").equalTo(col("_kc_kov"))), "left")
-            .withColumn(
-                "_kov_table",
-                when(col("level").equalTo("KOV"), col("_kc_county"))
-                    .when(col("level").equalTo("MAAKOND"), col("unit_code")))
-            .drop("_kc_kov", "_kc_county")
-            .withColumn("suppressed", coalesce(primary, lit(false)));
-    Dataset<Row> afterKov = secondary(withGroup, "_kov_table");
-    Dataset<Row> afterCounty =
-        secondary(
-            afterKov.withColumn(
-                "_county_table", when(col("level").isin("MAAKOND", "RIIK"), lit("ALL"))),
-            "_county_table");
-    return afterCounty.drop("_kov_table", "_county_table");
+            .join(
+                broadcast(spark.createDataFrame(flags, FLAGS)),
+                col("level").equalTo(col("_d_level"))
+                    .and(col("unit_code").equalTo(col("_d_unit")))
+                    .and(col("quarter").equalTo(col("_d_quarter")))
+                    .and(col("measure").equalTo(col("_d_measure"))),
+                "left")
+            .drop("_d_level", "_d_unit", "_d_quarter", "_d_measure")
+            .withColumn("suppressed", coalesce(col("hidden_because").isNotNull(), lit(false)));
+    return new Applied(flagged, spark.createDataFrame(audit, AUDIT));
   }
 
-  private static Dataset<Row> secondary(Dataset<Row> rows, String tableColumn) {
-    WindowSpec table = Window.partitionBy(col("quarter"), col("measure"), col(tableColumn));
-    Column candidate =
-        col("suppressed").unary_$bang().and(col("value").notEqual(0)).and(col("level").notEqual("RIIK"));
-    WindowSpec pick =
-        table.orderBy(when(candidate, 0).otherwise(1), col("value").asc(), col("unit_code").asc());
-    return rows.withColumn("_n_supp", sum(when(col("suppressed"), 1).otherwise(0)).over(table))
-        .withColumn("_pick", row_number().over(pick))
-        .withColumn(
-            "suppressed",
-            col("suppressed")
-                .or(
-                    col(tableColumn)
-                        .isNotNull()
-                        .and(col("_n_supp").equalTo(1))
-                        .and(col("_pick").equalTo(1))
-                        .and(coalesce(candidate, lit(false)))))
-        .drop("_n_supp", "_pick");
+  private static Figure figure(Row r) {
+    Object den = r.get(7);
+    return new Figure(
+        r.getString(0),
+        r.getString(1),
+        r.getString(3),
+        ee.ska.iste.disclosure.Kind.valueOf(r.getString(4)),
+        r.isNullAt(5) ? 0 : r.getLong(5),
+        r.isNullAt(6) ? 0 : ((Number) r.get(6)).doubleValue(),
+        den == null ? Double.NaN : ((Number) den).doubleValue());
+  }
+
+  private static Double finite(double v) {
+    return Double.isInfinite(v) ? null : v;
+  }
+
+  private static Map<String, String> kovCounty(List<Row> municipalities) {
+    Map<String, String> m = new TreeMap<>();
+    for (Row r : municipalities) {
+      if (!r.isNullAt(1)) {
+        m.put(r.getString(0), r.getString(1));
+      }
+    }
+    return m;
+  }
+
+  /** KOV → the KOVs sharing its allocation valid on {@code on}. */
+  private static Map<String, List<String>> peers(List<Row> allocations, LocalDate on) {
+    Map<String, List<String>> byAllocation = new TreeMap<>();
+    for (Row r : allocations) {
+      LocalDate from = ((Date) r.get(2)).toLocalDate();
+      LocalDate to = r.isNullAt(3) ? null : ((Date) r.get(3)).toLocalDate();
+      if (!from.isAfter(on) && (to == null || !to.isBefore(on))) {
+        byAllocation.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
+      }
+    }
+    Map<String, List<String>> peers = new TreeMap<>();
+    byAllocation.values().forEach(kovs -> kovs.forEach(k -> peers.put(k, List.copyOf(kovs))));
+    return peers;
   }
 }

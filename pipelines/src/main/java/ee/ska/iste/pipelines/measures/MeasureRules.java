@@ -1,8 +1,11 @@
 package ee.ska.iste.pipelines.measures;
 
 import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.disclosure.DisclosureRules;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The numeric rules of measures.md for one quarter, read from the reference thresholds valid on
@@ -24,7 +27,8 @@ public record MeasureRules(
     int needServiceDays,
     int pairedMinDays,
     List<String> finalExitReasons,
-    List<String> domains) {
+    List<String> domains,
+    DisclosureRules disclosure) {
 
   /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
   public static final double RCI_Z = 1.96;
@@ -40,6 +44,9 @@ public record MeasureRules(
       throw new IllegalArgumentException("SUPPRESSION_MIN must be at least 1: " + suppressionMin);
     }
     finalExitReasons = List.copyOf(finalExitReasons);
+    if (disclosure.min() != suppressionMin) {
+      throw new IllegalArgumentException("the disclosure rules' minimum differs from SUPPRESSION_MIN");
+    }
     domains = List.copyOf(domains);
   }
 
@@ -60,7 +67,17 @@ public record MeasureRules(
         days(ref, "NEED_SERVICE_DAYS", on),
         days(ref, "QOL_PAIRED_MIN_DAYS", on),
         finalExitReasons,
-        ref.codes("domains"));
+        ref.codes("domains"),
+        DisclosureRules.of(ref, on, kinds(ref)));
+  }
+
+  /** measure code → kind, from the measure catalogue (measures.csv). */
+  static Map<String, ee.ska.iste.disclosure.Kind> kinds(ReferenceData ref) {
+    Map<String, ee.ska.iste.disclosure.Kind> kinds = new LinkedHashMap<>();
+    for (Map<String, String> row : ref.table("measures").rows()) {
+      kinds.put(row.get("measure"), ee.ska.iste.disclosure.Kind.valueOf(row.get("kind")));
+    }
+    return kinds;
   }
 
   private static int days(ReferenceData ref, String key, LocalDate on) {

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The measures stage: computes every measure of measures.md at KOV, county and national level for
- * the quarters asked for from the model tables and writes {@code mart_outcomes} and {@code
- * mart_funnel} (those quarters' partitions replaced) and {@code ref_measure} (the catalogue).
+ * the quarters asked for from the model tables and writes {@code mart_outcomes}, {@code
+ * mart_funnel} and {@code mart_disclosure_audit} (those quarters' partitions replaced) and {@code
+ * ref_measure} (the catalogue).
  *
  * <p>The quarters whose rules ({@link MeasureRules}, from the reference data valid on the
  * quarter's last day) are equal are computed together in one Spark plan, the quarter being a
@@ -67,6 +68,7 @@ public final class MeasuresJob {
         TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
         Dataset<Row> outcomes = null;
         Dataset<Row> funnel = null;
+        Dataset<Row> audit = null;
         for (Map.Entry<MeasureRules, List<Quarter>> g : groups.entrySet()) {
           // computed once here (a few thousand rows a quarter): disclosure, funnel and both writes
           // then plan and read a small table instead of the figures' whole plan
@@ -74,6 +76,7 @@ public final class MeasuresJob {
           Result r = finish(figures, tables, g.getKey());
           outcomes = outcomes == null ? r.outcomes() : outcomes.unionByName(r.outcomes());
           funnel = funnel == null ? r.funnel() : funnel.unionByName(r.funnel());
+          audit = audit == null ? r.audit() : audit.unionByName(r.audit());
         }
         // one write per table for all quarters, rows in a total order: the same input gives the
         // same files
@@ -81,6 +84,8 @@ public final class MeasuresJob {
             outcomes, layout, MartOutcomes.TABLE,
             "quarter", MartOutcomes.SORT[0], MartOutcomes.SORT[1], MartOutcomes.SORT[2]);
         TableIO.writeByQuarter(funnel, layout, "mart_funnel", "quarter", "measure", "kov_code");
+        TableIO.writeByQuarter(
+            audit, layout, Disclosure.AUDIT_TABLE, "quarter", "measure", "level", "unit_code", "quantity");
       } finally {
         spark.sparkContext().clearJobGroup();
       }
@@ -128,8 +133,8 @@ public final class MeasuresJob {
     }
   }
 
-  /** The {@code mart_outcomes} and {@code mart_funnel} rows of one or more quarters. */
-  public record Result(Dataset<Row> outcomes, Dataset<Row> funnel) {}
+  /** The {@code mart_outcomes}, {@code mart_funnel} and {@code mart_disclosure_audit} rows of one or more quarters. */
+  public record Result(Dataset<Row> outcomes, Dataset<Row> funnel, Dataset<Row> audit) {}
 
   /** The pure part: the quarters' figures from the model tables, all under the same rules. */
   public static Result compute(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
@@ -162,8 +167,8 @@ public final class MeasuresJob {
 
   /** Disclosure control, funnel limits and the mart columns on top of {@link #figures}. */
   public static Result finish(Dataset<Row> figures, ModelTables t, MeasureRules rules) {
-    Dataset<Row> disclosed =
-        Disclosure.transform(figures, t.municipalities(), rules.suppressionMin());
+    Disclosure.Applied applied = Disclosure.apply(figures, t, rules);
+    Dataset<Row> disclosed = applied.figures();
     Dataset<Row> funnel = Funnel.transform(figures, rules);
     Dataset<Row> flags =
         funnel.select(
@@ -181,6 +186,6 @@ public final class MeasuresJob {
                 .and(col("quarter").equalTo(col("_f_quarter")))
                 .and(col("measure").equalTo(col("_f_measure"))),
             "left");
-    return new Result(MartOutcomes.select(outcomes), funnel);
+    return new Result(MartOutcomes.select(outcomes), funnel, applied.audit());
   }
 }
