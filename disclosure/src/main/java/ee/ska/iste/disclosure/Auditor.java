@@ -33,8 +33,12 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 public final class Auditor {
   private static final double EPS = 1e-6;
 
-  /** One protected quantity judged: its feasible interval and whether that protects it. */
-  public record Check(int figure, Field field, Protection protection, double value, double low, double high, boolean pass) {}
+  /**
+   * One quantity of a hidden figure judged: its feasible interval and whether that protects it (a
+   * quantity that need not be protected passes).
+   */
+  public record Check(
+      int figure, Field field, Protection protection, double value, double low, double high, boolean required, boolean pass) {}
 
   private final OutsiderModel model;
 
@@ -42,8 +46,14 @@ public final class Auditor {
     this.model = model;
   }
 
-  /** Every protected quantity of every hidden figure, in figure order. */
-  public List<Check> audit(boolean[] hidden) {
+  /**
+   * Every hidden figure judged, in figure order: the quantities that must be protected, and for a
+   * figure with none (hidden only to protect others) its numerator, which passes whatever its
+   * interval ({@code withUnrequired}; false leaves those out).
+   *
+   * @param primary the figures hidden by the primary rule
+   */
+  public List<Check> audit(boolean[] hidden, boolean[] primary, boolean withUnrequired) {
     List<Check> checks = new ArrayList<>();
     Components comps = new Components(model, hidden);
     Map<Integer, Lp> programmes = new HashMap<>();
@@ -51,42 +61,55 @@ public final class Auditor {
       if (!hidden[f]) {
         continue;
       }
-      for (int q : protectedQuantities(f)) {
+      List<Integer> required = protectedQuantities(f, primary[f]);
+      List<Integer> judged = required;
+      if (required.isEmpty() && withUnrequired && model.rule(f).numerator() != Protection.NONE) {
+        judged = List.of(OutsiderModel.quantity(f, Field.NUM));
+      }
+      for (int q : judged) {
         Lp lp = programmes.computeIfAbsent(comps.root(q), r -> new Lp(model, hidden, comps.members(r)));
-        checks.add(judge(q, lp.range(q)));
+        checks.add(judge(q, lp.range(q), required.contains(q)));
       }
     }
     return checks;
   }
 
-  /** The checks of one hidden figure under a mask (its component only). */
-  public List<Check> audit(boolean[] hidden, int figure) {
+  /** The checks of the protected quantities of one hidden figure under a mask (its component only). */
+  public List<Check> audit(boolean[] hidden, boolean primary, int figure) {
     List<Check> checks = new ArrayList<>();
     Components comps = new Components(model, hidden);
-    for (int q : protectedQuantities(figure)) {
-      checks.add(judge(q, new Lp(model, hidden, comps.members(comps.root(q))).range(q)));
+    for (int q : protectedQuantities(figure, primary)) {
+      checks.add(judge(q, new Lp(model, hidden, comps.members(comps.root(q))).range(q), true));
     }
     return checks;
   }
 
-  /** The quantities of a hidden figure that must be protected. */
-  public List<Integer> protectedQuantities(int f) {
+  /**
+   * The quantities of a hidden figure that must be protected: a count from 1 to {@code min − 1}
+   * (a zero or a large count tells nothing the rules would hide), a denominator that is a count
+   * below {@code min}, and the sum of a figure the primary rule hides (a sum resting on few cases,
+   * a mean's total over few cases).
+   */
+  public List<Integer> protectedQuantities(int f, boolean primary) {
     Figure fig = model.figure(f);
     MeasureRule r = model.rule(f);
+    int min = model.disclosure().min();
     List<Integer> out = new ArrayList<>();
-    if (r.numerator() != Protection.NONE) {
+    boolean smallCount = r.numerator() == Protection.COUNT && fig.numerator() >= 1 && fig.numerator() < min;
+    boolean primarySum = r.numerator() == Protection.SUM && primary && fig.numerator() != 0;
+    if (smallCount || primarySum) {
       out.add(OutsiderModel.quantity(f, Field.NUM));
     }
     if (fig.hasDenominator()
         && !r.denominatorPublic()
         && r.denominator() == Protection.COUNT
-        && fig.denominator() < model.disclosure().min()) {
+        && fig.denominator() < min) {
       out.add(OutsiderModel.quantity(f, Field.DEN));
     }
     return out;
   }
 
-  private Check judge(int q, double[] range) {
+  private Check judge(int q, double[] range, boolean required) {
     int f = OutsiderModel.figureOf(q);
     Field field = OutsiderModel.fieldOf(q);
     MeasureRule r = model.rule(f);
@@ -106,7 +129,7 @@ public final class Auditor {
       double tol = EPS * Math.max(1, Math.abs(v));
       pass = low <= v - margin + tol && high >= v + margin - tol;
     }
-    return new Check(f, field, p, v, low + 0.0, high + 0.0, pass);
+    return new Check(f, field, p, v, low + 0.0, high + 0.0, required, pass || !required);
   }
 
   /** Quantities linked by identities and bounds through hidden quantities (union-find). */

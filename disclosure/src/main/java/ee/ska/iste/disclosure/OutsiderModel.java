@@ -270,6 +270,21 @@ public final class OutsiderModel {
         }
       }
       add("occupancy days " + f.key(), q, c);
+      if (!f.level().equals(Level.KOV)) {
+        // every KOV of the unit with client days has an allocation: the unit's own client days
+        int unitDays = indexOf(f.level(), f.unit(), days);
+        boolean all = unitDays >= 0;
+        for (int j = 0; j < figures.size() && all; j++) {
+          Figure g = figures.get(j);
+          boolean inUnit = f.level().equals(Level.NATION) || f.unit().equals(kovCounty.get(g.unit()));
+          if (g.level().equals(Level.KOV) && g.measure().equals(days) && inUnit && g.numerator() != 0) {
+            all = allocationPeers.containsKey(g.unit()) && kovCounty.containsKey(g.unit());
+          }
+        }
+        if (all) {
+          add("occupancy days equal " + f.key(), new ArrayList<>(List.of(quantity(i, Field.NUM), quantity(unitDays, Field.NUM))), new ArrayList<>(List.of(-1.0, 1.0)));
+        }
+      }
     }
   }
 

@@ -63,7 +63,7 @@ public final class Suppression {
         hideWithTwins(hidden, i);
       }
     }
-    List<Auditor.Check> audit = auditor.audit(hidden);
+    List<Auditor.Check> audit = auditor.audit(hidden, primary, false);
     int rounds = 0;
     while (audit.stream().anyMatch(c -> !c.pass()) && rounds++ < hidden.length) {
       boolean changed = false;
@@ -71,17 +71,18 @@ public final class Suppression {
         if (c.pass()) {
           continue;
         }
-        Auditor.Check now = recheck(hidden, c);
+        Auditor.Check now = recheck(hidden, primary, c);
         if (now == null || now.pass()) {
           continue;
         }
-        changed |= protect(hidden, now);
+        changed |= protect(hidden, primary, now);
       }
-      audit = auditor.audit(hidden);
+      audit = auditor.audit(hidden, primary, false);
       if (!changed) {
         break; // nothing more can be hidden: the audit stays failed and publishing stops
       }
     }
+    audit = auditor.audit(hidden, primary, true);
     Reason[] reasons = new Reason[hidden.length];
     for (int i = 0; i < hidden.length; i++) {
       reasons[i] = primary[i] ? Reason.PRIMARY : hidden[i] ? Reason.SECONDARY : null;
@@ -89,8 +90,8 @@ public final class Suppression {
     return new Result(reasons, audit);
   }
 
-  private Auditor.Check recheck(boolean[] hidden, Auditor.Check c) {
-    for (Auditor.Check x : auditor.audit(hidden, c.figure())) {
+  private Auditor.Check recheck(boolean[] hidden, boolean[] primary, Auditor.Check c) {
+    for (Auditor.Check x : auditor.audit(hidden, primary[c.figure()], c.figure())) {
       if (x.field() == c.field()) {
         return x;
       }
@@ -99,7 +100,7 @@ public final class Suppression {
   }
 
   /** Hides one or more figures for a failing check; false when there is no candidate. */
-  private boolean protect(boolean[] hidden, Auditor.Check failing) {
+  private boolean protect(boolean[] hidden, boolean[] primary, Auditor.Check failing) {
     List<List<Integer>> byIdentity = candidates(hidden, failing);
     List<Integer> all = new ArrayList<>();
     byIdentity.forEach(l -> l.stream().filter(x -> !all.contains(x)).forEach(all::add));
@@ -112,7 +113,7 @@ public final class Suppression {
       int cand = all.get(i);
       boolean[] trial = hidden.clone();
       hideWithTwins(trial, cand);
-      Auditor.Check after = recheck(trial, failing);
+      Auditor.Check after = recheck(trial, primary, failing);
       if (after != null && after.pass()) {
         System.arraycopy(trial, 0, hidden, 0, hidden.length);
         return true;
@@ -170,11 +171,22 @@ public final class Suppression {
   /** Per identity of the failing quantity (tightest first), its visible non-national figures. */
   private List<List<Integer>> candidates(boolean[] hidden, Auditor.Check failing) {
     int q = OutsiderModel.quantity(failing.figure(), failing.field());
-    List<Integer> ids = new ArrayList<>(model.identitiesOf(q));
-    ids.sort(
+    Comparator<Integer> tightest =
         Comparator.<Integer>comparingInt(i -> hiddenTerms(hidden, model.identities().get(i)))
             .thenComparingInt(i -> model.identities().get(i).size())
-            .thenComparing(i -> model.identities().get(i).name()));
+            .thenComparing(i -> model.identities().get(i).name());
+    List<Integer> ids = new ArrayList<>(model.identitiesOf(q));
+    ids.sort(tightest);
+    // then the identities of the rest of its component: a figure shown there may pin it too
+    Auditor.Components comps = new Auditor.Components(model, hidden);
+    Set<Integer> more = new java.util.TreeSet<>();
+    for (int member : comps.members(comps.root(q))) {
+      more.addAll(model.identitiesOf(member));
+    }
+    more.removeAll(ids);
+    List<Integer> rest = new ArrayList<>(more);
+    rest.sort(tightest);
+    ids.addAll(rest);
     List<List<Integer>> out = new ArrayList<>();
     for (int i : ids) {
       Identity id = model.identities().get(i);
