@@ -22,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
 final class Harness {
   final Map<String, Row> outcomes = new HashMap<>();
   final Map<String, Row> funnel = new HashMap<>();
+  /** mart_disclosure_audit rows by level/unit/measure/quantity. */
+  final Map<String, Row> audit = new HashMap<>();
 
   private Harness() {}
 
@@ -40,6 +42,10 @@ final class Harness {
     for (Row row : rows) {
       h.outcomes.put(
           row.getAs("level") + "/" + row.getAs("unit_code") + "/" + row.getAs("measure"), row);
+    }
+    for (Row row : r.audit().collectAsList()) {
+      h.audit.put(
+          row.getAs("level") + "/" + row.getAs("unit_code") + "/" + row.getAs("measure") + "/" + row.getAs("quantity"), row);
     }
     for (Row row : r.funnel().collectAsList()) {
       h.funnel.put(row.getAs("measure") + "/" + row.getAs("kov_code"), row);
