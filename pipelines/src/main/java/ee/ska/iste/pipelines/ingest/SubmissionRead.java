@@ -59,17 +59,24 @@ record SubmissionRead(
     SubmissionFile f = source.file();
     String checksum = checksum(f);
     try {
+      ReadCaps caps = ReadCaps.of(validator.referenceData(), f.quarter().firstDay());
       RawSubmission raw =
           f.csvFolder()
-              ? new CsvSubmissionReader().read(f.path())
-              : new XlsxSubmissionReader().read(f.path());
+              ? new CsvSubmissionReader(caps).read(f.path())
+              : new XlsxSubmissionReader(caps).read(f.path());
       SubmissionValidator.Cover cover = validator.cover(f, raw);
       return new SubmissionRead(source.index(), checksum, null, null, validator.validate(f, raw, cover));
     } catch (SubmissionRefused r) {
       return new SubmissionRead(source.index(), checksum, r.reason(), Redact.text(r.getMessage()), null);
-    } catch (RuntimeException e) {
-      // A bug or an unforeseen input: refuse this submission, go on with the others. The
-      // exception's message is not shown: it may quote a cell.
+    } catch (RuntimeException | Error e) {
+      // A bug or an unforeseen input: refuse this submission, go on with the others (an Error
+      // thrown out of a Spark task would end the executor and the run). The caps keep memory and
+      // work per file bounded, so an OutOfMemoryError here means one file needed more than the
+      // rest of the heap; its structures are unreachable once this frame is left. Errors of the
+      // JVM itself still end the run. The exception's message is not shown: it may quote a cell.
+      if (e instanceof InternalError || e instanceof UnknownError) {
+        throw e;
+      }
       StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
       String message =
           Redact.text(f.fileName())

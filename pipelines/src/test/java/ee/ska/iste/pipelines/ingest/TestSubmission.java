@@ -118,10 +118,11 @@ final class TestSubmission {
   static ValidatedSubmission validate(Path path) throws SubmissionRefused {
     boolean dir = Files.isDirectory(path);
     SubmissionFile f = SubmissionFile.of(path, dir).orElseThrow();
+    ee.ska.iste.core.ref.ReferenceData ref = ee.ska.iste.core.ref.ReferenceData.builtIn();
+    ReadCaps caps = ReadCaps.of(ref, f.quarter().firstDay());
     RawSubmission raw =
-        dir ? new CsvSubmissionReader().read(path) : new XlsxSubmissionReader().read(path);
-    SubmissionValidator v =
-        new SubmissionValidator(ee.ska.iste.core.ref.ReferenceData.builtIn(), IngestJobTest.KEY);
+        dir ? new CsvSubmissionReader(caps).read(path) : new XlsxSubmissionReader(caps).read(path);
+    SubmissionValidator v = new SubmissionValidator(ref, IngestJobTest.KEY);
     return v.validate(f, raw, v.cover(f, raw));
   }
 
