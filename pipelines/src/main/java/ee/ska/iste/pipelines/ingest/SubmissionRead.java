@@ -54,16 +54,35 @@ record SubmissionRead(
     }
   }
 
+  /** Reads one submission's file or folder within the caps. */
+  @FunctionalInterface
+  interface Reader {
+    RawSubmission read(SubmissionFile f, ReadCaps caps) throws SubmissionRefused;
+  }
+
+  /** The readers of the contract's two forms. */
+  static RawSubmission readFile(SubmissionFile f, ReadCaps caps) throws SubmissionRefused {
+    return f.csvFolder()
+        ? new CsvSubmissionReader(caps).read(f.path())
+        : new XlsxSubmissionReader(caps).read(f.path());
+  }
+
   /** Reads and validates one submission; anything that goes wrong refuses it, never the run. */
   static SubmissionRead read(Source source, SubmissionValidator validator) {
+    return read(source, validator, SubmissionRead::readFile);
+  }
+
+  /**
+   * Reads and validates one submission with {@code reader}: a refusal, any exception and any
+   * error but the JVM's own ({@link InternalError}, {@link UnknownError}) refuse this submission
+   * with a reason, never the run.
+   */
+  static SubmissionRead read(Source source, SubmissionValidator validator, Reader reader) {
     SubmissionFile f = source.file();
     String checksum = checksum(f);
     try {
       ReadCaps caps = ReadCaps.of(validator.referenceData(), f.quarter().firstDay());
-      RawSubmission raw =
-          f.csvFolder()
-              ? new CsvSubmissionReader(caps).read(f.path())
-              : new XlsxSubmissionReader(caps).read(f.path());
+      RawSubmission raw = reader.read(f, caps);
       SubmissionValidator.Cover cover = validator.cover(f, raw);
       return new SubmissionRead(source.index(), checksum, null, null, validator.validate(f, raw, cover));
     } catch (SubmissionRefused r) {

@@ -120,6 +120,11 @@ final class WorkbookGuard {
           }
         }
       } catch (IOException | RuntimeException x) {
+        if (x.getMessage() != null && x.getMessage().startsWith("Zip bomb detected")) {
+          throw new SubmissionRefused(
+              RefusalReason.TOO_LARGE,
+              part + " unpacks to more than POI's zip-bomb ratio allows (" + ZipSecureFile.getMinInflateRatio() + ")");
+        }
         throw new SubmissionRefused(
             RefusalReason.UNREADABLE_FILE,
             part + " cannot be unpacked (" + x.getClass().getSimpleName() + ")");
