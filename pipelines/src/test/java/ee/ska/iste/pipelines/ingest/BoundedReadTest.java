@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.quality.RefusalReason;
@@ -12,22 +11,15 @@ import ee.ska.iste.core.ref.ReferenceData;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Random;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bounded work per file: each cap of {@code ingest_caps.csv} refuses a file over it, naming the
- * cap; a workbook that unpacks to gigabytes is refused while it is inflated, long before memory
- * runs out; anything else that fails while one file is read refuses that file only.
+ * cap, and anything else that fails while one file is read refuses that file only. (The hostile
+ * files themselves, gigabyte parts among them, are in {@link HostileCorpusTest}.)
  */
 class BoundedReadTest {
-  private static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-  private static final long GIGABYTES_1_5 = 1_500_000_000L;
 
   @TempDir Path tmp;
 
@@ -38,11 +30,11 @@ class BoundedReadTest {
         new SubmissionValidator(ref, IngestJobTest.KEY));
   }
 
-  private static SubmissionRead read(Path p) {
+  static SubmissionRead read(Path p) {
     return read(p, ReferenceData.builtIn());
   }
 
-  private static void assertRefused(SubmissionRead r, RefusalReason reason, String... inMessage) {
+  static void assertRefused(SubmissionRead r, RefusalReason reason, String... inMessage) {
     assertNull(r.validated(), () -> "loaded, expected " + reason);
     assertEquals(reason, r.refusal(), r.refusalMessage());
     for (String s : inMessage) {
@@ -50,116 +42,11 @@ class BoundedReadTest {
     }
   }
 
-  /** About 1 MiB of XML whose deflated size is 1.2-1.6 % of it (four random letters a row). */
-  private static byte[] block(String open, String close, long seed) {
-    Random r = new Random(seed);
-    StringBuilder sb = new StringBuilder(1 << 20);
-    while (sb.length() < (1 << 20) - 1000) {
-      sb.append(open);
-      for (int i = 0; i < 4; i++) {
-        sb.append((char) ('a' + r.nextInt(26)));
-      }
-      sb.append("x".repeat(400)).append(close);
-    }
-    return sb.toString().getBytes(UTF_8);
-  }
-
-  /** The base workbook with {@code part} replaced by head + block x n + tail, n to pass 1.5 GB. */
-  private Path bomb(String part, String head, byte[] block, String tail) throws Exception {
-    Path base = TestSubmission.base().writeXlsx(tmp.resolve("base"), "ISTE_0793_2024Q2", false);
-    Map<String, byte[]> parts = new LinkedHashMap<>(RawZip.read(base));
-    Path file = Files.createDirectories(tmp.resolve("in")).resolve("ISTE_0793_2024Q2.xlsx");
-    long times = GIGABYTES_1_5 / block.length + 1;
-    long size = head.length() + times * block.length + tail.length();
-    long compressed;
-    try (RawZip z = new RawZip(file)) {
-      long c = 0;
-      for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-        if (e.getKey().equals(part)) {
-          c = z.repeated(part, head.getBytes(UTF_8), block, times, tail.getBytes(UTF_8));
-        } else {
-          z.deflated(e.getKey(), e.getValue());
-        }
-      }
-      compressed = c;
-    }
-    // The part is over 1.5 GB, the workbook about 20 MB, and POI's own zip-bomb guard would let
-    // it through: its ratio (compressed / uncompressed) is above POI's minimum, its size below
-    // POI's largest entry.
-    assertTrue(size > GIGABYTES_1_5, "part size " + size);
-    long fileSize = Files.size(file);
-    assertTrue(fileSize > 15_000_000 && fileSize < 30_000_000, "workbook size " + fileSize);
-    assertTrue((double) compressed / size > ZipSecureFile.getMinInflateRatio(), "ratio " + (double) compressed / size);
-    assertTrue(size < ZipSecureFile.getMaxEntrySize());
-    return file;
-  }
-
-  @Test
-  void aSheetOfOneAndAHalfGigabytesInATwentyMegabyteWorkbookIsRefusedAtTheCap() throws Exception {
-    String head =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"" + NS + "\"><sheetData>";
-    Path file =
-        bomb(
-            "xl/worksheets/sheet2.xml",
-            head,
-            block("<row><c t=\"inlineStr\"><is><t>", "</t></is></c></row>", 1),
-            "</sheetData></worksheet>");
-    SubmissionRead r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> read(file));
-    assertRefused(
-        r,
-        RefusalReason.TOO_LARGE,
-        "ISTE_0793_2024Q2.xlsx: part 'xl/worksheets/sheet2.xml'",
-        "XLSX_SHEET_PART_BYTES",
-        "268435456");
-  }
-
-  @Test
-  void sharedStringsOfOneAndAHalfGigabytesAreRefusedAtTheCap() throws Exception {
-    String head =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\"" + NS + "\" count=\"9\" uniqueCount=\"9\">";
-    Path file = bomb("xl/sharedStrings.xml", head, block("<si><t>", "</t></si>", 2), "</sst>");
-    SubmissionRead r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> read(file));
-    assertRefused(
-        r, RefusalReason.TOO_LARGE, "part 'xl/sharedStrings.xml'", "SHARED_STRINGS_BYTES", "67108864");
-  }
-
-  /** The base workbook (typed) with one cell of the osalemine sheet's XML replaced. */
-  private Path withCellXml(String from, String to) throws Exception {
-    Path base = TestSubmission.base().writeXlsx(tmp.resolve("base"), "ISTE_0793_2024Q2", true);
-    Map<String, byte[]> parts = new LinkedHashMap<>(RawZip.read(base));
-    String sheet = "xl/worksheets/sheet5.xml"; // osalemine, the fifth sheet
-    String xml = new String(parts.get(sheet), UTF_8);
-    assertTrue(xml.contains(from), xml);
-    parts.put(sheet, xml.replace(from, to).getBytes(UTF_8));
-    Path file = Files.createDirectories(tmp.resolve("in")).resolve("ISTE_0793_2024Q2.xlsx");
-    RawZip.write(file, parts);
-    return file;
-  }
-
-  @Test
-  void aNumberCellOfMegabytesOfDigitsIsRefusedFast() throws Exception {
-    // random digits: a run of one digit would be refused by POI's own zip-bomb ratio first
-    Random random = new Random(5);
-    StringBuilder sb = new StringBuilder(5_000_000);
-    for (int i = 0; i < 5_000_000; i++) {
-      sb.append((char) ('0' + random.nextInt(10)));
-    }
-    String digits = sb.toString();
-    // tunnid 12.5 on the first osalemine row is the number cell <v>12.5</v>
-    Path xlsx = withCellXml("<v>12.5</v>", "<v>" + digits + "</v>");
-    SubmissionRead x = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> read(xlsx));
-    assertRefused(x, RefusalReason.TOO_LARGE, "sheet 'osalemine'", "cell F2", "CELL_CHARS", "32767");
-    Path csv =
-        TestSubmission.base().set("osalemine", 2, "tunnid", digits).writeCsv(tmp.resolve("csv"), "ISTE_0793_2024Q2");
-    SubmissionRead c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> read(csv));
-    assertRefused(c, RefusalReason.TOO_LARGE, "sheet 'osalemine' row 2 column 'tunnid'", "CELL_CHARS");
-  }
-
   @Test
   void aNumberOfMoreDigitsThanTheCapIsRefused() throws Exception {
     // 31 digits: one over NUMBER_DIGITS (30); 30 digits are read (and rejected as hours)
     String over = "1".repeat(31);
-    Path xlsx = withCellXml("<v>12.5</v>", "<v>" + over + "</v>");
+    Path xlsx = HostileFiles.withCellXml(tmp, "<v>12.5</v>", "<v>" + over + "</v>");
     assertRefused(read(xlsx), RefusalReason.TOO_LARGE, "row 2 column 'tunnid'", "NUMBER_DIGITS", "30 digits");
     Path csv =
         TestSubmission.base().set("osalemine", 2, "tunnid", "-" + over.substring(1) + ".5").writeCsv(tmp.resolve("c31"), "ISTE_0793_2024Q2");
@@ -222,7 +109,7 @@ class BoundedReadTest {
   @Test
   void aCellFarRightIsRefusedNotPadded() throws Exception {
     // a cell reference in column XFE (16385th) would make a row of 16385 cells
-    Path xlsx = withCellXml("<v>12.5</v>", "<v>12.5</v></c><c r=\"XFE2\"><v>1</v>");
+    Path xlsx = HostileFiles.withCellXml(tmp, "<v>12.5</v>", "<v>12.5</v></c><c r=\"XFE2\"><v>1</v>");
     assertRefused(read(xlsx), RefusalReason.TOO_LARGE, "SHEET_COLUMNS");
   }
 

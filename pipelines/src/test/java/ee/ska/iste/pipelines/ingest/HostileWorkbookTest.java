@@ -66,16 +66,8 @@ class HostileWorkbookTest {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/evil.dtd";
   }
 
-  /** The base workbook with {@code doctype} put before the root element of {@code part}. */
-  static Path withDoctype(Path dir, String part, String doctype) throws Exception {
-    Path base = TestSubmission.base().writeXlsx(dir.resolve("base"), "ISTE_0793_2024Q2", true);
-    Map<String, byte[]> parts = new LinkedHashMap<>(RawZip.read(base));
-    String xml = new String(parts.get(part), UTF_8);
-    int at = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
-    parts.put(part, (xml.substring(0, at) + doctype + xml.substring(at)).getBytes(UTF_8));
-    Path file = Files.createDirectories(dir.resolve("in")).resolve("ISTE_0793_2024Q2.xlsx");
-    RawZip.write(file, parts);
-    return file;
+  private static Path withDoctype(Path dir, String part, String doctype) throws Exception {
+    return HostileFiles.withDoctype(dir, part, doctype);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -112,15 +104,7 @@ class HostileWorkbookTest {
 
   @Test
   void aDoctypeInUtf16IsFoundToo() throws Exception {
-    Path base = TestSubmission.base().writeXlsx(tmp.resolve("base"), "ISTE_0793_2024Q2", true);
-    Map<String, byte[]> parts = new LinkedHashMap<>(RawZip.read(base));
-    String xml = new String(parts.get("xl/worksheets/sheet2.xml"), UTF_8);
-    String body = xml.substring(xml.indexOf("?>") + 2);
-    String utf16 =
-        "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE worksheet SYSTEM \"" + evilUrl() + "\">" + body;
-    parts.put("xl/worksheets/sheet2.xml", utf16.getBytes(StandardCharsets.UTF_16));
-    Path file = Files.createDirectories(tmp.resolve("in")).resolve("ISTE_0793_2024Q2.xlsx");
-    RawZip.write(file, parts);
+    Path file = HostileFiles.withUtf16Doctype(tmp, evilUrl());
     SubmissionRefused r = assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(file));
     assertEquals(RefusalReason.DOCTYPE_FORBIDDEN, r.reason());
     assertEquals(0, requests.get());
