@@ -120,7 +120,7 @@ class HostileWorkbookTest {
       Path file = withDoctype(tmp, "xl/worksheets/sheet2.xml", "<!DOCTYPE worksheet SYSTEM \"" + url + "\">");
       SubmissionRefused r =
           assertTimeoutPreemptively(
-              Duration.ofSeconds(3),
+              Duration.ofSeconds(5),
               () -> assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(file)));
       assertEquals(RefusalReason.DOCTYPE_FORBIDDEN, r.reason());
     }
