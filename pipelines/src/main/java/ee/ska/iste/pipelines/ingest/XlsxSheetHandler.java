@@ -132,6 +132,7 @@ final class XlsxSheetHandler extends DefaultHandler {
   /** File and sheet, for the refusal's message. */
   private final String where;
 
+  /** A handler without a cell-length cap (for comparing with POI's handler in tests). */
   XlsxSheetHandler(Workbook workbook, Rows output) {
     this(workbook, output, Integer.MAX_VALUE - 16, "sheet");
   }

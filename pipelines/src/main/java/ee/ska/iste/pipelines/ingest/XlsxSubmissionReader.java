@@ -37,9 +37,12 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads an {@code .xlsx} submission as a stream: POI opens the package, its styles and shared
  * strings, and each worksheet is parsed with SAX (see {@link XlsxSheetHandler}), never held in
  * memory as a POI object model. Date cells become ISO dates and number cells plain decimal text,
- * so that the validation sees the same text as for a CSV submission. Exceptions from POI are
- * turned into a refusal naming the file and the exception type only, never its message (it may
- * quote a cell).
+ * so that the validation sees the same text as for a CSV submission (dates in the workbook's own
+ * date system, 1900 or 1904). Before anything is parsed, {@link WorkbookGuard} checks the zip
+ * (sizes against the caps, no DOCTYPE); the shared strings are counted before POI loads them, and
+ * rows, columns and cell lengths are capped while the sheets stream ({@link ReadCaps}). Exceptions
+ * from POI are turned into a refusal naming the file and the exception type only, never its
+ * message (it may quote a cell).
  */
 final class XlsxSubmissionReader {
   private final ReadCaps caps;
