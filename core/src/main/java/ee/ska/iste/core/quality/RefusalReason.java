@@ -19,7 +19,14 @@ public enum RefusalReason {
   KOV_NOT_IN_ROUND("KOV ei osale selle kvartali voorus", "The KOV is not in the funding round"),
   SUBMITTED_BEFORE_QUARTER(
       "Esitamise kuupäev on enne kvartali algust", "Submission date is before the quarter starts"),
-  UNKNOWN_FORM_VERSION("Tundmatu vormi versioon", "Unknown form version");
+  UNKNOWN_FORM_VERSION("Tundmatu vormi versioon", "Unknown form version"),
+  // Hostile or careless files (issue 16): the message names the cap, part or sheet.
+  TOO_LARGE(
+      "Fail ületab lubatud piiri (suurus, read, lahtri pikkus)",
+      "The file is over a cap (size, rows, cell length; ingest_caps.csv)"),
+  DOCTYPE_FORBIDDEN(
+      "Töövihikus on DOCTYPE-deklaratsioon; salvesta fail Excelis uuesti",
+      "The workbook declares a DOCTYPE; save it again from a spreadsheet program");
 
   private final String descriptionEt;
   private final String descriptionEn;

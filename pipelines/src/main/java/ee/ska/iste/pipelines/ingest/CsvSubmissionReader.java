@@ -21,6 +21,12 @@ import java.util.stream.Stream;
 
 /** Reads a submission folder holding one UTF-8 CSV file per sheet ({@code klient.csv}, …). */
 final class CsvSubmissionReader {
+  private final ReadCaps caps;
+
+  CsvSubmissionReader(ReadCaps caps) {
+    this.caps = caps;
+  }
+
   RawSubmission read(Path folder) throws SubmissionRefused {
     String fileName = folder.getFileName().toString();
     Map<String, RawSheet> sheets = new LinkedHashMap<>();
@@ -34,7 +40,8 @@ final class CsvSubmissionReader {
             RefusalReason.MISSING_SHEET,
             fileName + ": sheet '" + spec.sheetName() + "' is missing (no " + spec.sheetName() + ".csv)");
       }
-      SheetBuilder builder = new SheetBuilder(fileName, spec);
+      checkSize(file, fileName + ": " + spec.sheetName() + ".csv");
+      SheetBuilder builder = new SheetBuilder(fileName, spec, caps);
       try (Reader r = utf8(file);
           CsvReader csv = new CsvReader(r)) {
         for (CsvReader.Record rec = csv.next(); rec != null; rec = csv.next()) {
@@ -66,6 +73,18 @@ final class CsvSubmissionReader {
       throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, fileName + ": folder cannot be listed");
     }
     return new RawSubmission(sheets, warnings);
+  }
+
+  private void checkSize(Path file, String where) throws SubmissionRefused {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, where + " cannot be opened");
+    }
+    if (size > caps.fileBytes()) {
+      throw ReadCaps.exceeded(where, "FILE_BYTES", caps.fileBytes(), "bytes");
+    }
   }
 
   private static Reader utf8(Path file) throws IOException {

@@ -16,6 +16,9 @@ import java.util.Set;
 final class SheetBuilder {
   private final String fileName;
   private final SheetSpec spec;
+  private final ReadCaps caps;
+  /** Non-blank rows after the header, counted against {@code SHEET_ROWS}. */
+  private long dataRows;
   private final List<String> warnings = new ArrayList<>();
   private final List<RawSheet.RawRow> rows = new ArrayList<>();
   private List<String> header;
@@ -23,9 +26,10 @@ final class SheetBuilder {
   /** The cell position of each contract column, in contract order, once the header is read. */
   private int[] columnAt;
 
-  SheetBuilder(String fileName, SheetSpec spec) {
+  SheetBuilder(String fileName, SheetSpec spec, ReadCaps caps) {
     this.fileName = fileName;
     this.spec = spec;
+    this.caps = caps;
   }
 
   /** Cleans a cell: trimmed, no-break spaces as spaces, empty as null. */
@@ -54,6 +58,7 @@ final class SheetBuilder {
     if (blank) {
       return;
     }
+    checkCaps(sourceRow, cleaned);
     if (header == null) {
       readHeader(cells);
       return;
@@ -77,6 +82,44 @@ final class SheetBuilder {
       }
     }
     rows.add(new RawSheet.RawRow(sourceRow, spec, values, commaAllowed, extraCells));
+  }
+
+  /**
+   * Refuses the submission when the sheet has more data rows than {@code SHEET_ROWS}, a cell
+   * more characters than {@code CELL_CHARS} or a number more digits than {@code NUMBER_DIGITS}.
+   */
+  private void checkCaps(int sourceRow, String[] cleaned) throws SubmissionRefused {
+    if (header != null && ++dataRows > caps.sheetRows()) {
+      throw ReadCaps.exceeded(
+          fileName + ": sheet '" + spec.sheetName() + "'", "SHEET_ROWS", caps.sheetRows(), "rows");
+    }
+    if (cleaned.length > caps.sheetColumns()) {
+      throw ReadCaps.exceeded(
+          fileName + ": sheet '" + spec.sheetName() + "' row " + sourceRow,
+          "SHEET_COLUMNS", caps.sheetColumns(), "columns");
+    }
+    for (int i = 0; i < cleaned.length; i++) {
+      String c = cleaned[i];
+      if (c == null) {
+        continue;
+      }
+      if (c.length() > caps.cellChars()) {
+        throw ReadCaps.exceeded(where(sourceRow, i), "CELL_CHARS", caps.cellChars(), "characters");
+      }
+      if (ReadCaps.digitsOfNumber(c) > caps.numberDigits()) {
+        throw ReadCaps.exceeded(where(sourceRow, i), "NUMBER_DIGITS", caps.numberDigits(), "digits");
+      }
+    }
+  }
+
+  /** The file, sheet, row and column of a cell: the header's name when it is a contract column. */
+  private String where(int sourceRow, int column) {
+    String name = header != null && column < header.size() ? header.get(column) : null;
+    String col =
+        name != null && spec.columns().contains(name)
+            ? "'" + name + "'"
+            : org.apache.poi.ss.util.CellReference.convertNumToColString(column);
+    return fileName + ": sheet '" + spec.sheetName() + "' row " + sourceRow + " column " + col;
   }
 
   private void readHeader(List<String> cells) throws SubmissionRefused {

@@ -54,22 +54,48 @@ record SubmissionRead(
     }
   }
 
+  /** Reads one submission's file or folder within the caps. */
+  @FunctionalInterface
+  interface Reader {
+    RawSubmission read(SubmissionFile f, ReadCaps caps) throws SubmissionRefused;
+  }
+
+  /** The readers of the contract's two forms. */
+  static RawSubmission readFile(SubmissionFile f, ReadCaps caps) throws SubmissionRefused {
+    return f.csvFolder()
+        ? new CsvSubmissionReader(caps).read(f.path())
+        : new XlsxSubmissionReader(caps).read(f.path());
+  }
+
   /** Reads and validates one submission; anything that goes wrong refuses it, never the run. */
   static SubmissionRead read(Source source, SubmissionValidator validator) {
+    return read(source, validator, SubmissionRead::readFile);
+  }
+
+  /**
+   * Reads and validates one submission with {@code reader}: a refusal, any exception and any
+   * error but the JVM's own ({@link InternalError}, {@link UnknownError}) refuse this submission
+   * with a reason, never the run.
+   */
+  static SubmissionRead read(Source source, SubmissionValidator validator, Reader reader) {
     SubmissionFile f = source.file();
     String checksum = checksum(f);
     try {
-      RawSubmission raw =
-          f.csvFolder()
-              ? new CsvSubmissionReader().read(f.path())
-              : new XlsxSubmissionReader().read(f.path());
+      ReadCaps caps = ReadCaps.of(validator.referenceData(), f.quarter().firstDay());
+      RawSubmission raw = reader.read(f, caps);
       SubmissionValidator.Cover cover = validator.cover(f, raw);
       return new SubmissionRead(source.index(), checksum, null, null, validator.validate(f, raw, cover));
     } catch (SubmissionRefused r) {
       return new SubmissionRead(source.index(), checksum, r.reason(), Redact.text(r.getMessage()), null);
-    } catch (RuntimeException e) {
-      // A bug or an unforeseen input: refuse this submission, go on with the others. The
-      // exception's message is not shown: it may quote a cell.
+    } catch (RuntimeException | Error e) {
+      // A bug or an unforeseen input: refuse this submission, go on with the others (an Error
+      // thrown out of a Spark task would end the executor and the run). The caps keep memory and
+      // work per file bounded, so an OutOfMemoryError here means one file needed more than the
+      // rest of the heap; its structures are unreachable once this frame is left. Errors of the
+      // JVM itself still end the run. The exception's message is not shown: it may quote a cell.
+      if (e instanceof InternalError || e instanceof UnknownError) {
+        throw e;
+      }
       StackTraceElement at = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
       String message =
           Redact.text(f.fileName())

@@ -36,6 +36,7 @@ final class SubmissionValidator implements Serializable {
   /** The reference tables the rules read (loaded up front, so that they travel with the rules). */
   private static final List<String> REF_TABLES =
       List.of(
+          ReadCaps.TABLE,
           "form_versions",
           "allocations",
           "entry_routes",
@@ -67,6 +68,11 @@ final class SubmissionValidator implements Serializable {
     this.pseudonymiser = pseudonymiser;
     this.eligibility = new Eligibility(ref);
     REF_TABLES.forEach(ref::table);
+  }
+
+  /** The reference data the rules (and the readers' caps) come from. */
+  ReferenceData referenceData() {
+    return ref;
   }
 
   /** The cover's facts once it passed. */

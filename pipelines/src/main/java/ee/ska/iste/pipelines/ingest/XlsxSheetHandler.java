@@ -57,8 +57,15 @@ final class XlsxSheetHandler extends DefaultHandler {
     private final SharedStrings strings;
     private final String[] sharedText;
     private final Map<String, NumberFormat> formatsByStyle = new HashMap<>();
+    /** The workbook counts serial dates from 1904-01-01 ({@code <workbookPr date1904="1"/>}). */
+    private final boolean date1904;
 
     Workbook(Styles styles, SharedStrings strings) {
+      this(styles, strings, false);
+    }
+
+    Workbook(Styles styles, SharedStrings strings, boolean date1904) {
+      this.date1904 = date1904;
       this.styles = styles;
       this.strings = strings;
       this.sharedText = new String[Math.max(0, Math.min(strings.getUniqueCount(), MAX_CACHED_STRINGS))];
@@ -120,9 +127,21 @@ final class XlsxSheetHandler extends DefaultHandler {
   private String cellRef;
   private int nextColumn;
 
+  /** Longest cell text taken in; a longer one refuses the submission while it is read. */
+  private final int maxCellChars;
+  /** File and sheet, for the refusal's message. */
+  private final String where;
+
+  /** A handler without a cell-length cap (for comparing with POI's handler in tests). */
   XlsxSheetHandler(Workbook workbook, Rows output) {
+    this(workbook, output, Integer.MAX_VALUE - 16, "sheet");
+  }
+
+  XlsxSheetHandler(Workbook workbook, Rows output, int maxCellChars, String where) {
     this.workbook = workbook;
     this.output = output;
+    this.maxCellChars = maxCellChars;
+    this.where = where;
   }
 
   private boolean isTextTag(String name) {
@@ -209,6 +228,14 @@ final class XlsxSheetHandler extends DefaultHandler {
   @Override
   public void characters(char[] ch, int start, int length) {
     if (vIsOpen) {
+      if (value.length() + length > maxCellChars) {
+        throw new RefusalCarrier(
+            ReadCaps.exceeded(
+                where + " " + shownCell(),
+                "CELL_CHARS",
+                maxCellChars,
+                "characters"));
+      }
       value.append(ch, start, length);
     }
   }
@@ -229,6 +256,13 @@ final class XlsxSheetHandler extends DefaultHandler {
     int column = cellRef == null ? nextColumn : column(cellRef);
     nextColumn = column + 1;
     output.cell(column, text);
+  }
+
+  /** The cell being read, in Excel's terms; a reference of another shape is not quoted. */
+  private String shownCell() {
+    return cellRef != null && cellRef.matches("[A-Z]{1,3}[0-9]{1,7}")
+        ? "cell " + cellRef
+        : "row " + (rowNum + 1);
   }
 
   /** A rich-text string's text: only an {@code _xHHHH_} escape makes it differ from the XML's. */
@@ -254,7 +288,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     try {
       double d = Double.parseDouble(raw.trim());
       if (format.date() && DateUtil.isValidExcelDate(d)) {
-        return DateUtil.getLocalDateTime(d, false).toLocalDate().toString();
+        return DateUtil.getLocalDateTime(d, workbook.date1904).toLocalDate().toString();
       }
       return plain(d);
     } catch (RuntimeException e) {

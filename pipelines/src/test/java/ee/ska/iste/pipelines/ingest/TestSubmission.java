@@ -118,10 +118,11 @@ final class TestSubmission {
   static ValidatedSubmission validate(Path path) throws SubmissionRefused {
     boolean dir = Files.isDirectory(path);
     SubmissionFile f = SubmissionFile.of(path, dir).orElseThrow();
+    ee.ska.iste.core.ref.ReferenceData ref = ee.ska.iste.core.ref.ReferenceData.builtIn();
+    ReadCaps caps = ReadCaps.of(ref, f.quarter().firstDay());
     RawSubmission raw =
-        dir ? new CsvSubmissionReader().read(path) : new XlsxSubmissionReader().read(path);
-    SubmissionValidator v =
-        new SubmissionValidator(ee.ska.iste.core.ref.ReferenceData.builtIn(), IngestJobTest.KEY);
+        dir ? new CsvSubmissionReader(caps).read(path) : new XlsxSubmissionReader(caps).read(path);
+    SubmissionValidator v = new SubmissionValidator(ref, IngestJobTest.KEY);
     return v.validate(f, raw, v.cover(f, raw));
   }
 
@@ -148,9 +149,18 @@ final class TestSubmission {
    * filling the form in Excel would make them; otherwise every cell is text.
    */
   Path writeXlsx(Path dir, String name, boolean typed) throws IOException {
+    return writeXlsx(dir, name, typed, false);
+  }
+
+  /** As {@link #writeXlsx(Path, String, boolean)}, in Excel's 1904 date system when asked. */
+  Path writeXlsx(Path dir, String name, boolean typed, boolean date1904) throws IOException {
     Path file = Files.createDirectories(dir).resolve(name + ".xlsx");
     try (XSSFWorkbook wb = new XSSFWorkbook();
         OutputStream out = Files.newOutputStream(file)) {
+      if (date1904) {
+        var ct = wb.getCTWorkbook();
+        (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+      }
       CellStyle dateStyle = wb.createCellStyle();
       dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
       for (Map.Entry<String, List<List<String>>> e : sheets.entrySet()) {
