@@ -181,6 +181,8 @@ public final class StageRunner implements AutoCloseable {
     try (Building building = warehouse.begin(meta)) {
       replaceWithWork(building.dir());
       Version v = warehouse.publish(building);
+      // the new version is narrowed before its rename; the lock and the versions folder here
+      OutputFiles.restrict(warehouseRoot());
       state.stageDone(Stage.PUBLISH.id(), fp);
       progress.done(Stage.PUBLISH, "version " + v.id() + ": " + v.database());
       return Optional.of(v);
