@@ -2,6 +2,8 @@ package ee.ska.iste.cli;
 
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
+import ee.ska.iste.core.files.OutputFiles;
+import ee.ska.iste.core.person.DemoKey;
 import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
@@ -21,9 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,10 +37,11 @@ import picocli.CommandLine.Option;
     description = {
       "Writes the submissions, the warehouse and the reports under --out (default out/demo) and",
       "prints where they are and a short table per KOV for the last quarter. Uses a generated demo",
-      "pseudonymisation key, never a real one."
+      "pseudonymisation key, never a real one. --out must be new, empty or an earlier demo's folder",
+      "(marked by its .iste-demo file): the demo replaces its submissions, work area and reports."
     })
 public final class DemoCommand extends BaseCommand {
-  @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR", description = "Output folder: new, empty or an earlier demo's (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--quarters", defaultValue = "2023Q1..2024Q4", description = "Quarters to generate (default: ${DEFAULT-VALUE}).")
@@ -67,6 +70,7 @@ public final class DemoCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
+    DemoFolder.claim(out);
     Path submissions = out.resolve("submissions");
     deleteTree(submissions);
     err().println("demo: generating synthetic submissions for " + range.size() + " quarters into " + submissions);
@@ -99,6 +103,7 @@ public final class DemoCommand extends BaseCommand {
 
     Path dictionary = out.resolve("data-dictionary.md");
     DataDictionary.write(outcome.version().database(), dictionary);
+    OutputFiles.restrict(out);
     Path current = plan.warehouseRoot().resolve("current").resolve("iste.duckdb");
     Quarter last = range.get(range.size() - 1);
     out().println();
@@ -160,13 +165,21 @@ public final class DemoCommand extends BaseCommand {
     return v == null ? "-" : String.format(Locale.ROOT, fmt, rs.getDouble(col));
   }
 
+  /**
+   * The demo's key file (0600), marked as a demo key so that {@code run} refuses it. A key file
+   * of an earlier demo without the mark is replaced, and with it the warehouse built with it.
+   */
   private Path demoKey() throws IOException {
     Path keyFile = out.resolve("demo-pseudonym.key");
+    if (Files.exists(keyFile) && !DemoKey.isDemo(keyFile, Map.of())) {
+      deleteTree(out.resolve("warehouse"));
+      Files.delete(keyFile);
+    }
     if (!Files.exists(keyFile)) {
-      Files.createDirectories(out);
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      Files.writeString(keyFile, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII);
+      String key = DemoKey.generate(new SecureRandom()) + "\n";
+      OutputFiles.writeSecret(keyFile, o -> o.write(key.getBytes(StandardCharsets.US_ASCII)));
+    } else if (Files.getFileStore(keyFile).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(keyFile, OutputFiles.SECRET);
     }
     return keyFile;
   }

@@ -1,6 +1,7 @@
 package ee.ska.iste.cli;
 
 import ee.ska.iste.cli.runner.StageRunner;
+import ee.ska.iste.core.person.DemoKey;
 import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.pipelines.ingest.IngestResult;
@@ -23,6 +24,10 @@ public final class IngestCommand extends StageCommand {
 
   @Override
   protected int execute() {
+    if (DemoKey.isDemo(keyFile, System.getenv())) {
+      throw new UserError(ExitCode.USAGE, DemoKey.refusal(keyFile));
+    }
+    KeyFiles.warnIfShared(keyFile, err());
     Pseudonymiser key;
     try {
       key = PseudonymKeys.load(keyFile, System.getenv());

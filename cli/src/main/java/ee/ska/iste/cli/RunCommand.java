@@ -2,6 +2,7 @@ package ee.ska.iste.cli;
 
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
+import ee.ska.iste.core.person.DemoKey;
 import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.ReferenceData;
@@ -57,6 +58,10 @@ public final class RunCommand extends BaseCommand {
     if (!Files.isDirectory(input)) {
       throw new UserError(ExitCode.USAGE, "input folder does not exist: " + input);
     }
+    if (DemoKey.isDemo(keyFile, System.getenv())) {
+      throw new UserError(ExitCode.USAGE, DemoKey.refusal(keyFile));
+    }
+    KeyFiles.warnIfShared(keyFile, err());
     Pseudonymiser key;
     try {
       key = PseudonymKeys.load(keyFile, System.getenv());

@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -286,6 +289,64 @@ class EndToEndTest {
       found.add("run log: " + PersonalCode.mask(code));
     }
     assertEquals(List.of(), found);
+  }
+
+  @Test
+  void everythingTheRunsWroteIsGroupReadableAtMost() throws IOException {
+    // The test JVM's umask (typically 022) would leave files 0644: what is checked here is what
+    // the run itself sets (Hadoop's umask for Spark's writes, its own files and folders).
+    List<String> tooOpen = new ArrayList<>();
+    int checked = 0;
+    for (String top : List.of("out", "one-by-one")) {
+      try (Stream<Path> paths = Files.walk(dir.resolve(top))) {
+        for (Path p : paths.filter(p -> !Files.isSymbolicLink(p)).toList()) {
+          Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+          checked++;
+          if (mode.contains(PosixFilePermission.GROUP_WRITE)
+              || mode.contains(PosixFilePermission.OTHERS_READ)
+              || mode.contains(PosixFilePermission.OTHERS_WRITE)
+              || mode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+            tooOpen.add(dir.relativize(p) + " " + PosixFilePermissions.toString(mode));
+          }
+        }
+      }
+    }
+    assertTrue(checked > 100, "files and folders checked: " + checked);
+    assertEquals(List.of(), tooOpen);
+    for (String own : List.of("work", "warehouse", "reports")) {
+      assertEquals(
+          "rwxr-x---",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("out").resolve(own))),
+          own);
+    }
+  }
+
+  @Test
+  void aReportsStageKilledWhileRenderingIsRedoneOnTheNextRun() throws IOException {
+    Path out = dir.resolve("out");
+    Path marker = out.resolve("reports").resolve(LAST.toString()).resolve("_REPORTS_COMPLETE");
+    assertTrue(Files.isRegularFile(marker), "the first run marked " + LAST + " complete");
+    // What a run killed while rendering leaves: a truncated report under its own name (as an
+    // older version wrote them in place), another's temporary file, and no marker.
+    Path pdf = outcome.reports().get(0);
+    byte[] whole = Files.readAllBytes(pdf);
+    Files.write(pdf, java.util.Arrays.copyOf(whole, whole.length / 3));
+    Path leftover = Files.write(pdf.resolveSibling("." + pdf.getFileName() + ".4711.tmp"), new byte[] {'%'});
+    Files.delete(marker);
+
+    LocalRunner.Outcome again = runner().run(plan(dir.resolve("submissions"), out, List.of(), true));
+
+    assertFalse(again.published(), "nothing else changed");
+    assertEquals(outcome.reports(), again.reports(), "every report of the quarter rendered again");
+    assertTrue(Files.isRegularFile(marker));
+    assertFalse(Files.exists(leftover), "the killed run's temporary file is removed");
+    byte[] redone = Files.readAllBytes(pdf);
+    String tail = new String(redone, Math.max(0, redone.length - 64), Math.min(64, redone.length), StandardCharsets.ISO_8859_1);
+    assertTrue(new String(redone, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-") && tail.contains("%%EOF"), tail);
+    assertTrue(redone.length > whole.length / 3, redone.length + " bytes");
+
+    LocalRunner.Outcome third = runner().run(plan(dir.resolve("submissions"), out, List.of(), true));
+    assertEquals(List.of(), third.reports(), "with the marker in place the reports are not rendered again");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package ee.ska.iste.reports;
 
+import ee.ska.iste.core.files.OutputFiles;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -321,15 +323,22 @@ public final class ReportRenderer implements AutoCloseable {
       JasperPrint print =
           JasperFillManager.fillReport(template, params, new JRMapCollectionDataSource(doc.rows()));
       print.setLocaleCode(locale.toLanguageTag());
-      Files.createDirectories(file.getParent());
-      try (OutputStream out = Files.newOutputStream(file)) {
-        switch (format) {
-          case PDF -> exportPdf(print, out, doc.title());
-          case HTML -> exportHtml(print, out);
-        }
-      }
+      // Under a temporary name, renamed into place when whole: a run killed while exporting
+      // leaves no truncated report under the report's own name.
+      OutputFiles.writeAtomically(
+          file,
+          out -> {
+            try {
+              switch (format) {
+                case PDF -> exportPdf(print, out, doc.title());
+                case HTML -> exportHtml(print, out);
+              }
+            } catch (JRException e) {
+              throw new IOException(e.getMessage(), e);
+            }
+          });
       return file;
-    } catch (JRException | IOException e) {
+    } catch (JRException | UncheckedIOException e) {
       throw new IllegalStateException(
           "cannot render " + file.getFileName() + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package ee.ska.iste.warehouse;
 
+import ee.ska.iste.core.files.OutputFiles;
 import ee.ska.iste.core.layout.Layer;
 import ee.ska.iste.core.ref.ReferenceData;
 import java.io.IOException;
@@ -155,6 +156,8 @@ public final class Warehouse {
       Files.writeString(
           b.dir().resolve(RUN_FILE), RunMetadataJson.write(b.id(), run), StandardCharsets.UTF_8);
       steps.accept("metadata");
+      // Group-readable at most (files 0640, folders 0750) before anyone can open it by name.
+      OutputFiles.restrict(b.dir());
       Files2.syncTree(b.dir());
       steps.accept("synced");
       Path versions = root.resolve(VERSIONS);

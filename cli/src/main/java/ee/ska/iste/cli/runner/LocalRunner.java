@@ -49,15 +49,13 @@ public final class LocalRunner {
       List<Quarter> quarters =
           plan.reportQuarters().isEmpty() ? latest(stages.stagedQuarters()) : plan.reportQuarters();
       if (plan.renderReports()
-          && (published.isPresent() || plan.force() || !reportsExist(stages.reportsRoot(), quarters))) {
+          && (published.isPresent()
+              || plan.force()
+              || !stages.reportsDone(quarters, plan.languages(), ReportFormat.PDF))) {
         reports = stages.reports(quarters, plan.languages(), ReportFormat.PDF);
       }
       return new Outcome(current, ingested, published.isPresent(), reports);
     }
-  }
-
-  private static boolean reportsExist(Path root, List<Quarter> quarters) {
-    return quarters.stream().allMatch(q -> java.nio.file.Files.isDirectory(root.resolve(q.toString())));
   }
 
   private static List<Quarter> latest(List<Quarter> quarters) {

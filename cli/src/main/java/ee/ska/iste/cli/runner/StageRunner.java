@@ -1,6 +1,7 @@
 package ee.ska.iste.cli.runner;
 
 import ee.ska.iste.core.Stage;
+import ee.ska.iste.core.files.OutputFiles;
 import ee.ska.iste.core.layout.Layer;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.person.Pseudonymiser;
@@ -118,8 +119,10 @@ public final class StageRunner implements AutoCloseable {
     List<Quarter> todo = List.copyOf(changed.keySet());
     long files = inputs.entrySet().stream().filter(e -> changed.containsKey(e.getKey())).count();
     progress.start(Stage.INGEST, "quarters " + LocalRunner.span(todo) + " (" + files + " quarters of submissions)");
+    OutputFiles.ownFolder(workDir());
     IngestResult result =
         new IngestJob().run(spark(), new IngestRequest(input, work(), todo, key.get(), ref));
+    OutputFiles.restrict(workDir());
     changed.forEach((q, fp) -> state.quarterIngested(q.toString(), fp));
     progress.done(
         Stage.INGEST,
@@ -174,9 +177,12 @@ public final class StageRunner implements AutoCloseable {
       inputsByQuarter(input, quarters).values().forEach(files::addAll);
     }
     RunMetadata meta = RunMetadata.started(codeVersion(), quarters, files, clock.instant());
+    OutputFiles.ownFolder(warehouseRoot());
     try (Building building = warehouse.begin(meta)) {
       replaceWithWork(building.dir());
       Version v = warehouse.publish(building);
+      // the new version is narrowed before its rename; the lock and the versions folder here
+      OutputFiles.restrict(warehouseRoot());
       state.stageDone(Stage.PUBLISH.id(), fp);
       progress.done(Stage.PUBLISH, "version " + v.id() + ": " + v.database());
       return Optional.of(v);
@@ -188,6 +194,8 @@ public final class StageRunner implements AutoCloseable {
     Version current =
         warehouse().current().orElseThrow(() -> new IllegalStateException("no published warehouse under " + warehouseRoot() + ": run publish first"));
     progress.start(Stage.REPORTS, "quarters " + LocalRunner.span(quarters) + " from version " + current.id());
+    OutputFiles.ownFolder(reportsRoot());
+    quarters.forEach(q -> ReportsDone.clear(reportsRoot(), q));
     List<Path> written = new ArrayList<>();
     int threads = Runtime.getRuntime().availableProcessors();
     for (Locale language : languages) {
@@ -197,8 +205,21 @@ public final class StageRunner implements AutoCloseable {
         progress.note(q + " (" + language.getLanguage() + "): " + written.size() + " reports");
       }
     }
+    // Only now is each quarter done: a run killed before this line renders it again.
+    quarters.forEach(q -> ReportsDone.mark(reportsRoot(), q, current.id(), languages, format));
     progress.done(Stage.REPORTS, written.size() + " files under " + reportsRoot());
     return written;
+  }
+
+  /**
+   * Whether the reports of every quarter were completed (their marker written) from the current
+   * version in {@code format} and every one of {@code languages}.
+   */
+  public boolean reportsDone(List<Quarter> quarters, List<Locale> languages, ReportFormat format) {
+    Optional<Version> current = warehouse().current();
+    return current.isPresent()
+        && quarters.stream()
+            .allMatch(q -> ReportsDone.done(reportsRoot(), q, current.get().id(), languages, format));
   }
 
   /** The version and publication date printed on the reports. */
@@ -248,6 +269,7 @@ public final class StageRunner implements AutoCloseable {
     }
     progress.start(stage, what);
     String result = work.get();
+    OutputFiles.restrict(workDir());
     state.stageDone(stage.id(), fp);
     progress.done(stage, result);
     return true;

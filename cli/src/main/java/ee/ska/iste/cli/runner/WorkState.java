@@ -87,6 +87,7 @@ final class WorkState {
         }
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      ee.ska.iste.core.files.OutputFiles.restrict(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the work state " + file, e);
     }

@@ -22,7 +22,9 @@ import java.util.Properties;
  * request-timeout} (default 30s), {@code retries} (default 3), {@code retry-backoff} (default 2s,
  * doubled on each retry).
  *
- * @param baseUrl the server's root, e.g. {@code https://airflow.example:8080} (no API prefix)
+ * @param baseUrl the server's root, e.g. {@code https://airflow.example:8080} (no API prefix);
+ *     {@code http} only on the loopback (127.0.0.0/8, ::1, localhost), since the credentials go
+ *     with every request
  * @param api the stable REST API version
  * @param user user name for basic authentication (v1) or for {@code /auth/token} (v2); may be null
  * @param password its password; may be null
@@ -57,6 +59,13 @@ public record AirflowConfig(
     }
     if (baseUrl.getUserInfo() != null) {
       throw new IllegalArgumentException("put the Airflow user and password apart from the URL");
+    }
+    if ("http".equals(scheme) && !isLoopback(baseUrl.getHost())) {
+      throw new IllegalArgumentException(
+          "Airflow URL "
+              + baseUrl
+              + " is plain http: the password or token would cross the network unencrypted; use"
+              + " https (http is accepted only for 127.0.0.1, ::1 or localhost)");
     }
     if (api == null) {
       throw new IllegalArgumentException("no Airflow API version");
@@ -161,6 +170,41 @@ public record AirflowConfig(
 
   private static String mask(String secret) {
     return secret == null ? "null" : "****";
+  }
+
+  /**
+   * Whether {@code host} names this machine's loopback interface without asking a name server:
+   * {@code localhost}, an IPv4 literal in 127.0.0.0/8 or the IPv6 literal {@code ::1}.
+   */
+  static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (h.equals("localhost") || h.equals("localhost.")) {
+      return true;
+    }
+    if (h.matches("[0-9a-f:.]*:[0-9a-f:.]*")) {
+      try {
+        return java.net.InetAddress.getByName(h).isLoopbackAddress()
+            && h.replace("0", "").replace(":", "").equals("1");
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
+    }
+    String[] parts = h.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("127")) {
+      return false;
+    }
+    for (String part : parts) {
+      if (!part.matches("[0-9]{1,3}") || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isBlank(String s) {

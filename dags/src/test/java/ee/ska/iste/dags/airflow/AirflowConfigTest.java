@@ -44,18 +44,18 @@ class AirflowConfigTest {
   @Test
   void environmentWinsOverTheGivenFile() throws Exception {
     Path file = home.resolve("airflow.properties");
-    Files.writeString(file, "url=http://old:8080\nuser=file-user\npassword=file-pass\n");
+    Files.writeString(file, "url=https://old:8080\nuser=file-user\npassword=file-pass\n");
 
     AirflowConfig c =
         AirflowConfig.load(
             file,
             home,
             Map.of(
-                "ISTE_AIRFLOW_URL", "http://new:8080",
+                "ISTE_AIRFLOW_URL", "https://new:8080",
                 "ISTE_AIRFLOW_PASSWORD", "env-pass",
                 "ISTE_AIRFLOW_API", "V1"));
 
-    assertEquals(URI.create("http://new:8080"), c.baseUrl());
+    assertEquals(URI.create("https://new:8080"), c.baseUrl());
     assertEquals("file-user", c.user());
     assertEquals("env-pass", c.password());
     assertEquals(ApiVersion.V1, c.api());
@@ -68,7 +68,7 @@ class AirflowConfigTest {
             null,
             home,
             Map.of(
-                "ISTE_AIRFLOW_URL", "http://airflow:8080",
+                "ISTE_AIRFLOW_URL", "https://airflow:8080",
                 "ISTE_AIRFLOW_USER", "iste",
                 "ISTE_AIRFLOW_PASSWORD", "s3cret"));
     assertEquals(ApiVersion.V1, c.api());
@@ -81,7 +81,7 @@ class AirflowConfigTest {
         AirflowConfig.of(
             Map.of(
                 "url",
-                "http://airflow:8080",
+                "https://airflow:8080",
                 "api",
                 "v2",
                 "user",
@@ -108,23 +108,62 @@ class AirflowConfigTest {
     IllegalArgumentException noLogin =
         assertThrows(
             IllegalArgumentException.class,
-            () -> AirflowConfig.of(Map.of("url", "http://airflow:8080", "user", "iste")));
+            () -> AirflowConfig.of(Map.of("url", "https://airflow:8080", "user", "iste")));
     assertEquals(
         "Airflow API v1 needs a user and password (ISTE_AIRFLOW_USER, ISTE_AIRFLOW_PASSWORD)",
         noLogin.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> AirflowConfig.of(Map.of("url", "http://airflow:8080", "api", "v2")));
+        () -> AirflowConfig.of(Map.of("url", "https://airflow:8080", "api", "v2")));
     assertThrows(
         IllegalArgumentException.class,
         () -> AirflowConfig.of(Map.of("url", "ftp://airflow", "user", "u", "password", "p")));
     assertThrows(
         IllegalArgumentException.class,
-        () -> AirflowConfig.of(Map.of("url", "http://u:p@airflow", "user", "u", "password", "p")));
+        () -> AirflowConfig.of(Map.of("url", "https://u:p@airflow", "user", "u", "password", "p")));
     IllegalArgumentException missingFile =
         assertThrows(
             IllegalArgumentException.class,
             () -> AirflowConfig.load(home.resolve("nope.properties"), home, Map.of()));
     assertTrue(missingFile.getMessage().startsWith("no such configuration file: "));
+  }
+  @Test
+  void refusesPlainHttpExceptOnTheLoopback() {
+    for (String url :
+        java.util.List.of(
+            "http://airflow.example:8080",
+            "http://10.0.0.7:8080",
+            "http://128.0.0.1",
+            "http://127.0.0.1.example.org",
+            "http://localhost.example.org",
+            "http://[::2]:8080",
+            "http://[1::]:8080",
+            "http://[::ffff:127.0.0.1]:8080")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> AirflowConfig.of(Map.of("url", url, "user", "u", "password", "p")),
+              url);
+      assertEquals(
+          "Airflow URL "
+              + url
+              + " is plain http: the password or token would cross the network unencrypted; use"
+              + " https (http is accepted only for 127.0.0.1, ::1 or localhost)",
+          e.getMessage());
+    }
+    for (String url :
+        java.util.List.of(
+            "http://127.0.0.1:8080",
+            "http://127.255.3.9",
+            "http://localhost:8080",
+            "http://LOCALHOST",
+            "http://[::1]:8080",
+            "http://[0:0:0:0:0:0:0:1]",
+            "https://airflow.example")) {
+      assertEquals(
+          URI.create(url),
+          AirflowConfig.of(Map.of("url", url, "user", "u", "password", "p")).baseUrl(),
+          url);
+    }
   }
 }
