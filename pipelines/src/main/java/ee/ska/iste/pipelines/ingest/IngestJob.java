@@ -63,18 +63,19 @@ public final class IngestJob {
         inbox.refused().size());
     // An entry refused unread is recorded in its own quarter's stg_submission when that quarter
     // is run, else in the run's latest quarter: always somewhere an operator looks.
-    Map<Quarter, List<Inbox.Refused>> refusedByQuarter = new TreeMap<>();
+    Map<Inbox.Refused, Quarter> placement = new java.util.LinkedHashMap<>();
     List<IngestResult.Submission> unplaced = new ArrayList<>();
     for (Inbox.Refused r : inbox.refused()) {
       LOG.warn("ingest: {}: refused ({}): {}", r.name(), r.reason(), r.message());
       Quarter q = r.quarter() != null && quarters.contains(r.quarter()) ? r.quarter() : null;
       if (q == null && !quarters.isEmpty()) {
-        q = quarters.get(quarters.size() - 1);
+        Quarter home = request.refusalQuarter() == null ? quarters.get(quarters.size() - 1) : request.refusalQuarter();
+        q = quarters.contains(home) ? home : null;
       }
       if (q == null) {
         unplaced.add(summaryOf(r, null));
       } else {
-        refusedByQuarter.computeIfAbsent(q, k -> new ArrayList<>()).add(r);
+        placement.put(r, q);
       }
     }
     Map<Quarter, List<SubmissionFile>> byQuarter = new TreeMap<>();
@@ -102,17 +103,15 @@ public final class IngestJob {
         if (batchBytes >= BATCH_BYTES || i == quarters.size() - 1) {
           List<SubmissionFile> batchFiles = new ArrayList<>();
           batch.forEach(bq -> batchFiles.addAll(byQuarter.getOrDefault(bq, List.of())));
-          List<Inbox.Refused> batchRefused = new ArrayList<>();
-          batch.forEach(bq -> batchRefused.addAll(refusedByQuarter.getOrDefault(bq, List.of())));
+          Map<Inbox.Refused, Quarter> batchRefused = new java.util.LinkedHashMap<>();
+          placement.forEach(
+              (r, pq) -> {
+                if (batch.contains(pq)) {
+                  batchRefused.put(r, pq);
+                }
+              });
           outcomes.addAll(ingest(spark, jsc, request, rules, batch, batchFiles, batchRefused));
-          batchRefused.forEach(
-              r ->
-                  placed.add(
-                      summaryOf(
-                          r,
-                          r.quarter() != null && batch.contains(r.quarter())
-                              ? r.quarter()
-                              : batch.get(batch.size() - 1))));
+          batchRefused.forEach((r, pq) -> placed.add(summaryOf(r, pq)));
           batch.clear();
           batchBytes = 0;
         }
@@ -169,7 +168,7 @@ public final class IngestJob {
       Broadcast<SubmissionValidator> rules,
       List<Quarter> quarters,
       List<SubmissionFile> files,
-      List<Inbox.Refused> refusedUnread) {
+      Map<Inbox.Refused, Quarter> refusedUnread) {
     List<SubmissionRead.Source> sources = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       sources.add(SubmissionRead.Source.of(i, files.get(i)));
@@ -321,14 +320,12 @@ public final class IngestJob {
 
   /** The rows of stg_submission and stg_ingest_log, which the driver makes from the counts. */
   private static Map<String, List<Row>> reportTables(
-      List<Outcome> outcomes, List<Inbox.Refused> refusedUnread, List<Quarter> quarters) {
+      List<Outcome> outcomes, Map<Inbox.Refused, Quarter> refusedUnread) {
     List<Row> submissions = new ArrayList<>();
     List<Row> log = new ArrayList<>();
-    for (Inbox.Refused r : refusedUnread) {
-      Quarter q =
-          r.quarter() != null && quarters.contains(r.quarter())
-              ? r.quarter()
-              : quarters.get(quarters.size() - 1);
+    for (Map.Entry<Inbox.Refused, Quarter> e : refusedUnread.entrySet()) {
+      Inbox.Refused r = e.getKey();
+      Quarter q = e.getValue();
       submissions.add(
           RowFactory.create(
               r.submissionId(),
@@ -401,9 +398,9 @@ public final class IngestJob {
       IngestRequest request,
       List<Quarter> quarters,
       List<Outcome> outcomes,
-      List<Inbox.Refused> refusedUnread,
+      Map<Inbox.Refused, Quarter> refusedUnread,
       JavaRDD<SubmissionRead> reads) {
-    Map<String, List<Row>> report = reportTables(outcomes, refusedUnread, quarters);
+    Map<String, List<Row>> report = reportTables(outcomes, refusedUnread);
     HashMap<Integer, SubmissionRead.Source> loaded = new HashMap<>();
     for (Outcome o : outcomes) {
       if (o.status == IngestResult.Status.LOADED) {

@@ -487,7 +487,7 @@ final class SubmissionValidator implements Serializable {
 
     ValidatedSubmission.Reject reject(String column, ReasonCode reason, String value, String detail) {
       String shownValue =
-          SHAPE_ONLY_COLUMNS.contains(column) ? ValueShape.of(value) : Redact.text(value);
+          column != null && SHAPE_ONLY_COLUMNS.contains(column) ? ValueShape.of(value) : Redact.text(value);
       String message =
           spec.sheetName()
               + " row "

@@ -105,7 +105,7 @@ class PersonalDataPlacesTest {
     StringBuilder all = new StringBuilder();
     v.sheetCounts().forEach(c -> all.append(c.sheet()).append(c.warnings()));
     v.rejects().forEach(r -> all.append(r.value()).append(r.message()));
-    v.accepted().values().forEach(rows -> rows.forEach(r -> all.append(List.of(r.values()))));
+    v.accepted().values().forEach(rows -> rows.forEach(r -> all.append(java.util.Arrays.asList(r.values()))));
     assertFalse(all.toString().contains("Maasikas"), all.toString());
     assertFalse(all.toString().contains("Tamm"), all.toString());
     assertTrue(all.toString().contains("1 other sheet(s) ignored"), all.toString());
