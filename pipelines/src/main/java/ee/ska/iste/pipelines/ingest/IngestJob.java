@@ -225,6 +225,14 @@ public final class IngestJob {
   }
 
   /**
+   * The SHA-256 ingest records for a submission: of the workbook, or of a CSV folder's file names
+   * and bytes in name order.
+   */
+  public static String checksum(SubmissionFile f) {
+    return SubmissionRead.checksum(f);
+  }
+
+  /**
    * Input bytes (workbooks, CSV files) after which a batch of quarters is read and written: about
    * 5 million rows of workbooks (some 400 MiB as Spark holds them), half as many of CSV. The
    * national data set's eight quarters are one batch.
