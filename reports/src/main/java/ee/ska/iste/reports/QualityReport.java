@@ -112,9 +112,12 @@ final class QualityReport {
     if (refused.isEmpty()) {
       doc.text(fmt.text("quality.norefused"));
     } else {
-      doc.head(fmt.text("quality.col.file"), fmt.text("col.kov"), fmt.text("quality.col.reason"), "", "");
       for (Warehouse.Refused r : refused) {
-        doc.row(r.file(), r.kovCode() == null ? "" : r.kovCode(), refusal(r.reason()), "", "");
+        doc.text(
+            r.file()
+                + (r.kovCode() == null ? "" : " (" + fmt.text("col.kov") + " " + r.kovCode() + ")")
+                + ": "
+                + refusal(r.reason()));
       }
     }
 
@@ -144,7 +147,7 @@ final class QualityReport {
   private String refusal(String code) {
     try {
       ee.ska.iste.core.quality.RefusalReason r = ee.ska.iste.core.quality.RefusalReason.valueOf(code);
-      return code + ": " + (ctx.english() ? r.descriptionEn() : r.descriptionEt());
+      return code + " — " + (ctx.english() ? r.descriptionEn() : r.descriptionEt());
     } catch (IllegalArgumentException | NullPointerException e) {
       return String.valueOf(code);
     }

@@ -115,13 +115,14 @@ class IngestJobTest {
     assertNull(first.get(first.fieldIndex("ineligible_reason")));
     assertEquals("2024Q2", String.valueOf(first.get(first.fieldIndex("quarter"))));
 
-    // the reject of the winner only, with the code masked
+    // the reject of the winner only, the code kept as its shape
     assertEquals(1, staged.get(StagedTables.REJECT).size());
     Row reject = staged.get(StagedTables.REJECT).get(0);
     assertEquals("hindamine", reject.getString(reject.fieldIndex("sheet")));
     assertEquals(5, reject.getInt(reject.fieldIndex("source_row")));
     assertEquals("CLIENT_NOT_IN_KLIENT", reject.getString(reject.fieldIndex("reason_code")));
-    assertEquals("***********", reject.getString(reject.fieldIndex("value")));
+    // an identifier is kept as its shape only: P3 = 38501010002 is 11 digits and a valid code
+    assertEquals("11 digits, a valid personal code", reject.getString(reject.fieldIndex("value")));
 
     // ingest log: 6 sheets for each of the two submissions read; rows_read = accepted + rejected
     List<Row> log = staged.get(StagedTables.INGEST_LOG);
