@@ -10,6 +10,11 @@ public final class ExitCode {
   public static final int USAGE = 2;
   /** Input data broke the submission contract so that the command could not go on. */
   public static final int DATA_CONTRACT = 3;
+  /**
+   * {@code run} only: the run published the good submissions, but one or more were refused (each
+   * listed on stderr and in {@code stg_submission}). The stage verbs exit 0 in that case.
+   */
+  public static final int PUBLISHED_WITH_REFUSALS = 4;
 
   private ExitCode() {}
 }

@@ -44,7 +44,12 @@ public final class IngestCommand extends StageCommand {
       }
     }
     StageRunner stages = stages();
-    Optional<IngestResult> result = stages.ingest(in, quarters(), () -> key, force);
+    Optional<IngestResult> result;
+    try {
+      result = stages.ingest(in, quarters(), () -> key, force);
+    } catch (ee.ska.iste.cli.runner.KeyCheck.KeyMismatchException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
     if (result.isPresent()) {
       out().printf(
           "%d rows read = %d accepted + %d rejected; %d submissions refused%n",
@@ -52,7 +57,11 @@ public final class IngestCommand extends StageCommand {
           result.get().rowsAccepted(),
           result.get().rowsRejected(),
           result.get().count(IngestResult.Status.REFUSED));
+      for (IngestResult.Submission r : result.get().refused()) {
+        out().println("refused: " + r.file() + "  " + r.refusalReason() + "  " + r.refusalMessage());
+      }
     }
+    // Refused submissions do not fail the stage: the good ones go on to be published (README).
     return ExitCode.OK;
   }
 }

@@ -1,5 +1,6 @@
 package ee.ska.iste.cli;
 
+import ee.ska.iste.cli.runner.KeyCheck;
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
 import ee.ska.iste.core.person.DemoKey;
@@ -7,6 +8,7 @@ import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.ingest.IngestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +26,10 @@ import picocli.CommandLine.Option;
       "Reads ISTE_<EHAK>_<YYYY>Q<n>.xlsx files and CSV folders of that name from --input, builds a",
       "new warehouse version under <out>/warehouse, publishes it atomically and renders the reports",
       "of the quarters run under <out>/reports. The pseudonymisation key comes from the environment",
-      "variable ISTE_PSEUDONYM_KEY or --key-file (never from the command line)."
+      "variable ISTE_PSEUDONYM_KEY or --key-file (never from the command line); a warehouse keeps",
+      "the key it was built with: another key is refused (exit 2) unless --rekey is given.",
+      "Exit 4: published, but some submissions were refused (listed on stdout and in the",
+      "data-quality report)."
     })
 public final class RunCommand extends BaseCommand {
   @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of submissions.")
@@ -53,6 +58,13 @@ public final class RunCommand extends BaseCommand {
   @Option(names = "--force", description = "Run every stage even when its input did not change since the last run.")
   boolean force;
 
+  @Option(
+      names = "--rekey",
+      description =
+          "Rebuild every quarter from the input folder and the warehouse's input archive with the"
+              + " key given, which becomes the warehouse's key (no --quarter, --from or --to).")
+  boolean rekey;
+
   @Override
   protected int execute() {
     if (!Files.isDirectory(input)) {
@@ -69,6 +81,9 @@ public final class RunCommand extends BaseCommand {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
     List<Quarter> quarters = quarterOptions.quarters();
+    if (rekey && !quarters.isEmpty()) {
+      throw new UserError(ExitCode.USAGE, "--rekey rebuilds every quarter: leave out --quarter, --from and --to");
+    }
     RunPlan plan =
         new RunPlan(
             input,
@@ -80,10 +95,25 @@ public final class RunCommand extends BaseCommand {
             !noReports,
             quarters,
             languages.stream().map(Locale::forLanguageTag).toList(),
-            force);
-    LocalRunner.Outcome outcome = new LocalRunner(err(), Clock.systemUTC()).run(plan);
+            force,
+            rekey);
+    LocalRunner.Outcome outcome;
+    try {
+      outcome = new LocalRunner(err(), Clock.systemUTC()).run(plan);
+    } catch (KeyCheck.KeyMismatchException e) {
+      throw new UserError(ExitCode.USAGE, e.getMessage());
+    }
     out().println("warehouse: " + outcome.version().database() + (outcome.published() ? "" : " (unchanged)"));
     out().println("reports:   " + plan.reportsRoot() + " (" + outcome.reports().size() + " files)");
+    List<IngestResult.Submission> refused =
+        outcome.ingest().map(IngestResult::refused).orElse(List.of());
+    if (!refused.isEmpty()) {
+      out().println("refused:   " + refused.size() + " submission(s); the others are published:");
+      for (IngestResult.Submission r : refused) {
+        out().println("  " + r.file() + "  " + r.refusalReason() + "  " + r.refusalMessage());
+      }
+      return ExitCode.PUBLISHED_WITH_REFUSALS;
+    }
     return ExitCode.OK;
   }
 

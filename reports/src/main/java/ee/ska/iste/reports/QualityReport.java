@@ -105,6 +105,22 @@ final class QualityReport {
         fmt.number(ineligibleTotal, 0));
     doc.note(fmt.text("suppressed.note"));
 
+    // Submissions refused whole (unreadable, a wrong cover, a bad name, a link, a conflicting
+    // resubmission): listed by file so that the KOV knows what to send again.
+    doc.section(fmt.text("quality.sec.refused"));
+    java.util.List<Warehouse.Refused> refused = w.refusedSubmissions(quarter);
+    if (refused.isEmpty()) {
+      doc.text(fmt.text("quality.norefused"));
+    } else {
+      for (Warehouse.Refused r : refused) {
+        doc.text(
+            r.file()
+                + (r.kovCode() == null ? "" : " (" + fmt.text("col.kov") + " " + r.kovCode() + ")")
+                + ": "
+                + refusal(r.reason()));
+      }
+    }
+
     doc.section(fmt.text("quality.sec.rejects"));
     Map<String, Long> reasons = w.rejectsByReason(quarter, null);
     if (reasons.isEmpty()) {
@@ -125,6 +141,16 @@ final class QualityReport {
       doc.note(fmt.text("quality.eligibility.note"));
     }
     return doc;
+  }
+
+  /** A refusal's code with its description in the report's language. */
+  private String refusal(String code) {
+    try {
+      ee.ska.iste.core.quality.RefusalReason r = ee.ska.iste.core.quality.RefusalReason.valueOf(code);
+      return code + " — " + (ctx.english() ? r.descriptionEn() : r.descriptionEt());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return String.valueOf(code);
+    }
   }
 
   private static long total(Map<String, Long> byReason) {

@@ -251,7 +251,10 @@ final class Warehouse implements AutoCloseable {
         connection.prepareStatement(
             "select kov_code, cast(submitted_on as date), status, refusal_reason,"
                 + " cast(rows_read as bigint), cast(rows_accepted as bigint),"
-                + " cast(rows_rejected as bigint) from stg_submission where quarter = ? and status <> 'SUPERSEDED'"
+                + " cast(rows_rejected as bigint) from stg_submission where quarter = ?"
+                + " and status not in ('SUPERSEDED', 'DUPLICATE')"
+                // entries refused unread (a bad name, a link) have no checksum and may have no KOV
+                + " and kov_code is not null and checksum_sha256 is not null"
                 + " order by kov_code, (status = 'LOADED'), submitted_on")) {
       st.setString(1, quarter.toString());
       try (ResultSet rs = st.executeQuery()) {
@@ -267,6 +270,29 @@ final class Warehouse implements AutoCloseable {
                   rs.getLong(5),
                   rs.getLong(6),
                   rs.getLong(7)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A refused submission: its file name, KOV (may be null) and refusal reason code. */
+  record Refused(String file, String kovCode, String reason) {}
+
+  /** Every submission of the quarter refused whole, read or unread, by file name. */
+  List<Refused> refusedSubmissions(Quarter quarter) throws SQLException {
+    List<Refused> out = new ArrayList<>();
+    if (!has("stg_submission")) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select source_file, kov_code, refusal_reason from stg_submission"
+                + " where quarter = ? and status = 'REFUSED' order by source_file, kov_code")) {
+      st.setString(1, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Refused(rs.getString(1), rs.getString(2), rs.getString(3)));
         }
       }
     }

@@ -171,7 +171,10 @@ class NationalAndQualityReportTest {
             + " '2024-07-10','1','x','LOADED',null,null,120,117,3), ('b','f','0793','2024Q2',DATE"
             + " '2024-07-05','1','x','SUPERSEDED',null,null,380,380,0),"
             + " ('c','f','0793','2024Q2',DATE '2024-08-15','1','x','LOADED',null,null,400,390,10),"
-            + " ('d','f','0184','2024Q2',DATE '2024-07-30','1','x','LOADED',null,null,50,50,0)",
+            + " ('d','f','0184','2024Q2',DATE '2024-07-30','1','x','LOADED',null,null,50,50,0),"
+            // refused unread (no checksum): listed by file, not a KOV's submission
+            + " ('e','ISTE_0184_1024Q2.xlsx','0184','2024Q2',null,null,null,'REFUSED',"
+            + "'QUARTER_IMPOSSIBLE','m',0,0,0)",
         "insert into stg_reject select 's','f', kov, '2024Q2','klient', 2,'c', reason,'v','m' from"
             + " (values ('0618','DATE_FORMAT'),('0618','DATE_FORMAT'),('0618','HOURS_RANGE'))"
             + " t(kov, reason)",
@@ -246,6 +249,7 @@ class NationalAndQualityReportTest {
     assertLine(text, "Haapsalu linn\\s+30.07.2024\\s+jah\\s+50\\s+50\\s+0\\s+–\\s+0");
     assertLine(text, "Jõhvi vald\\s+esitamata");
     assertLine(text, "Riik kokku\\s+3\\s*/\\s*5\\s+2\\s+570\\s+557\\s+13\\s+70,0%\\s+9");
+    assertLine(text, "ISTE_0184_1024Q2.xlsx \\(KOV 0184\\): QUARTER_IMPOSSIBLE — Nimes olev kvartal on võimatu");
     assertLine(text, "DATE_FORMAT\\s+10");
     assertLine(text, "HOURS_RANGE\\s+3");
     assertLine(text, "DIAGNOSIS_DEMENTIA\\s+7");

@@ -38,24 +38,33 @@ public final class LocalRunner {
   public Outcome run(RunPlan plan) {
     StageProgress progress =
         new StageProgress(err, plan.quarters().isEmpty() ? "all quarters" : span(plan.quarters()));
+    if (plan.rekey()) {
+      return new Rekey(plan, progress, clock).run();
+    }
     try (StageRunner stages = new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock)) {
       Optional<IngestResult> ingested =
           stages.ingest(plan.input(), plan.quarters(), plan::pseudonymiser, plan.force());
       stages.model(plan.force());
       stages.measures(plan.force());
       Optional<Version> published = stages.publish(plan.input(), plan.force());
-      Version current = stages.warehouse().current().orElseThrow();
-      List<Path> reports = List.of();
-      List<Quarter> quarters =
-          plan.reportQuarters().isEmpty() ? latest(stages.stagedQuarters()) : plan.reportQuarters();
-      if (plan.renderReports()
-          && (published.isPresent()
-              || plan.force()
-              || !stages.reportsDone(quarters, plan.languages(), ReportFormat.PDF))) {
-        reports = stages.reports(quarters, plan.languages(), ReportFormat.PDF);
-      }
-      return new Outcome(current, ingested, published.isPresent(), reports);
+      return finish(plan, stages, ingested, published);
     }
+  }
+
+  /** Renders the reports when needed and says what the run produced. */
+  static Outcome finish(
+      RunPlan plan, StageRunner stages, Optional<IngestResult> ingested, Optional<Version> published) {
+    Version current = stages.warehouse().current().orElseThrow();
+    List<Path> reports = List.of();
+    List<Quarter> quarters =
+        plan.reportQuarters().isEmpty() ? latest(stages.stagedQuarters()) : plan.reportQuarters();
+    if (plan.renderReports()
+        && (published.isPresent()
+            || plan.force()
+            || !stages.reportsDone(quarters, plan.languages(), ReportFormat.PDF))) {
+      reports = stages.reports(quarters, plan.languages(), ReportFormat.PDF);
+    }
+    return new Outcome(current, ingested, published.isPresent(), reports);
   }
 
   private static List<Quarter> latest(List<Quarter> quarters) {

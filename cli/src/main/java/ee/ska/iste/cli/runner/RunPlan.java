@@ -19,6 +19,8 @@ import java.util.Locale;
  * @param reportQuarters quarters to render reports for; empty = the latest quarter ingested
  * @param languages report languages
  * @param force run every stage even when its input did not change
+ * @param rekey rebuild every quarter from the input archive and the input folder with this key,
+ *     which becomes the warehouse's key
  */
 public record RunPlan(
     Path input,
@@ -30,10 +32,30 @@ public record RunPlan(
     boolean renderReports,
     List<Quarter> reportQuarters,
     List<Locale> languages,
-    boolean force) {
+    boolean force,
+    boolean rekey) {
+  /** A plan that keeps the warehouse's key. */
+  public RunPlan(
+      Path input,
+      Path out,
+      List<Quarter> quarters,
+      Pseudonymiser pseudonymiser,
+      ReferenceData ref,
+      String master,
+      boolean renderReports,
+      List<Quarter> reportQuarters,
+      List<Locale> languages,
+      boolean force) {
+    this(input, out, quarters, pseudonymiser, ref, master, renderReports, reportQuarters, languages, force, false);
+  }
+
+  /** The canonical constructor. */
   public RunPlan {
     if (input == null || out == null || pseudonymiser == null || ref == null) {
       throw new IllegalArgumentException("input, output, key and reference data must be given");
+    }
+    if (rekey && !quarters.isEmpty()) {
+      throw new IllegalArgumentException("a re-key rebuilds every quarter: no quarters can be given");
     }
     quarters = List.copyOf(quarters);
     reportQuarters = List.copyOf(reportQuarters);

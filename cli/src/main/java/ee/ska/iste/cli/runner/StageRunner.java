@@ -7,6 +7,8 @@ import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.core.ref.RefFingerprint;
+import ee.ska.iste.pipelines.ingest.Inbox;
 import ee.ska.iste.pipelines.ingest.IngestJob;
 import ee.ska.iste.pipelines.ingest.IngestRequest;
 import ee.ska.iste.pipelines.ingest.IngestResult;
@@ -18,6 +20,8 @@ import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.QuarterReports;
 import ee.ska.iste.reports.WarehouseStamp;
 import ee.ska.iste.warehouse.Building;
+import ee.ska.iste.warehouse.BuildFingerprints;
+import ee.ska.iste.warehouse.InputArchive;
 import ee.ska.iste.warehouse.RunMetadata;
 import ee.ska.iste.warehouse.Version;
 import ee.ska.iste.warehouse.Warehouse;
@@ -91,29 +95,74 @@ public final class StageRunner implements AutoCloseable {
   }
 
   /**
-   * Ingests the quarters whose submissions changed since they were last ingested (all of them with
-   * {@code force}); empty result when nothing needed ingesting.
+   * Ingests the quarters whose submissions or reference data changed since they were last ingested
+   * (all of them with {@code force}); empty result when nothing needed ingesting. A staged quarter
+   * outside {@code quarters} whose reference data changed is ingested again too. The key must be
+   * the warehouse's ({@link KeyCheck}); loaded submissions are archived ({@link InputArchive}).
+   *
+   * @throws KeyCheck.KeyMismatchException when the warehouse was built with another key
    */
   public Optional<IngestResult> ingest(
       Path input, List<Quarter> quarters, Supplier<Pseudonymiser> key, boolean force) {
-    Map<Quarter, List<RunMetadata.InputFile>> inputs = inputsByQuarter(input, quarters);
-    if (inputs.isEmpty()) {
+    Pseudonymiser pseudonymiser = key.get();
+    KeyCheck.requireWarehouseKey(warehouseRoot(), pseudonymiser);
+    return ingestWithKey(input, quarters, pseudonymiser, force);
+  }
+
+  /** Ingest without the key check: the re-key, which checked and marked the warehouse itself. */
+  Optional<IngestResult> ingestWithKey(
+      Path input, List<Quarter> quarters, Pseudonymiser pseudonymiser, boolean force) {
+    Inbox inbox = Inbox.scan(input, quarters, today());
+    Map<Quarter, List<RunMetadata.InputFile>> inputs = inputsOf(input, inbox.submissions());
+    if (!quarters.isEmpty()) {
+      List<Quarter> touched = new ArrayList<>();
+      for (Quarter q : stagedQuarters()) {
+        if (!quarters.contains(q) && !state.ref(q.toString()).equals(Optional.of(refOf(q)))) {
+          touched.add(q);
+        }
+      }
+      if (!touched.isEmpty()) {
+        progress.note("reference data changed for staged " + LocalRunner.span(touched) + ": ingested again");
+        inputsByQuarter(input, touched).forEach(inputs::putIfAbsent);
+      }
+    }
+    List<Quarter> runQuarters = new ArrayList<>(quarters.isEmpty() ? inputs.keySet() : quarters);
+    inputs.keySet().forEach(q -> { if (!runQuarters.contains(q)) { runQuarters.add(q); } });
+    runQuarters.sort(null);
+    if (inputs.isEmpty() && (quarters.isEmpty() || inbox.refused().isEmpty())) {
       throw new IllegalArgumentException(
           "no submissions (ISTE_<EHAK>_<YYYY>Q<n>.xlsx or CSV folders) for "
               + (quarters.isEmpty() ? "any quarter" : LocalRunner.span(quarters))
               + " in "
-              + input);
+              + input
+              + (inbox.refused().isEmpty() ? "" : "; refused unread: " + refusedList(inbox.refused())));
+    }
+    // Entries refused unread count in the fingerprint of the quarter that records them, so that a
+    // new bad file is recorded (and reported) even when no submission changed.
+    Quarter refusalQuarter = runQuarters.get(runQuarters.size() - 1);
+    Map<Quarter, StringBuilder> refusals = new TreeMap<>();
+    for (Inbox.Refused r : inbox.refused()) {
+      Quarter home = r.quarter() != null && runQuarters.contains(r.quarter()) ? r.quarter() : refusalQuarter;
+      refusals.computeIfAbsent(home, q -> new StringBuilder()).append(r.name()).append(' ').append(r.reason()).append('\n');
     }
     Map<Quarter, String> changed = new TreeMap<>();
-    inputs.forEach(
-        (q, files) -> {
-          String fp = Fingerprints.ofInputs(files);
-          if (force || !state.quarter(q.toString()).equals(Optional.of(fp))) {
-            changed.put(q, fp);
-          }
-        });
+    Map<Quarter, String> refs = new TreeMap<>();
+    for (Quarter q : runQuarters) {
+      String fp =
+          Fingerprints.of(
+              Fingerprints.ofInputs(inputs.getOrDefault(q, List.of()))
+                  + "\n"
+                  + refusals.getOrDefault(q, new StringBuilder()));
+      String refFp = refOf(q);
+      refs.put(q, refFp);
+      if (force
+          || !state.quarter(q.toString()).equals(Optional.of(fp))
+          || !state.ref(q.toString()).equals(Optional.of(refFp))) {
+        changed.put(q, fp);
+      }
+    }
     if (changed.isEmpty()) {
-      progress.skip(Stage.INGEST, "submissions of " + LocalRunner.span(List.copyOf(inputs.keySet())) + " unchanged since last ingested");
+      progress.skip(Stage.INGEST, "submissions and reference data of " + LocalRunner.span(runQuarters) + " unchanged since last ingested");
       return Optional.empty();
     }
     List<Quarter> todo = List.copyOf(changed.keySet());
@@ -121,9 +170,11 @@ public final class StageRunner implements AutoCloseable {
     progress.start(Stage.INGEST, "quarters " + LocalRunner.span(todo) + " (" + files + " quarters of submissions)");
     OutputFiles.ownFolder(workDir());
     IngestResult result =
-        new IngestJob().run(spark(), new IngestRequest(input, work(), todo, key.get(), ref));
+        new IngestJob()
+            .run(spark(), new IngestRequest(input, work(), todo, pseudonymiser, ref, refusalQuarter));
     OutputFiles.restrict(workDir());
-    changed.forEach((q, fp) -> state.quarterIngested(q.toString(), fp));
+    archive(result);
+    changed.forEach((q, fp) -> state.quarterIngested(q.toString(), fp, refs.get(q)));
     progress.done(
         Stage.INGEST,
         String.format(
@@ -133,7 +184,53 @@ public final class StageRunner implements AutoCloseable {
             result.rowsAccepted(),
             result.rowsRejected(),
             result.count(IngestResult.Status.REFUSED)));
+    for (IngestResult.Submission r : result.refused()) {
+      progress.note("refused: " + r.refusalMessage() + " [" + r.refusalReason() + "]");
+    }
     return Optional.of(result);
+  }
+
+  private static String refusedList(List<Inbox.Refused> refused) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < refused.size() && i < 5; i++) {
+      sb.append(i == 0 ? "" : ", ").append(refused.get(i).name()).append(" (").append(refused.get(i).reason()).append(')');
+    }
+    return sb + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : "");
+  }
+
+  /** The reference data's fingerprint for one quarter (cached: the tables do not change in a run). */
+  private String refOf(Quarter q) {
+    return refByQuarter.computeIfAbsent(q, k -> RefFingerprint.ofQuarter(ref, k));
+  }
+
+  private final Map<Quarter, String> refByQuarter = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  /** Copies every loaded submission into the warehouse's input archive, by its SHA-256. */
+  private void archive(IngestResult result) {
+    InputArchive archive = InputArchive.of(warehouseRoot());
+    for (IngestResult.Submission s : result.submissions()) {
+      if (s.status() != IngestResult.Status.LOADED || s.path() == null || s.checksum() == null) {
+        continue;
+      }
+      boolean kept =
+          archive.add(
+              s.path(),
+              s.csvFolder(),
+              new InputArchive.Entry(
+                  s.checksum(),
+                  s.file(),
+                  s.kovCode(),
+                  s.quarter().toString(),
+                  s.submittedOn(),
+                  clock.instant()));
+      if (!kept) {
+        progress.note(s.file() + " changed after it was read: not archived (run again to ingest the new content)");
+      }
+    }
   }
 
   /** Builds episodes, cases, facts and dimensions from everything staged. */
@@ -164,7 +261,7 @@ public final class StageRunner implements AutoCloseable {
    */
   public Optional<Version> publish(Path input, boolean force) {
     Warehouse warehouse = warehouse();
-    String fp = state.stagedFingerprint();
+    String fp = stagedFingerprint();
     if (!force && state.stage(Stage.PUBLISH.id()).equals(Optional.of(fp)) && warehouse.current().isPresent()) {
       progress.skip(Stage.PUBLISH, "version " + warehouse.current().get().id() + " already holds this data");
       return Optional.empty();
@@ -183,6 +280,7 @@ public final class StageRunner implements AutoCloseable {
       Version v = warehouse.publish(building);
       // the new version is narrowed before its rename; the lock and the versions folder here
       OutputFiles.restrict(warehouseRoot());
+      BuildFingerprints.of(warehouseRoot()).recordReferenceData(refFingerprint());
       state.stageDone(Stage.PUBLISH.id(), fp);
       progress.done(Stage.PUBLISH, "version " + v.id() + ": " + v.database());
       return Optional.of(v);
@@ -252,9 +350,26 @@ public final class StageRunner implements AutoCloseable {
     return List.copyOf(quarters);
   }
 
+  /**
+   * The fingerprint the model, measures and publish stages completed on: everything staged and the
+   * whole reference data (a change to any reference file recomputes them).
+   */
+  private String stagedFingerprint() {
+    return Fingerprints.of(state.stagedFingerprint() + "\nref " + refFingerprint());
+  }
+
+  private String refFingerprint() {
+    if (refAll == null) {
+      refAll = RefFingerprint.of(ref);
+    }
+    return refAll;
+  }
+
+  private String refAll;
+
   /** Runs {@code work} (which returns a line on what it did, or "") unless its input is unchanged. */
   private boolean runIfChanged(Stage stage, boolean force, String what, Supplier<String> work) {
-    String fp = state.stagedFingerprint();
+    String fp = stagedFingerprint();
     if (!force && state.stage(stage.id()).equals(Optional.of(fp))) {
       progress.skip(stage, "staged data unchanged since it last ran");
       return false;
@@ -287,9 +402,13 @@ public final class StageRunner implements AutoCloseable {
    * folder is several files).
    */
   public static Map<Quarter, List<RunMetadata.InputFile>> inputsByQuarter(Path input, List<Quarter> quarters) {
+    return inputsOf(input, IngestJob.discover(input, quarters));
+  }
+
+  private static Map<Quarter, List<RunMetadata.InputFile>> inputsOf(Path input, List<SubmissionFile> submissions) {
     Map<Quarter, List<RunMetadata.InputFile>> out = new TreeMap<>();
     try {
-      for (SubmissionFile s : IngestJob.discover(input, quarters)) {
+      for (SubmissionFile s : submissions) {
         List<RunMetadata.InputFile> files = out.computeIfAbsent(s.quarter(), q -> new ArrayList<>());
         String name = input.relativize(s.path()).toString();
         if (s.csvFolder()) {

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 final class WorkState {
   private static final String QUARTER = "quarter.";
   private static final String STAGE = "stage.";
+  private static final String REF = "ref.";
   private final Path file;
   private final TreeMap<String, String> entries = new TreeMap<>();
 
@@ -46,8 +47,14 @@ final class WorkState {
     return Optional.ofNullable(entries.get(QUARTER + quarter));
   }
 
-  void quarterIngested(String quarter, String fingerprint) {
+  /** The fingerprint of the reference data a quarter was last ingested with. */
+  Optional<String> ref(String quarter) {
+    return Optional.ofNullable(entries.get(REF + quarter));
+  }
+
+  void quarterIngested(String quarter, String fingerprint, String refFingerprint) {
     entries.put(QUARTER + quarter, fingerprint);
+    entries.put(REF + quarter, refFingerprint);
     invalidateStages();
     save();
   }
@@ -61,12 +68,15 @@ final class WorkState {
     save();
   }
 
-  /** The fingerprint of everything staged: every quarter's input fingerprint, in order. */
+  /**
+   * The fingerprint of everything staged: every quarter's input and reference-data fingerprints,
+   * in order.
+   */
   String stagedFingerprint() {
     StringBuilder sb = new StringBuilder();
     entries.forEach(
         (k, v) -> {
-          if (k.startsWith(QUARTER)) {
+          if (k.startsWith(QUARTER) || k.startsWith(REF)) {
             sb.append(k).append('=').append(v).append('\n');
           }
         });

@@ -16,7 +16,7 @@ class WorkStateTest {
   void aStageDoneOnTheSameStagedDataIsRememberedAcrossProcesses() {
     Path file = dir.resolve("_state.properties");
     WorkState s = WorkState.load(file);
-    s.quarterIngested("2024Q1", "aaa");
+    s.quarterIngested("2024Q1", "aaa", "r");
     String fp = s.stagedFingerprint();
     s.stageDone("model", fp);
 
@@ -29,12 +29,12 @@ class WorkStateTest {
   @Test
   void ingestingAQuarterAgainInvalidatesEveryLaterStage() {
     WorkState s = WorkState.load(dir.resolve("_state.properties"));
-    s.quarterIngested("2024Q1", "aaa");
+    s.quarterIngested("2024Q1", "aaa", "r");
     String before = s.stagedFingerprint();
     s.stageDone("model", before);
     s.stageDone("measures", before);
 
-    s.quarterIngested("2024Q2", "bbb");
+    s.quarterIngested("2024Q2", "bbb", "r");
 
     assertNotEquals(before, s.stagedFingerprint());
     assertEquals(Optional.empty(), s.stage("model"));
@@ -44,7 +44,7 @@ class WorkStateTest {
   @Test
   void aFailedStageLeavesNoMarkSoTheNextRunResumesThere() {
     WorkState s = WorkState.load(dir.resolve("_state.properties"));
-    s.quarterIngested("2024Q1", "aaa");
+    s.quarterIngested("2024Q1", "aaa", "r");
     String fp = s.stagedFingerprint();
     s.stageDone("model", fp);
     // measures failed: nothing recorded for it
@@ -57,10 +57,10 @@ class WorkStateTest {
   void theFingerprintDependsOnEveryQuarterAndItsInputs() {
     WorkState a = WorkState.load(dir.resolve("a"));
     WorkState b = WorkState.load(dir.resolve("b"));
-    a.quarterIngested("2024Q1", "aaa");
-    b.quarterIngested("2024Q1", "aab");
+    a.quarterIngested("2024Q1", "aaa", "r");
+    b.quarterIngested("2024Q1", "aab", "r");
     assertNotEquals(a.stagedFingerprint(), b.stagedFingerprint());
-    b.quarterIngested("2024Q1", "aaa");
+    b.quarterIngested("2024Q1", "aaa", "r");
     assertEquals(a.stagedFingerprint(), b.stagedFingerprint());
   }
 }

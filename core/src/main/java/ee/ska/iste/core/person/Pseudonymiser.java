@@ -41,6 +41,17 @@ public final class Pseudonymiser implements Serializable {
     }
   }
 
+  /** HMAC-SHA256 of {@code message} under the key: for {@link KeyFingerprint} only. */
+  byte[] mac(byte[] message) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return mac.doFinal(message);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HMAC-SHA256 is not available", e);
+    }
+  }
+
   @Override
   public String toString() {
     return "Pseudonymiser[HMAC-SHA256, key hidden]";

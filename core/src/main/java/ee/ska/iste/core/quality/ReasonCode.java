@@ -42,7 +42,11 @@ public enum ReasonCode {
   DUPLICATE_ROW("Korduv rida (teine koopia)", "Duplicate row (the second copy)"),
   DUPLICATE_KEY(
       "Sama võtmega rida on juba olemas (erinevad väärtused)",
-      "Another row has the same key with different values");
+      "Another row has the same key with different values"),
+  // Provider codes (issue 16): bto and osutaja must be business registry codes, never a person.
+  PROVIDER_CODE_INVALID(
+      "Teenuseosutaja registrikood ei ole 8-kohaline number",
+      "Provider code is not an 8-digit registry code");
 
   private final String descriptionEt;
   private final String descriptionEn;

@@ -26,7 +26,21 @@ public enum RefusalReason {
       "The file is over a cap (size, rows, cell length; ingest_caps.csv)"),
   DOCTYPE_FORBIDDEN(
       "Töövihikus on DOCTYPE-deklaratsioon; salvesta fail Excelis uuesti",
-      "The workbook declares a DOCTYPE; save it again from a spreadsheet program");
+      "The workbook declares a DOCTYPE; save it again from a spreadsheet program"),
+  // Inbox hygiene and resubmissions (issue 16): decided before or after reading, never an abort.
+  NOT_A_REGULAR_FILE(
+      "Ei ole tavaline fail ega kaust (link, FIFO või seadmefail)",
+      "Not a regular file or folder (a symbolic link, FIFO or device)"),
+  NAME_NOT_IN_CONTRACT(
+      "Nimi ei vasta mustrile ISTE_<EHAK>_<AAAA>Q<n>.xlsx",
+      "The name does not follow ISTE_<EHAK>_<YYYY>Q<n>.xlsx"),
+  QUARTER_IMPOSSIBLE("Nimes olev kvartal on võimatu", "The quarter in the name is impossible"),
+  QUARTER_NOT_BEGUN("Nimes olev kvartal ei ole veel alanud", "The quarter in the name has not begun"),
+  RESUBMISSION_CONFLICT(
+      "Sama KOV, kvartali ja esitamise kuupäevaga on erineva sisuga esitus; esitage uuesti hilisema"
+          + " kuupäevaga",
+      "Another submission for the same KOV, quarter and date has different content; resubmit with"
+          + " a later date");
 
   private final String descriptionEt;
   private final String descriptionEn;

@@ -57,6 +57,24 @@ public final class ReferenceData implements Serializable {
     return new ReferenceData(dir);
   }
 
+  /**
+   * The names (without {@code .csv}) of every reference file: those shipped in the build and
+   * those in the override folder, sorted. Used to fingerprint the reference data as a whole.
+   */
+  public List<String> tableNames() {
+    TreeSet<String> names = new TreeSet<>(ShippedFiles.names());
+    if (overrideDir != null) {
+      try (java.util.stream.Stream<Path> s = Files.list(Path.of(overrideDir))) {
+        s.map(p -> p.getFileName().toString())
+            .filter(n -> n.endsWith(".csv"))
+            .forEach(n -> names.add(n.substring(0, n.length() - 4)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list the reference data folder " + overrideDir, e);
+      }
+    }
+    return List.copyOf(names);
+  }
+
   /** The table in {@code <name>.csv}. */
   public RefTable table(String name) {
     return cache.computeIfAbsent(name, this::load);

@@ -60,15 +60,13 @@ final class CsvSubmissionReader {
       warnings.put(spec.sheetName(), new ArrayList<>(builder.warnings()));
     }
     try (Stream<Path> files = Files.list(folder)) {
-      files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> !known.contains(n))
-          .sorted()
-          .forEach(
-              n ->
-                  warnings
-                      .get(SheetSpec.KAAS.sheetName())
-                      .add("unknown file '" + Redact.text(n) + "' ignored"));
+      // A file's name may be a client's name, like a sheet's: counted, never recorded.
+      long others = files.map(p -> p.getFileName().toString()).filter(n -> !known.contains(n)).count();
+      if (others > 0) {
+        warnings
+            .get(SheetSpec.KAAS.sheetName())
+            .add(others + " other file(s) ignored (names not recorded)");
+      }
     } catch (IOException e) {
       throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, fileName + ": folder cannot be listed");
     }

@@ -1,15 +1,16 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -46,20 +46,38 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger("ee.ska.iste.pipelines.ingest");
-  private static final int MAX_DEPTH = 4;
 
   /** Runs the stage. */
   public IngestResult run(SparkSession spark, IngestRequest request) {
-    List<SubmissionFile> files = discover(request.inputDir(), request.quarters());
+    Inbox inbox = Inbox.scan(request.inputDir(), request.quarters(), LocalDate.now(ZoneOffset.UTC));
+    List<SubmissionFile> files = inbox.submissions();
     List<Quarter> quarters =
         request.quarters().isEmpty()
             ? files.stream().map(SubmissionFile::quarter).distinct().sorted().toList()
             : request.quarters().stream().distinct().sorted().toList();
     LOG.info(
-        "ingest: {} submission(s) found in {} for {}",
+        "ingest: {} submission(s) found in {} for {}; {} refused unread",
         files.size(),
         Redact.text(request.inputDir().toString()),
-        quarters);
+        quarters,
+        inbox.refused().size());
+    // An entry refused unread is recorded in its own quarter's stg_submission when that quarter
+    // is run, else in the run's latest quarter: always somewhere an operator looks.
+    Map<Inbox.Refused, Quarter> placement = new java.util.LinkedHashMap<>();
+    List<IngestResult.Submission> unplaced = new ArrayList<>();
+    for (Inbox.Refused r : inbox.refused()) {
+      LOG.warn("ingest: {}: refused ({}): {}", r.name(), r.reason(), r.message());
+      Quarter q = r.quarter() != null && quarters.contains(r.quarter()) ? r.quarter() : null;
+      if (q == null && !quarters.isEmpty()) {
+        Quarter home = request.refusalQuarter() == null ? quarters.get(quarters.size() - 1) : request.refusalQuarter();
+        q = quarters.contains(home) ? home : null;
+      }
+      if (q == null) {
+        unplaced.add(summaryOf(r, null));
+      } else {
+        placement.put(r, q);
+      }
+    }
     Map<Quarter, List<SubmissionFile>> byQuarter = new TreeMap<>();
     files.forEach(f -> byQuarter.computeIfAbsent(f.quarter(), q -> new ArrayList<>()).add(f));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -70,6 +88,7 @@ public final class IngestJob {
     Broadcast<SubmissionValidator> rules =
         jsc.broadcast(new SubmissionValidator(request.ref(), request.pseudonymiser()));
     List<Outcome> outcomes = new ArrayList<>();
+    List<IngestResult.Submission> placed = new ArrayList<>();
     try {
       // Quarters are read and written in batches of about BATCH_BYTES of input, so that the rows
       // Spark holds between reading and writing stay bounded however many quarters are ingested.
@@ -84,7 +103,15 @@ public final class IngestJob {
         if (batchBytes >= BATCH_BYTES || i == quarters.size() - 1) {
           List<SubmissionFile> batchFiles = new ArrayList<>();
           batch.forEach(bq -> batchFiles.addAll(byQuarter.getOrDefault(bq, List.of())));
-          outcomes.addAll(ingest(spark, jsc, request, rules, batch, batchFiles));
+          Map<Inbox.Refused, Quarter> batchRefused = new java.util.LinkedHashMap<>();
+          placement.forEach(
+              (r, pq) -> {
+                if (batch.contains(pq)) {
+                  batchRefused.put(r, pq);
+                }
+              });
+          outcomes.addAll(ingest(spark, jsc, request, rules, batch, batchFiles, batchRefused));
+          batchRefused.forEach((r, pq) -> placed.add(summaryOf(r, pq)));
           batch.clear();
           batchBytes = 0;
         }
@@ -93,17 +120,41 @@ public final class IngestJob {
       rules.destroy();
       spark.sparkContext().clearJobGroup();
     }
-    IngestResult result =
-        new IngestResult(outcomes.stream().map(Outcome::summary).toList(), quarters);
+    List<IngestResult.Submission> all = new ArrayList<>();
+    outcomes.forEach(o -> all.add(o.summary()));
+    all.addAll(placed);
+    all.addAll(unplaced);
+    IngestResult result = new IngestResult(all, quarters);
     LOG.info(
-        "ingest: {} loaded, {} superseded, {} refused; rows read {}, accepted {}, rejected {}",
+        "ingest: {} loaded, {} superseded, {} duplicate, {} refused; rows read {}, accepted {},"
+            + " rejected {}",
         result.count(IngestResult.Status.LOADED),
         result.count(IngestResult.Status.SUPERSEDED),
+        result.count(IngestResult.Status.DUPLICATE),
         result.count(IngestResult.Status.REFUSED),
         result.rowsRead(),
         result.rowsAccepted(),
         result.rowsRejected());
     return result;
+  }
+
+  /** The result entry of an entry refused unread, recorded in {@code partition} (null: nowhere). */
+  private static IngestResult.Submission summaryOf(Inbox.Refused r, Quarter partition) {
+    return new IngestResult.Submission(
+        r.name(),
+        r.submissionId(),
+        r.kovCode(),
+        partition,
+        IngestResult.Status.REFUSED,
+        r.message(),
+        0,
+        0,
+        0,
+        r.reason().name(),
+        null,
+        null,
+        null,
+        false);
   }
 
   /**
@@ -116,7 +167,8 @@ public final class IngestJob {
       IngestRequest request,
       Broadcast<SubmissionValidator> rules,
       List<Quarter> quarters,
-      List<SubmissionFile> files) {
+      List<SubmissionFile> files,
+      Map<Inbox.Refused, Quarter> refusedUnread) {
     List<SubmissionRead.Source> sources = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       sources.add(SubmissionRead.Source.of(i, files.get(i)));
@@ -137,9 +189,9 @@ public final class IngestJob {
         byIndex[s.index()] = new Outcome(files.get(s.index()), s);
       }
       List<Outcome> outcomes = List.of(byIndex);
-      markSuperseded(outcomes);
+      Resubmissions.decide(outcomes);
       outcomes.forEach(IngestJob::logOutcome);
-      write(spark, request, quarters, outcomes, reads);
+      write(spark, request, quarters, outcomes, refusedUnread, reads);
       return outcomes;
     } finally {
       spark.sparkContext().setJobDescription(null);
@@ -164,45 +216,20 @@ public final class IngestJob {
     }
   }
 
-  /** The submissions under {@code dir} for the quarters asked for (all when empty), by name. */
   /**
    * The submissions in a folder (and its sub-folders, a few levels deep) for the given quarters
-   * (all when empty), in a stable order; anything else is ignored with a warning.
+   * (all when empty), in a stable order; what {@link Inbox#scan} refuses is left out.
    */
   public static List<SubmissionFile> discover(Path dir, List<Quarter> quarters) {
-    List<SubmissionFile> found = new ArrayList<>();
-    walk(dir, 0, found);
-    return found.stream()
-        .filter(f -> quarters.isEmpty() || quarters.contains(f.quarter()))
-        .sorted(Comparator.comparing(SubmissionFile::fileName).thenComparing(f -> f.path().toString()))
-        .toList();
+    return Inbox.scan(dir, quarters, LocalDate.now(ZoneOffset.UTC)).submissions();
   }
 
-  private static void walk(Path dir, int depth, List<SubmissionFile> found) {
-    List<Path> entries;
-    try (Stream<Path> s = Files.list(dir)) {
-      entries = s.sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the input folder " + dir, e);
-    }
-    for (Path p : entries) {
-      String name = p.getFileName().toString();
-      if (name.startsWith(".") || name.startsWith("~$")) {
-        continue;
-      }
-      boolean isDir = Files.isDirectory(p);
-      var submission = SubmissionFile.of(p, isDir);
-      if (submission.isPresent()) {
-        found.add(submission.get());
-      } else if (isDir && depth < MAX_DEPTH) {
-        walk(p, depth + 1, found);
-      } else {
-        LOG.warn(
-            "ingest: {} ignored: not a submission (expected ISTE_<EHAK>_<YYYY>Q<n>.xlsx or a folder"
-                + " of that name)",
-            Redact.text(p.toString()));
-      }
-    }
+  /**
+   * The SHA-256 ingest records for a submission: of the workbook, or of a CSV folder's file names
+   * and bytes in name order.
+   */
+  public static String checksum(SubmissionFile f) {
+    return SubmissionRead.checksum(f);
   }
 
   /**
@@ -212,16 +239,30 @@ public final class IngestJob {
    */
   private static final long BATCH_BYTES = 128L << 20;
 
-  /** One submission as read: refused, or validated (then LOADED or SUPERSEDED). */
-  private static final class Outcome {
+  /**
+   * One submission as read: refused, or validated (then LOADED, SUPERSEDED, DUPLICATE or, when it
+   * conflicts with another of the same date, REFUSED).
+   */
+  static final class Outcome {
     final SubmissionFile file;
     final SubmissionRead.Summary read;
     IngestResult.Status status;
+    RefusalReason refusal;
+    String refusalMessage;
 
     Outcome(SubmissionFile file, SubmissionRead.Summary read) {
       this.file = file;
       this.read = read;
       this.status = read.refused() ? IngestResult.Status.REFUSED : IngestResult.Status.LOADED;
+      this.refusal = read.refusal();
+      this.refusalMessage = read.refusalMessage();
+    }
+
+    /** Refuses a submission that was read (a conflicting resubmission). */
+    void refuse(RefusalReason reason, String message) {
+      status = IngestResult.Status.REFUSED;
+      refusal = reason;
+      refusalMessage = message;
     }
 
     String submissionId() {
@@ -235,41 +276,29 @@ public final class IngestJob {
           file.kovCode(),
           file.quarter(),
           status,
-          read.refusalMessage(),
+          refusalMessage,
           read.rowsRead(),
           read.rowsAccepted(),
-          read.rowsRejected());
-    }
-  }
-
-  /** Per KOV and quarter the latest esitatud wins (tie: the later file name). */
-  private static void markSuperseded(List<Outcome> outcomes) {
-    Map<String, List<Outcome>> byKovQuarter =
-        outcomes.stream()
-            .filter(o -> o.status == IngestResult.Status.LOADED)
-            .collect(
-                Collectors.groupingBy(
-                    o -> o.file.kovCode() + "_" + o.file.quarter(),
-                    LinkedHashMap::new,
-                    Collectors.toList()));
-    Comparator<Outcome> latest =
-        Comparator.comparing((Outcome o) -> o.read.submittedOn())
-            .thenComparing(o -> o.file.fileName())
-            .thenComparing(o -> o.file.path().toString());
-    for (List<Outcome> group : byKovQuarter.values()) {
-      Outcome winner = group.stream().max(latest).orElseThrow();
-      for (Outcome o : group) {
-        if (o != winner) {
-          o.status = IngestResult.Status.SUPERSEDED;
-        }
-      }
+          read.rowsRejected(),
+          refusal == null ? null : refusal.name(),
+          read.checksum(),
+          read.submittedOn(),
+          file.path(),
+          file.csvFolder());
     }
   }
 
   private static void logOutcome(Outcome o) {
     String name = Redact.text(o.file.fileName());
     switch (o.status) {
-      case REFUSED -> LOG.warn("{}: refused ({}): {}", name, o.read.refusal(), o.read.refusalMessage());
+      case REFUSED -> LOG.warn("{}: refused ({}): {}", name, o.refusal, o.refusalMessage);
+      case DUPLICATE ->
+          LOG.info(
+              "{}: the same content as another submission for KOV {} {} of the same date; counted"
+                  + " once",
+              name,
+              o.file.kovCode(),
+              o.file.quarter());
       case SUPERSEDED ->
           LOG.info(
               "{}: superseded by a later submission for KOV {} {}; rows read {}, accepted {},"
@@ -289,6 +318,7 @@ public final class IngestJob {
             o.read.rowsRejected());
         for (ValidatedSubmission.SheetCount c : o.read.sheetCounts()) {
           for (String w : c.warnings()) {
+            // c.sheet() is the contract's sheet name, never the workbook's own.
             LOG.warn("{}: sheet '{}': {}", name, c.sheet(), w);
           }
         }
@@ -297,9 +327,29 @@ public final class IngestJob {
   }
 
   /** The rows of stg_submission and stg_ingest_log, which the driver makes from the counts. */
-  private static Map<String, List<Row>> reportTables(List<Outcome> outcomes) {
+  private static Map<String, List<Row>> reportTables(
+      List<Outcome> outcomes, Map<Inbox.Refused, Quarter> refusedUnread) {
     List<Row> submissions = new ArrayList<>();
     List<Row> log = new ArrayList<>();
+    for (Map.Entry<Inbox.Refused, Quarter> e : refusedUnread.entrySet()) {
+      Inbox.Refused r = e.getKey();
+      Quarter q = e.getValue();
+      submissions.add(
+          RowFactory.create(
+              r.submissionId(),
+              r.name(),
+              r.kovCode(),
+              null,
+              null,
+              null,
+              IngestResult.Status.REFUSED.name(),
+              r.reason().name(),
+              r.message(),
+              0,
+              0,
+              0,
+              q.toString()));
+    }
     for (Outcome o : outcomes) {
       String id = o.submissionId();
       String kov = o.file.kovCode();
@@ -315,8 +365,8 @@ public final class IngestJob {
               r.formVersion(),
               r.checksum(),
               o.status.name(),
-              r.refusal() == null ? null : r.refusal().name(),
-              r.refusalMessage(),
+              o.refusal == null ? null : o.refusal.name(),
+              o.refusalMessage,
               r.rowsRead(),
               r.rowsAccepted(),
               r.rowsRejected(),
@@ -356,8 +406,9 @@ public final class IngestJob {
       IngestRequest request,
       List<Quarter> quarters,
       List<Outcome> outcomes,
+      Map<Inbox.Refused, Quarter> refusedUnread,
       JavaRDD<SubmissionRead> reads) {
-    Map<String, List<Row>> report = reportTables(outcomes);
+    Map<String, List<Row>> report = reportTables(outcomes, refusedUnread);
     HashMap<Integer, SubmissionRead.Source> loaded = new HashMap<>();
     for (Outcome o : outcomes) {
       if (o.status == IngestResult.Status.LOADED) {

@@ -17,13 +17,28 @@ import java.util.List;
  * @param quarters the quarters to ingest; empty = every quarter found
  * @param pseudonymiser the keyed pseudonymiser of personal codes
  * @param ref the reference data
+ * @param refusalQuarter the quarter whose {@code stg_submission} records the entries refused
+ *     unread that belong to no quarter of the run (a bad name, an impossible quarter); they are
+ *     recorded only when that quarter is ingested. Null = the run's latest quarter.
  */
 public record IngestRequest(
     Path inputDir,
     WarehouseLayout layout,
     List<Quarter> quarters,
     Pseudonymiser pseudonymiser,
-    ReferenceData ref) {
+    ReferenceData ref,
+    Quarter refusalQuarter) {
+  /** A request whose unplaced refusals go to the run's latest quarter. */
+  public IngestRequest(
+      Path inputDir,
+      WarehouseLayout layout,
+      List<Quarter> quarters,
+      Pseudonymiser pseudonymiser,
+      ReferenceData ref) {
+    this(inputDir, layout, quarters, pseudonymiser, ref, null);
+  }
+
+  /** The canonical constructor. */
   public IngestRequest {
     if (inputDir == null || !Files.isDirectory(inputDir)) {
       throw new IllegalArgumentException("input folder does not exist: " + inputDir);

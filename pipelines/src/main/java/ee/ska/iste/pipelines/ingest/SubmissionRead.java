@@ -236,7 +236,7 @@ record SubmissionRead(
       List<Path> parts;
       if (f.csvFolder()) {
         try (Stream<Path> s = Files.list(f.path())) {
-          parts = s.filter(Files::isRegularFile).sorted().toList();
+          parts = s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
       } else {
         parts = List.of(f.path());
@@ -246,7 +246,7 @@ record SubmissionRead(
           md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
           md.update((byte) 0);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS), md)) {
           in.transferTo(java.io.OutputStream.nullOutputStream());
         }
       }

@@ -57,6 +57,12 @@ final class SubmissionValidator implements Serializable {
   private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.[0-9A-Z]{1,2})?");
   private static final Map<String, Boolean> YES_NO = Map.of("JAH", true, "EI", false);
   private static final String CODE_COLUMN = "isikukood";
+  /**
+   * Identifier and free-text columns: a rejected value of one of them is stored only as its shape
+   * ({@link ValueShape}), never as typed.
+   */
+  private static final Set<String> SHAPE_ONLY_COLUMNS =
+      Set.of(CODE_COLUMN, "bto", "osutaja", "pohidiagnoos", "instrument");
   private static final int QOL_ITEMS = 8;
 
   private final ReferenceData ref;
@@ -231,6 +237,7 @@ final class SubmissionValidator implements Serializable {
     private final Set<String> components = Set.copyOf(ref.codes("components"));
     private final Set<String> modes = Set.copyOf(ref.codes("modes"));
     private final BigDecimal maxHours;
+    private final int providerDigits;
     private final RefTable instruments = ref.table("instruments");
 
     SheetRules(Quarter q, Map<String, String> pseudonyms, Set<String> clients) {
@@ -241,6 +248,7 @@ final class SubmissionValidator implements Serializable {
       this.pseudonyms = pseudonyms;
       this.clients = clients;
       this.maxHours = ref.threshold("MAX_MONTH_HOURS", q.firstDay());
+      this.providerDigits = ref.threshold("PROVIDER_CODE_DIGITS", q.firstDay()).intValueExact();
     }
 
     /**
@@ -272,7 +280,7 @@ final class SubmissionValidator implements Serializable {
       String diagnosis = c.diagnosis("pohidiagnoos");
       String severity = c.code("raskusaste", severities, true);
       String cooperative = c.code("koostoovalmis", YES_NO.keySet(), true);
-      String bto = c.text("bto", true);
+      String bto = c.provider("bto", providerDigits);
       LocalDate end = c.date("lopp", false);
       String exit = c.code("valjumise_pohjus", exitReasons, false);
       if (end != null && c.isEmpty("valjumise_pohjus")) {
@@ -378,7 +386,7 @@ final class SubmissionValidator implements Serializable {
       YearMonth month = c.month("kuu");
       String component = c.code("komponent", components, true);
       String mode = c.code("viis", modes, true);
-      String provider = c.text("osutaja", true);
+      String provider = c.provider("osutaja", providerDigits);
       BigDecimal hours = c.hours("tunnid");
       if (month != null && !months.contains(month.toString())) {
         c.fail("kuu", ReasonCode.OUTSIDE_QUARTER, month.toString(), "not a month of " + q);
@@ -485,7 +493,7 @@ final class SubmissionValidator implements Serializable {
 
     ValidatedSubmission.Reject reject(String column, ReasonCode reason, String value, String detail) {
       String shownValue =
-          CODE_COLUMN.equals(column) ? PersonalCode.mask(value) : Redact.text(value);
+          column != null && SHAPE_ONLY_COLUMNS.contains(column) ? ValueShape.of(value) : Redact.text(value);
       String message =
           spec.sheetName()
               + " row "
@@ -511,6 +519,27 @@ final class SubmissionValidator implements Serializable {
         fail(column, ReasonCode.VALUE_REQUIRED, null, null);
       }
       return v;
+    }
+
+    /**
+     * A provider's registry code: exactly {@code digits} digits (reference data). A valid personal
+     * code is rejected whatever its length, so that a person never stands in for a provider.
+     */
+    String provider(String column, int digits) {
+      String v = text(column, true);
+      if (v == null) {
+        return null;
+      }
+      String code = v.strip();
+      if (PersonalCode.isValid(code)) {
+        fail(column, ReasonCode.PROVIDER_CODE_INVALID, v, "a personal code, not a provider");
+        return null;
+      }
+      if (code.length() != digits || !code.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        fail(column, ReasonCode.PROVIDER_CODE_INVALID, v, "must be " + digits + " digits");
+        return null;
+      }
+      return code;
     }
 
     /** The row's valid personal code, or null (and a reject). */

@@ -70,7 +70,8 @@ class IngestJobTest {
         Map.of(
             "ISTE_0784_2024Q2.xlsx", IngestResult.Status.REFUSED,
             "ISTE_0793_2024Q2", IngestResult.Status.SUPERSEDED,
-            "ISTE_0793_2024Q2_parandus.xlsx", IngestResult.Status.LOADED),
+            "ISTE_0793_2024Q2_parandus.xlsx", IngestResult.Status.LOADED,
+            "notes.txt", IngestResult.Status.REFUSED),
         status);
     // original: 13 read, 13 accepted; correction: 14 read (one more hindamine row), 13 accepted,
     // 1 rejected (P3 is not in klient); refused: 0
@@ -86,7 +87,10 @@ class IngestJobTest {
       staged.put(table, df.collectAsList());
     }
 
-    Row refused = only(staged.get(StagedTables.SUBMISSION), "status", "REFUSED");
+    Row stray = only(staged.get(StagedTables.SUBMISSION), "source_file", "notes.txt");
+    assertEquals("NAME_NOT_IN_CONTRACT", stray.getString(stray.fieldIndex("refusal_reason")));
+    assertEquals("2024Q3", String.valueOf(stray.get(stray.fieldIndex("quarter"))));
+    Row refused = only(staged.get(StagedTables.SUBMISSION), "refusal_reason", "COVER_MISMATCH");
     assertEquals("COVER_MISMATCH", refused.getString(refused.fieldIndex("refusal_reason")));
     assertTrue(refused.getString(refused.fieldIndex("refusal_message")).startsWith("ISTE_0784_2024Q2.xlsx:"));
     Row loaded = only(staged.get(StagedTables.SUBMISSION), "status", "LOADED");
@@ -111,13 +115,14 @@ class IngestJobTest {
     assertNull(first.get(first.fieldIndex("ineligible_reason")));
     assertEquals("2024Q2", String.valueOf(first.get(first.fieldIndex("quarter"))));
 
-    // the reject of the winner only, with the code masked
+    // the reject of the winner only, the code kept as its shape
     assertEquals(1, staged.get(StagedTables.REJECT).size());
     Row reject = staged.get(StagedTables.REJECT).get(0);
     assertEquals("hindamine", reject.getString(reject.fieldIndex("sheet")));
     assertEquals(5, reject.getInt(reject.fieldIndex("source_row")));
     assertEquals("CLIENT_NOT_IN_KLIENT", reject.getString(reject.fieldIndex("reason_code")));
-    assertEquals("***********", reject.getString(reject.fieldIndex("value")));
+    // an identifier is kept as its shape only: P3 = 38501010002 is 11 digits and a valid code
+    assertEquals("11 digits, a valid personal code", reject.getString(reject.fieldIndex("value")));
 
     // ingest log: 6 sheets for each of the two submissions read; rows_read = accepted + rejected
     List<Row> log = staged.get(StagedTables.INGEST_LOG);
@@ -128,10 +133,12 @@ class IngestJobTest {
           r.getInt(r.fieldIndex("rows_accepted")) + r.getInt(r.fieldIndex("rows_rejected")));
     }
 
-    // 2024Q3 asked for, no submission: every table has an (empty) partition for it
+    // 2024Q3 asked for, no submission: every table has a partition for it, empty but for the
+    // stray file's refusal, which is recorded with the run's latest quarter
     for (String table : StagedTables.ALL.keySet()) {
       assertTrue(Files.isDirectory(Path.of(layout.partition(table, Quarter.parse("2024Q3")))), table);
-      assertTrue(staged.get(table).stream().noneMatch(r -> "2024Q3".equals(String.valueOf(r.get(r.fieldIndex("quarter"))))));
+      long inQ3 = staged.get(table).stream().filter(r -> "2024Q3".equals(String.valueOf(r.get(r.fieldIndex("quarter"))))).count();
+      assertEquals(table.equals(StagedTables.SUBMISSION) ? 1 : 0, inQ3, table);
     }
 
     assertNoPersonalCode(layout, staged);
