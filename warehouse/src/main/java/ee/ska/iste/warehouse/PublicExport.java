@@ -42,8 +42,22 @@ public final class PublicExport {
   /** The allow-list: every table of the export with its columns, and its sort key. */
   static final Map<String, Spec> TABLES = tables();
 
-  /** A public table: its columns (in order) and the columns it is sorted by. */
-  record Spec(List<String> columns, List<String> key) {}
+  /**
+   * A public table: its columns (in order), the columns it is sorted by, and for some columns the
+   * expression that gives the public value (others are copied as they are).
+   */
+  record Spec(List<String> columns, List<String> key, Map<String, String> expressions) {
+    Spec(List<String> columns, List<String> key) {
+      this(columns, key, Map.of());
+    }
+
+    String expression(String column) {
+      String e = expressions.get(column);
+      return e == null
+          ? DuckDbCatalogue.ident(column)
+          : e + " AS " + DuckDbCatalogue.ident(column);
+    }
+  }
 
   private PublicExport() {}
 
@@ -62,7 +76,9 @@ public final class PublicExport {
             List.of(
                 "quarter", "kov_code", "county_code", "status", "reasons", "submitted_on", "due_on",
                 "days_late", "reject_share", "qol_completeness", "visible_share"),
-            List.of("quarter", "kov_code")));
+            List.of("quarter", "kov_code"),
+            // To 3 decimals: the exact fraction would give the row counts back.
+            Map.of("reject_share", "round(reject_share, 3)")));
     m.put(
         "ref_measure",
         new Spec(
@@ -129,7 +145,9 @@ public final class PublicExport {
               "CREATE TABLE "
                   + DuckDbCatalogue.ident(e.getKey())
                   + " AS SELECT "
-                  + idents(cols)
+                  + cols.stream()
+                      .map(col -> e.getValue().expression(col))
+                      .collect(Collectors.joining(", "))
                   + " FROM internal.main."
                   + DuckDbCatalogue.ident(e.getKey())
                   + (key.isEmpty() ? "" : " ORDER BY " + idents(key)));
