@@ -70,11 +70,11 @@ final class NationalReport {
     }
     Map<String, Figure> before =
         w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter.previous());
-    headline(doc, quarter, now, before);
-
     Map<String, Municipality> kovs = new LinkedHashMap<>();
     w.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
     statusSummary(doc, kovs, nationStatus);
+    headline(doc, quarter, now, before);
+
     Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
     byKov
         .keySet()
