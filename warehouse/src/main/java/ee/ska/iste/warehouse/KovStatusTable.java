@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * PublishableStatus} verdict and the inputs it rests on. The quarters are those of {@code
  * mart_outcomes}; the KOVs of a quarter are those with a figure in it, a submission for it, or an
  * allocation of places valid on any day of it (an allocated KOV that sent nothing is WITHHELD).
- * Reads {@code mart_outcomes}, {@code stg_submission} (when it exists; without it no KOV has a
- * submission) and the reference data; writes nothing else.
+ * Reads {@code mart_outcomes}, {@code stg_submission} (when it exists; without it the submission
+ * rules are not applied) and the reference data; writes nothing else.
  */
 final class KovStatusTable {
   static final String NAME = "kov_status";
@@ -126,7 +126,8 @@ final class KovStatusTable {
                 sub == null ? null : (Long) sub[2],
                 qol.get(q + "|" + kov),
                 f[0],
-                f[1]);
+                f[1],
+                hasSubmissions);
         Optional<ReferenceData.Municipality> m = ref.municipality(kov, q.lastDay());
         out.add(
             new Row(

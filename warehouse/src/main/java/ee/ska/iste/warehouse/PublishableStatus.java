@@ -90,6 +90,8 @@ public final class PublishableStatus {
    *     by disclosure control or has no row (then it is not judged)
    * @param figures the KOV's rows of the quarter in {@code outcomes}
    * @param visibleFigures of them, the rows not suppressed
+   * @param submissionRecords false when the warehouse holds no submission records at all (no
+   *     {@code stg_submission}): then a missing submission is not held against the KOV
    */
   public record Inputs(
       LocalDate submittedOn,
@@ -97,7 +99,19 @@ public final class PublishableStatus {
       Long rowsRejected,
       Double qolCompleteness,
       long figures,
-      long visibleFigures) {
+      long visibleFigures,
+      boolean submissionRecords) {
+
+    /** Inputs from a warehouse that holds submission records. */
+    public Inputs(
+        LocalDate submittedOn,
+        Long rowsRead,
+        Long rowsRejected,
+        Double qolCompleteness,
+        long figures,
+        long visibleFigures) {
+      this(submittedOn, rowsRead, rowsRejected, qolCompleteness, figures, visibleFigures, true);
+    }
 
     /** Days after the due date (0 when on time); null without a submission. */
     public Integer daysLate(Quarter q, Thresholds t) {
@@ -142,7 +156,7 @@ public final class PublishableStatus {
    */
   public static Verdict decide(Quarter q, Inputs in, Thresholds t) {
     List<Reason> reasons = new ArrayList<>();
-    if (in.submittedOn() == null) {
+    if (in.submittedOn() == null && in.submissionRecords()) {
       reasons.add(Reason.NO_SUBMISSION);
     }
     Double reject = in.rejectShare();

@@ -108,15 +108,16 @@ class KovStatusTableTest {
   }
 
   @Test
-  void withoutAnySubmissionTableEveryKovIsWithheld() throws Exception {
+  void withoutAnySubmissionRecordsOnlyTheFiguresAreJudged() throws Exception {
     Path v = dir.resolve("bare");
     Fixtures.outcomes(
         new WarehouseLayout(v.toString()),
         "2024Q2",
         "('KOV', '0251', 'ACTIVE', 12, 12, NULL, NULL, NULL, NULL, false)");
     DuckDbCatalogue.build(v, ReferenceData.builtIn());
+    // 1 of 1 figures shown; no stg_submission at all: no NO_SUBMISSION.
     assertEquals(
-        List.of("WITHHELD|NO_SUBMISSION"),
+        List.of("PUBLISHABLE|null"),
         Fixtures.rows(
             v.resolve(Warehouse.DATABASE_FILE),
             "SELECT status, reasons FROM kov_status WHERE kov_code = '0251'"));

@@ -76,6 +76,13 @@ class PublishableStatusTest {
   }
 
   @Test
+  void withoutAnySubmissionRecordsAMissingSubmissionIsNotHeldAgainstTheKov() {
+    Verdict v =
+        PublishableStatus.decide(Q, new Inputs(null, null, null, null, 12, 12, false), T);
+    assertEquals(Status.PUBLISHABLE, v.status());
+  }
+
+  @Test
   void tooFewVisibleFiguresIsWithheldAndTheOtherReasonsAreStillListed() {
     // 9 of 40 shown = 0.225 < 0.25; also one day late (31 July).
     Verdict v = decide(DUE.plusDays(1), 200L, 0L, null, 40, 9);
