@@ -34,20 +34,24 @@ final class KovReport {
   private final ReportContext ctx;
   private final FigureFormat fmt;
   private final Charts charts;
+  private final StatusText statusText;
 
   KovReport(ReportContext ctx) {
     this.ctx = ctx;
     this.fmt = ctx.format();
     this.charts = new Charts(fmt.locale());
+    this.statusText = new StatusText(fmt);
   }
 
   ReportDocument build(Municipality kov, Quarter quarter) throws SQLException {
     Warehouse w = ctx.warehouse();
     String name = kov.displayName();
     String county = ctx.county(kov.countyCode(), kov.countyName());
+    Warehouse.KovStatus status = w.kovStatuses(quarter).get(kov.kovCode());
+    String mark = statusText.titleMark(status == null ? null : status.status());
     ReportDocument doc =
         new ReportDocument(
-            fmt.text("kov.title", name),
+            fmt.text("kov.title", name) + mark,
             fmt.text(
                 "kov.subtitle",
                 name,
@@ -56,7 +60,15 @@ final class KovReport {
                 fmt.date(quarter.firstDay()),
                 fmt.date(quarter.lastDay()),
                 ctx.stampPhrase()),
-            name + " · " + quarter + " · " + ctx.footer());
+            name + " · " + quarter + mark + " · " + ctx.footer());
+    if (status != null) {
+      statusSection(doc, name, quarter, status);
+      if (status.withheld()) {
+        // A withheld quarter shows none of the KOV's figures: only why, and its data quality.
+        dataQuality(doc, kov, quarter);
+        return doc;
+      }
+    }
     Map<String, Figure> now = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter);
     if (now.isEmpty()) {
       doc.section(fmt.text("kov.nodata.title"))
@@ -86,6 +98,17 @@ final class KovReport {
 
     dataQuality(doc, kov, quarter);
     return doc;
+  }
+
+  /** Page 1, first: the publishable status in plain words, with its reasons. */
+  private void statusSection(
+      ReportDocument doc, String name, Quarter quarter, Warehouse.KovStatus status) {
+    doc.section(fmt.text("kov.status.title"));
+    String key = "kov.status." + status.status();
+    doc.text(
+        fmt.hasText(key)
+            ? fmt.text(key, name, quarter.toString(), statusText.reasons(status.reasons()))
+            : statusText.label(status.status()));
   }
 
   private void optionalTable(

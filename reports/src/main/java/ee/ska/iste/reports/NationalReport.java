@@ -36,25 +36,33 @@ final class NationalReport {
   private final ReportContext ctx;
   private final FigureFormat fmt;
   private final Charts charts;
+  private final StatusText statusText;
+  /** The quarter's publishable status per KOV (empty without kov_status). */
+  private Map<String, Warehouse.KovStatus> statuses = Map.of();
 
   NationalReport(ReportContext ctx) {
     this.ctx = ctx;
     this.fmt = ctx.format();
     this.charts = new Charts(fmt.locale());
+    this.statusText = new StatusText(fmt);
   }
 
   ReportDocument build(Quarter quarter, String sortMeasure) throws SQLException {
     Warehouse w = ctx.warehouse();
+    statuses = w.kovStatuses(quarter);
+    String nationStatus =
+        w.unitStatus(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter).orElse(null);
+    String mark = statusText.titleMark(nationStatus);
     ReportDocument doc =
         new ReportDocument(
-            fmt.text("nation.title", quarter.toString()),
+            fmt.text("nation.title", quarter.toString()) + mark,
             fmt.text(
                 "nation.subtitle",
                 quarter.toString(),
                 fmt.date(quarter.firstDay()),
                 fmt.date(quarter.lastDay()),
                 ctx.stampPhrase()),
-            fmt.text("nation.title", quarter.toString()) + " · " + ctx.footer());
+            fmt.text("nation.title", quarter.toString()) + mark + " · " + ctx.footer());
     Map<String, Figure> now = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
     if (now.isEmpty()) {
       doc.section(null).text(fmt.text("nation.nodata", quarter.toString()));
@@ -62,10 +70,11 @@ final class NationalReport {
     }
     Map<String, Figure> before =
         w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter.previous());
-    headline(doc, quarter, now, before);
-
     Map<String, Municipality> kovs = new LinkedHashMap<>();
     w.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
+    statusSummary(doc, kovs, nationStatus);
+    headline(doc, quarter, now, before);
+
     Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
     byKov
         .keySet()
@@ -97,6 +106,57 @@ final class NationalReport {
           "");
     }
     doc.note(fmt.text("interval.note"));
+  }
+
+  /**
+   * How many KOVs are publishable, provisional and withheld, which ones are not publishable, and
+   * the national figures' own status (docs/measures.md, "Publishable status").
+   */
+  private void statusSummary(
+      ReportDocument doc, Map<String, Municipality> kovs, String nationStatus) {
+    if (statuses.isEmpty()) {
+      return;
+    }
+    doc.section(fmt.text("nation.sec.status"));
+    Map<String, List<String>> names = new TreeMap<>();
+    for (Warehouse.KovStatus s : statuses.values()) {
+      Municipality m = kovs.get(s.kovCode());
+      names
+          .computeIfAbsent(s.status(), k -> new ArrayList<>())
+          .add(m == null ? s.kovCode() : m.displayName());
+    }
+    names.values().forEach(l -> l.sort(null));
+    doc.text(
+        fmt.text(
+            "nation.status.counts",
+            count(names, "PUBLISHABLE"),
+            count(names, "PROVISIONAL"),
+            count(names, "WITHHELD"),
+            nationStatus == null ? "" : statusText.label(nationStatus)));
+    for (String st : List.of("PROVISIONAL", "WITHHELD")) {
+      if (names.containsKey(st)) {
+        doc.text(fmt.text("nation.status.list." + st, String.join(", ", names.get(st))));
+      }
+    }
+    doc.note(fmt.text("nation.status.note"));
+  }
+
+  private static String count(Map<String, List<String>> names, String status) {
+    return String.valueOf(names.getOrDefault(status, List.of()).size());
+  }
+
+  /** The KOV's name in the side-by-side table, with its status when it is not publishable. */
+  private String kovLabel(Municipality m) {
+    Warehouse.KovStatus s = statuses.get(m.kovCode());
+    if (s == null || StatusText.PUBLISHABLE.equals(s.status())) {
+      return m.displayName();
+    }
+    return m.displayName() + " (" + statusText.label(s.status()) + ")";
+  }
+
+  private boolean withheld(Municipality m) {
+    Warehouse.KovStatus s = statuses.get(m.kovCode());
+    return s != null && s.withheld();
   }
 
   /** Known measures in the order of the KOV report, then the rest by code. */
@@ -144,9 +204,10 @@ final class NationalReport {
     for (Municipality m : kovs.values().stream().sorted(order).toList()) {
       Map<String, Figure> f = byKov.getOrDefault(m.kovCode(), Map.of());
       List<String> cells = new ArrayList<>();
-      cells.add(m.displayName());
+      cells.add(kovLabel(m));
       for (String code : GRID) {
-        boolean hide = secondary.getOrDefault(code, Set.of()).contains(m.kovCode());
+        boolean hide =
+            withheld(m) || secondary.getOrDefault(code, Set.of()).contains(m.kovCode());
         cells.add(hide ? FigureFormat.DASH : fmt.figure(f.get(code), ctx.unit(code)));
       }
       doc.gridRow(cells.toArray(String[]::new));

@@ -140,6 +140,7 @@ final class QualityReport {
       byReason.forEach((r, n) -> doc.row(r, fmt.number(n, 0), "", "", ""));
       doc.note(fmt.text("quality.eligibility.note"));
     }
+    publishableStatus(doc, kovs, w.kovStatuses(quarter));
     return doc;
   }
 
@@ -151,6 +152,39 @@ final class QualityReport {
     } catch (IllegalArgumentException | NullPointerException e) {
       return String.valueOf(code);
     }
+  }
+
+  /** Each KOV's publishable status and its reasons (docs/measures.md, "Publishable status"). */
+  private void publishableStatus(
+      ReportDocument doc,
+      Map<String, Municipality> kovs,
+      Map<String, Warehouse.KovStatus> statuses) {
+    doc.section(fmt.text("quality.sec.status"));
+    if (statuses.isEmpty()) {
+      doc.text(fmt.text("quality.status.none"));
+      return;
+    }
+    StatusText words = new StatusText(fmt);
+    // The reasons beside the name: the first column is the wide one.
+    doc.head(fmt.text("quality.col.reasons"), fmt.text("quality.col.status"), "", "", "");
+    Map<String, Municipality> all = new LinkedHashMap<>(kovs);
+    statuses
+        .keySet()
+        .forEach(k -> all.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
+    for (Municipality m : all.values()) {
+      Warehouse.KovStatus s = statuses.get(m.kovCode());
+      if (s == null) {
+        continue;
+      }
+      String reasons = words.reasons(s.reasons());
+      doc.row(
+          reasons.isEmpty() ? m.displayName() : m.displayName() + ": " + reasons,
+          words.label(s.status()),
+          "",
+          "",
+          "");
+    }
+    doc.note(fmt.text("quality.status.note"));
   }
 
   private static long total(Map<String, Long> byReason) {

@@ -230,6 +230,75 @@ final class Warehouse implements AutoCloseable {
     return rs.wasNull() ? null : d;
   }
 
+  // ---- publishable status -----------------------------------------------------------------------
+
+  /** A KOV's publishable status in a quarter (table {@code kov_status}; docs/measures.md). */
+  record KovStatus(String kovCode, String status, List<String> reasons) {
+    KovStatus {
+      reasons = List.copyOf(reasons);
+    }
+
+    boolean withheld() {
+      return "WITHHELD".equals(status);
+    }
+
+    boolean provisional() {
+      return "PROVISIONAL".equals(status);
+    }
+  }
+
+  /** Every KOV's status in a quarter, by KOV code; empty when the database has no kov_status. */
+  Map<String, KovStatus> kovStatuses(Quarter quarter) throws SQLException {
+    Map<String, KovStatus> out = new TreeMap<>();
+    if (!has("kov_status")) {
+      return out;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select kov_code, status, reasons from kov_status where quarter = ? order by kov_code")) {
+      st.setString(1, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String reasons = rs.getString(3);
+          out.put(
+              rs.getString(1),
+              new KovStatus(
+                  rs.getString(1),
+                  rs.getString(2),
+                  reasons == null || reasons.isBlank() ? List.of() : List.of(reasons.split(";"))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The status {@code outcomes_public} gives a unit in a quarter, when it has that column. */
+  Optional<String> unitStatus(String level, String unit, Quarter quarter) throws SQLException {
+    if (!has("outcomes_public")) {
+      return Optional.empty();
+    }
+    try (PreparedStatement col =
+            connection.prepareStatement(
+                "select count(*) from information_schema.columns where table_schema = 'main'"
+                    + " and table_name = 'outcomes_public' and column_name = 'status'");
+        ResultSet rs = col.executeQuery()) {
+      if (!rs.next() || rs.getLong(1) == 0) {
+        return Optional.empty();
+      }
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select max(status) from outcomes_public where level = ? and unit_code = ?"
+                + " and quarter = ?")) {
+      st.setString(1, level);
+      st.setString(2, unit);
+      st.setString(3, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   // ---- data quality -----------------------------------------------------------------------------
 
   /** The latest loaded (or else refused) submission of each KOV in a quarter. */

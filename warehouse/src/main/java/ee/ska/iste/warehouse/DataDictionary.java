@@ -34,6 +34,16 @@ public final class DataDictionary {
 
   /** The dictionary of the database behind a connection: views first, then tables by layer. */
   public static String markdown(Connection c) throws SQLException {
+    return markdown(
+        c,
+        "# ISTE andmesõnastik / data dictionary\n\n"
+            + "Generated from the comments of the DuckDB database `iste.duckdb`. "
+            + "Views first, then tables in name order (the prefix names the layer: "
+            + "`stg_`, `int_`, `dim_`, `fct_`, `mart_`, `ref_`).\n\n");
+  }
+
+  /** The same under another heading and introduction ({@code intro}: Markdown, ends in a blank line). */
+  static String markdown(Connection c, String intro) throws SQLException {
     List<String[]> objects = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet r =
@@ -46,11 +56,7 @@ public final class DataDictionary {
         objects.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
       }
     }
-    StringBuilder b = new StringBuilder();
-    b.append("# ISTE andmesõnastik / data dictionary\n\n");
-    b.append("Generated from the comments of the DuckDB database `iste.duckdb`. ")
-        .append("Views first, then tables in name order (the prefix names the layer: ")
-        .append("`stg_`, `int_`, `dim_`, `fct_`, `mart_`, `ref_`).\n\n");
+    StringBuilder b = new StringBuilder(intro);
     for (String[] o : objects) {
       String[] text = split(o[2]);
       b.append("## `").append(o[0]).append("` (").append(o[1]).append(")\n\n");

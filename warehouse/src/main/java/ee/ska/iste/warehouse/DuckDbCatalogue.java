@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Builds a version's DuckDB database {@code iste.duckdb}: every Parquet table under the version's
  * layer folders loaded as a table of the same name (rows in key order, so reruns give identical
- * query results), the reference data as {@code ref_} tables, the views of {@code sql/views/} and a
+ * query results), the reference data as {@code ref_} tables, the publishable status of every KOV
+ * and quarter ({@code kov_status}, see {@link KovStatusTable}), the views of {@code sql/views/} and a
  * comment in Estonian and English on every table, view and column. The database holds no path: it
  * works when the folder is moved or copied.
  */
@@ -78,6 +79,9 @@ public final class DuckDbCatalogue {
           if (e.refCsv() != null && !exists(c, e.name())) {
             loadRefCsv(c, e.name(), ref.table(e.refCsv()), dict);
           }
+        }
+        if (exists(c, "mart_outcomes")) {
+          KovStatusTable.build(c, ref, exists(c, "stg_submission"));
         }
         createViews(c, dict, views, skipped);
         for (String name : names(c)) {
@@ -339,7 +343,7 @@ public final class DuckDbCatalogue {
     return out;
   }
 
-  private static boolean exists(Connection c, String name) throws SQLException {
+  static boolean exists(Connection c, String name) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT count(*) FROM (SELECT table_name AS n FROM duckdb_tables() WHERE schema_name ="

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * root/
  *   current -> versions/v000007      the published version (a relative symbolic link)
  *   versions/v000006/                an older version, kept until pruned
- *   versions/v000007/                stg/ int/ dim/ fct/ mart/ ref/ (Parquet), iste.duckdb, run.json
+ *   versions/v000007/                stg/ int/ dim/ fct/ mart/ ref/ (Parquet), iste.duckdb, run.json,
+ *                                    public/ (the public export, see PublicExport)
  *   versions/v000008.building/       a run in progress (or a crashed one: ignored, removed by begin)
  *   .writer.lock                     held by the run that is building
  * </pre>
@@ -136,7 +137,7 @@ public final class Warehouse {
   }
 
   /**
-   * Publishes a building: builds its DuckDB catalogue, writes its run metadata with the end time,
+   * Publishes a building: builds its DuckDB catalogue and the public export, writes its run metadata with the end time,
    * flushes it to disk, renames it to its final name and switches {@code current} to it.
    */
   public Version publish(Building b) {
@@ -147,7 +148,10 @@ public final class Warehouse {
       throw new IllegalStateException("version " + b.id() + " is already published or discarded");
     }
     try {
-      DuckDbCatalogue.build(b.dir(), ref);
+      DuckDbCatalogue.Summary catalogue = DuckDbCatalogue.build(b.dir(), ref);
+      if (catalogue.views().contains("outcomes_public")) {
+        PublicExport.write(b.dir().resolve(DATABASE_FILE), b.dir().resolve(PublicExport.DIR));
+      }
       steps.accept("catalogue");
       Files2.makeParquetReadOnly(b.dir());
       Instant end = clock.instant();
