@@ -24,7 +24,8 @@ public record MeasureRules(
     int needServiceDays,
     int pairedMinDays,
     List<String> finalExitReasons,
-    List<String> domains) {
+    List<String> domains,
+    List<String> ineligibleReasons) {
 
   /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
   public static final double RCI_Z = 1.96;
@@ -41,6 +42,7 @@ public record MeasureRules(
     }
     finalExitReasons = List.copyOf(finalExitReasons);
     domains = List.copyOf(domains);
+    ineligibleReasons = List.copyOf(ineligibleReasons);
   }
 
   public static MeasureRules of(ReferenceData ref, LocalDate on, List<String> finalExitReasons) {
@@ -60,7 +62,8 @@ public record MeasureRules(
         days(ref, "NEED_SERVICE_DAYS", on),
         days(ref, "QOL_PAIRED_MIN_DAYS", on),
         finalExitReasons,
-        ref.codes("domains"));
+        ref.codes("domains"),
+        Ineligible.reasons(ref));
   }
 
   private static int days(ReferenceData ref, String key, LocalDate on) {
