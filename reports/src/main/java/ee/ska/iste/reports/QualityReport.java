@@ -121,14 +121,14 @@ final class QualityReport {
 
     doc.section(fmt.text("quality.sec.eligibility"));
     Figure total = nation.get(INELIGIBLE);
-    List<String> reasons =
+    List<String> byReason =
         nation.keySet().stream().filter(k -> k.startsWith(INELIGIBLE + "_")).sorted().toList();
     if (total == null || total.shown() == null || total.shown() == 0) {
       doc.text(fmt.text("quality.noineligible"));
     } else {
       // national figures only: never hidden, and the KOV column above is outcomes_public's
       doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.cases"), "", "", "");
-      for (String r : reasons) {
+      for (String r : byReason) {
         doc.row(r.substring(INELIGIBLE.length() + 1), fmt.figure(nation.get(r), Unit.COUNT), "", "", "");
       }
       doc.row(fmt.text("quality.total"), fmt.figure(total, Unit.COUNT), "", "", "");
