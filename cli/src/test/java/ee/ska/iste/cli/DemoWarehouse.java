@@ -19,8 +19,10 @@ import java.util.Locale;
 
 /**
  * A small generated demo warehouse, built once per test JVM and shared by the tests that read it:
- * the whole round (every KOV of the allocations) at scale 0.2 for {@link #QUARTERS}, clean CSV
- * submissions with a few broken rows, run through ingest → model → measures → publish without reports.
+ * the whole round (every KOV of the allocations) at scale 0.2 for {@link #QUARTERS}, CSV
+ * submissions with 1% broken rows, run through ingest → model → measures → publish without reports.
+ * The system property {@code iste.test.demoDatabase} may name the database of an earlier build to
+ * reuse.
  */
 final class DemoWarehouse {
   static final List<Quarter> QUARTERS = Quarter.parseRange("2024Q1..2024Q2");
@@ -33,6 +35,11 @@ final class DemoWarehouse {
 
   /** The published DuckDB database of the demo (built on first use). */
   static synchronized Path database() {
+    String given = System.getProperty("iste.test.demoDatabase");
+    if (database == null && given != null && Files.isRegularFile(Path.of(given))) {
+      // a demo built by an earlier run, to try a change to the reports quickly (never in CI)
+      database = Path.of(given);
+    }
     if (database == null) {
       try {
         Path dir = Files.createTempDirectory("iste-demo-warehouse");

@@ -247,7 +247,10 @@ class ReportsHideWhatIsHiddenTest {
     rest = CODE_WITH_DIGITS.matcher(DATE.matcher(rest).replaceAll(" ")).replaceAll(" ");
     List<String> out = new ArrayList<>();
     for (String f : forbidden) {
-      Matcher m = Pattern.compile("(?<![\\d.,<])" + Pattern.quote(f) + "(?!\\d|[.,]\\d)").matcher(rest);
+      // a whole number: not part of a longer one (digits, decimals, Estonian "2 913" grouping)
+      Matcher m =
+          Pattern.compile("(?<![\\d.,<])(?<!\\d )" + Pattern.quote(f) + "(?!\\d|[.,]\\d| \\d{3}(?!\\d))")
+              .matcher(rest);
       if (m.find()) {
         out.add(where + ": prints " + f + " in «" + row.trim() + "»");
       }
