@@ -126,7 +126,7 @@ class EndToEndTest {
   @Test
   void kovReportHeadlinesEqualThePublicFiguresAndHideSuppressedOnes() throws Exception {
     // For every KOV: the first figure on the line of ACTIVE, NEW and EXIT in its report equals
-    // outcomes_public's value, or reads "<5" where the figure is suppressed (NULL there). A KOV
+    // outcomes_public's value, or reads "—" where the figure is suppressed (NULL there). A KOV
     // whose quarter is WITHHELD (kov_status) shows none of its figures and says so instead.
     int checked = 0;
     int suppressedSeen = 0;
@@ -177,7 +177,7 @@ class EndToEndTest {
           assertTrue(line.find(), label.getValue() + " missing in " + pdf.getFileName());
           String shown = line.group(1);
           if (value == null) {
-            assertEquals("<5", shown, label.getKey() + " of " + name.group(1));
+            assertEquals("—", shown, label.getKey() + " of " + name.group(1));
             suppressedSeen++;
           } else {
             assertEquals(Long.toString(Math.round(value)), shown, label.getKey() + " of " + name.group(1));

@@ -11,8 +11,11 @@ import java.util.ResourceBundle;
 
 /**
  * Writes figures the way a reader of the report's language expects (Estonian: 16 667,5 and
- * 31.03.2024), and writes a suppressed figure as "&lt;5" (a count) or "—" (anything else), never as
- * a number.
+ * 31.03.2024), and writes a suppressed figure as "—", never as a number. One mark for every hidden
+ * figure: {@code outcomes_public} does not say why a cell is hidden (a count of 1–4, or any count,
+ * zero included, hidden to protect another), so a mark such as "&lt;5" would claim a range the
+ * published figures do not state — false for a cell hidden to protect others, and a bound the
+ * disclosure audit's outsider is not given.
  */
 final class FigureFormat {
   static final String DASH = "—";
@@ -22,7 +25,6 @@ final class FigureFormat {
   private final ResourceBundle bundle;
   private final DecimalFormatSymbols symbols;
   private final DateTimeFormatter dates;
-  private final String suppressedCount;
   private final int suppressionMin;
 
   FigureFormat(Locale locale, ResourceBundle bundle, int suppressionMin) {
@@ -30,7 +32,6 @@ final class FigureFormat {
     this.bundle = bundle;
     this.symbols = DecimalFormatSymbols.getInstance(locale);
     this.dates = DateTimeFormatter.ofPattern(bundle.getString("format.date"), locale);
-    this.suppressedCount = "<" + suppressionMin;
     this.suppressionMin = suppressionMin;
   }
 
@@ -86,7 +87,7 @@ final class FigureFormat {
   }
 
   String suppressedMark(Unit unit) {
-    return unit.isCount() ? suppressedCount : DASH;
+    return DASH;
   }
 
   String value(double v, Unit unit) {

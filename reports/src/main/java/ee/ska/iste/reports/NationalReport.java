@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * Builds the national dashboard (issue 6, point 2): national figures, every KOV side by side,
  * funnel plots for QOL_CHANGE and QOL_IMPROVED, trends nationally and by county, cost per client
  * against outcome, and places and occupancy per allocation. KOV cells come from {@code
- * outcomes_public}: the dashboard is safe to publish.
+ * outcomes_public} and are hidden exactly where it hides them (its secondary suppression already
+ * protects the national totals printed beside them): the dashboard adds no suppression of its own.
  */
 final class NationalReport {
   static final List<String> GRID =
@@ -181,22 +182,12 @@ final class NationalReport {
     head.add(fmt.text("col.kov"));
     GRID.forEach(m -> head.add(ctx.name(m)));
     doc.gridHead(head.toArray(String[]::new));
-    Map<String, Set<String>> secondary = new TreeMap<>();
-    for (String code : GRID) {
-      if (ctx.unit(code) == Unit.COUNT) {
-        secondary.put(code, secondarySuppression(kovs.keySet(), byKov, code));
-      }
-    }
     Comparator<Municipality> byName = Comparator.comparing(Municipality::displayName);
     Comparator<Municipality> order = byName;
     if (sortMeasure != null) {
-      Set<String> hiddenToo = secondarySuppression(kovs.keySet(), byKov, sortMeasure);
       Comparator<Municipality> byValue =
           Comparator.comparing(
-              (Municipality m) ->
-                  hiddenToo.contains(m.kovCode())
-                      ? null
-                      : shown(byKov.get(m.kovCode()), sortMeasure),
+              (Municipality m) -> shown(byKov.get(m.kovCode()), sortMeasure),
               Comparator.nullsLast(Comparator.reverseOrder()));
       order = byValue.thenComparing(byName);
       doc.note(fmt.text("nation.sorted", ctx.name(sortMeasure)));
@@ -206,8 +197,7 @@ final class NationalReport {
       List<String> cells = new ArrayList<>();
       cells.add(kovLabel(m));
       for (String code : GRID) {
-        boolean hide =
-            withheld(m) || secondary.getOrDefault(code, Set.of()).contains(m.kovCode());
+        boolean hide = withheld(m);
         cells.add(hide ? FigureFormat.DASH : fmt.figure(f.get(code), ctx.unit(code)));
       }
       doc.gridRow(cells.toArray(String[]::new));
@@ -218,31 +208,6 @@ final class NationalReport {
     doc.gridHead(total.toArray(String[]::new));
     doc.note(fmt.text("nation.kov.note"));
     doc.note(fmt.text("suppressed.note"));
-  }
-
-  /**
-   * measures.md's secondary suppression for a count column whose national total is printed: when
-   * exactly one KOV's figure is suppressed, the smallest other non-zero figure is hidden too, so
-   * the total minus the others does not give the hidden one away.
-   */
-  static Set<String> secondarySuppression(
-      Set<String> kovs, Map<String, Map<String, Figure>> byKov, String measure) {
-    List<String> hidden = new ArrayList<>();
-    String smallest = null;
-    double smallestValue = Double.MAX_VALUE;
-    for (String kov : kovs) {
-      Figure f = byKov.getOrDefault(kov, Map.of()).get(measure);
-      if (f == null) {
-        continue;
-      }
-      if (f.suppressed()) {
-        hidden.add(kov);
-      } else if (f.shown() != null && f.shown() > 0 && f.shown() < smallestValue) {
-        smallest = kov;
-        smallestValue = f.shown();
-      }
-    }
-    return hidden.size() == 1 && smallest != null ? Set.of(smallest) : Set.of();
   }
 
   private static Double shown(Map<String, Figure> figures, String measure) {
@@ -407,7 +372,6 @@ final class NationalReport {
         ctx.name("OCCUPANCY"),
         ctx.name("ACTIVE"),
         "");
-    Set<String> hiddenActive = secondarySuppression(kovs.keySet(), byKov, "ACTIVE");
     Map<String, List<Municipality>> byAllocation = new TreeMap<>();
     kovs.values().stream()
         .filter(m -> m.allocationId() != null)
@@ -421,10 +385,7 @@ final class NationalReport {
           members.stream().map(Municipality::displayName).collect(Collectors.joining(" + "));
       List<String> active = new ArrayList<>();
       for (Municipality m : members) {
-        active.add(
-            hiddenActive.contains(m.kovCode())
-                ? FigureFormat.DASH
-                : fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("ACTIVE"), Unit.COUNT));
+        active.add(fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("ACTIVE"), Unit.COUNT));
       }
       doc.gridRow(
           names,

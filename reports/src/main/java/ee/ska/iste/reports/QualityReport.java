@@ -4,16 +4,24 @@ import ee.ska.iste.core.time.Quarter;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
  * Builds the data-quality report (issue 6, point 3): per KOV whether its submission came on time
  * (within 30 days of the quarter's end), rows read, accepted and rejected, QoL completeness and
- * episodes outside the target group; rejected rows by reason; national totals.
+ * cases outside the target group; rejected rows by reason; national totals; the disclosure audit's
+ * line.
+ *
+ * <p>Every figure about people (QoL completeness, cases outside the target group and their reasons)
+ * comes from {@code outcomes_public}: a cell is hidden exactly where that view hides it, and the
+ * report adds no suppression of its own. Submission and reject counts are counts of rows the KOV
+ * sent (data-entry quality), not of people, and print as they are.
  */
 final class QualityReport {
   static final int DUE_DAYS = 30;
+  static final String INELIGIBLE = "INELIGIBLE";
 
   private final ReportContext ctx;
   private final FigureFormat fmt;
@@ -40,7 +48,6 @@ final class QualityReport {
         .forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
     Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
     Map<String, Figure> nation = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
-    Map<String, Map<String, Long>> ineligible = w.ineligibleEpisodes(quarter);
 
     doc.section(fmt.text("quality.sec.submissions"));
     if (!w.has("stg_submission")) {
@@ -59,14 +66,11 @@ final class QualityReport {
     long accepted = 0;
     long rejected = 0;
     int onTime = 0;
-    long ineligibleTotal = 0;
-    Map<String, String> ineligibleCells = ineligibleCells(kovs, ineligible);
     for (Municipality m : kovs.values()) {
       Warehouse.Submission s = submissions.get(m.kovCode());
-      ineligibleTotal += total(ineligible.get(m.kovCode()));
-      String kovIneligible = ineligibleCells.get(m.kovCode());
-      String completeness =
-          fmt.figure(byKov.getOrDefault(m.kovCode(), Map.of()).get("QOL_COMPLETENESS"), Unit.SHARE);
+      Map<String, Figure> kov = byKov.getOrDefault(m.kovCode(), Map.of());
+      String kovIneligible = fmt.figure(kov.get(INELIGIBLE), Unit.COUNT);
+      String completeness = fmt.figure(kov.get("QOL_COMPLETENESS"), Unit.SHARE);
       if (s == null) {
         doc.gridRow(
             m.displayName(),
@@ -102,8 +106,9 @@ final class QualityReport {
         fmt.number(accepted, 0),
         fmt.number(rejected, 0),
         fmt.figure(nation.get("QOL_COMPLETENESS"), Unit.SHARE),
-        fmt.number(ineligibleTotal, 0));
+        fmt.figure(nation.get(INELIGIBLE), Unit.COUNT));
     doc.note(fmt.text("suppressed.note"));
+    auditLine(doc, w, quarter);
 
     // Submissions refused whole (unreadable, a wrong cover, a bad name, a link, a conflicting
     // resubmission): listed by file so that the KOV knows what to send again.
@@ -131,13 +136,18 @@ final class QualityReport {
     }
 
     doc.section(fmt.text("quality.sec.eligibility"));
-    Map<String, Long> byReason = new TreeMap<>();
-    ineligible.values().forEach(m -> m.forEach((r, n) -> byReason.merge(r, n, Long::sum)));
-    if (byReason.isEmpty()) {
+    Figure total = nation.get(INELIGIBLE);
+    List<String> byReason =
+        nation.keySet().stream().filter(k -> k.startsWith(INELIGIBLE + "_")).sorted().toList();
+    if (total == null || total.shown() == null || total.shown() == 0) {
       doc.text(fmt.text("quality.noineligible"));
     } else {
-      doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.rows"), "", "", "");
-      byReason.forEach((r, n) -> doc.row(r, fmt.number(n, 0), "", "", ""));
+      // national figures only: never hidden, and the KOV column above is outcomes_public's
+      doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.cases"), "", "", "");
+      for (String r : byReason) {
+        doc.row(r.substring(INELIGIBLE.length() + 1), fmt.figure(nation.get(r), Unit.COUNT), "", "", "");
+      }
+      doc.row(fmt.text("quality.total"), fmt.figure(total, Unit.COUNT), "", "", "");
       doc.note(fmt.text("quality.eligibility.note"));
     }
     publishableStatus(doc, kovs, w.kovStatuses(quarter));
@@ -187,37 +197,21 @@ final class QualityReport {
     doc.note(fmt.text("quality.status.note"));
   }
 
-  private static long total(Map<String, Long> byReason) {
-    return byReason == null ? 0 : byReason.values().stream().mapToLong(Long::longValue).sum();
-  }
-
   /**
-   * Episodes are people: a KOV's count from 1 to 4 prints as "&lt;5"; when exactly one cell of the
-   * column is hidden, the smallest other non-zero cell is hidden too ("—"), so the national total
-   * does not reveal it (measures.md, secondary suppression).
+   * "N figures hidden, of which M to protect others; audit passed" from {@code
+   * mart_disclosure_audit}; no line when the warehouse has no audit table.
    */
-  private Map<String, String> ineligibleCells(
-      Map<String, Municipality> kovs, Map<String, Map<String, Long>> ineligible) {
-    int min = fmt.suppressionMin();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    kovs.keySet().forEach(k -> counts.put(k, total(ineligible.get(k))));
-    long hidden = counts.values().stream().filter(n -> n > 0 && n < min).count();
-    String secondary =
-        hidden != 1
-            ? null
-            : counts.entrySet().stream()
-                .filter(e -> e.getValue() >= min)
-                .min(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(null);
-    Map<String, String> out = new LinkedHashMap<>();
-    counts.forEach(
-        (k, n) ->
-            out.put(
-                k,
-                n > 0 && n < min
-                    ? fmt.suppressedMark(Unit.COUNT)
-                    : k.equals(secondary) ? FigureFormat.DASH : fmt.number(n, 0)));
-    return out;
+  private void auditLine(ReportDocument doc, Warehouse w, Quarter quarter) throws SQLException {
+    Optional<Warehouse.DisclosureAudit> audit = w.disclosureAudit(quarter);
+    if (audit.isEmpty()) {
+      return;
+    }
+    Warehouse.DisclosureAudit a = audit.get();
+    String hidden = fmt.number(a.hidden(), 0);
+    String secondary = fmt.number(a.secondary(), 0);
+    doc.text(
+        a.failed() == 0
+            ? fmt.text("quality.audit.passed", hidden, secondary)
+            : fmt.text("quality.audit.failed", hidden, secondary, fmt.number(a.failed(), 0)));
   }
 }

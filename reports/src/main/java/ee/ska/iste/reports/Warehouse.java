@@ -391,26 +391,28 @@ final class Warehouse implements AutoCloseable {
     return out;
   }
 
-  /** Accepted episodes flagged ineligible, per KOV: KOV → reason → rows. */
-  Map<String, Map<String, Long>> ineligibleEpisodes(Quarter quarter) throws SQLException {
-    Map<String, Map<String, Long>> out = new TreeMap<>();
-    if (!has("stg_client_episode")) {
-      return out;
+  /**
+   * The disclosure audit of a quarter: hidden cells, of which hidden to protect others ({@code
+   * SECONDARY}), and those that failed the audit.
+   */
+  record DisclosureAudit(long hidden, long secondary, long failed) {}
+
+  /** The quarter's summary of {@code mart_disclosure_audit}; empty when the table is absent. */
+  Optional<DisclosureAudit> disclosureAudit(Quarter quarter) throws SQLException {
+    if (!has("mart_disclosure_audit")) {
+      return Optional.empty();
     }
     try (PreparedStatement st =
         connection.prepareStatement(
-            "select kov_code, ineligible_reason, count(*) from stg_client_episode"
-                + " where quarter = ? and ineligible_reason is not null"
-                + " group by kov_code, ineligible_reason order by 1, 2")) {
+            "select count(*), count(*) filter (where hidden_because = 'SECONDARY'),"
+                + " count(*) filter (where not coalesce(pass, false))"
+                + " from mart_disclosure_audit where quarter = ?")) {
       st.setString(1, quarter.toString());
       try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-              .put(rs.getString(2), rs.getLong(3));
-        }
+        rs.next();
+        return Optional.of(new DisclosureAudit(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
       }
     }
-    return out;
   }
 
   @Override

@@ -160,10 +160,10 @@ class KovReportTest {
     assertTrue(text.contains("05.08.2024"), text);
     // ACTIVE 23 now, 21 before: change +2; nation 512
     assertLine(text, "Aktiivsed juhtumid\\s+23\\s+21\\s+\\+2\\s+512");
-    // NEW is suppressed: "<5", and no change can be shown beside a hidden figure
-    assertLine(text, "Uued juhtumid\\s+<5\\s+6\\s+—\\s+57");
+    // NEW is suppressed: "—" (one mark for every hidden figure), and no change can be shown beside a hidden figure
+    assertLine(text, "Uued juhtumid\\s+—\\s+6\\s+—\\s+57");
     // a zero is a zero; last quarter's 2 exits are hidden
-    assertLine(text, "Lõppenud juhtumid\\s+0\\s+<5\\s+—\\s+9");
+    assertLine(text, "Lõppenud juhtumid\\s+0\\s+—\\s+—\\s+9");
     // 12.25 rounds half up to 12,3; interval 4,5..20,0; nation 8,0 [6,1; 9,9]
     assertLine(text, "muutus \\(punkti\\)\\s+12,3 \\[4,5; 20,0\\]\\s+–\\s+–\\s+8,0 \\[6,1; 9,9\\]");
     // Estonian digit grouping and decimal comma
@@ -176,7 +176,8 @@ class KovReportTest {
     assertLine(text, "Vaimne tervis\\s+[−-]0,5\\s+–");
     assertLine(text, "Elukoht\\s+—");
     assertFalse(text.contains("2,0"), text);
-    assertTrue(text.contains("„<5“ ja „—“"), text);
+    assertTrue(text.contains("„—“: väärtus on peidetud"), text);
+    assertFalse(text.contains("<5"), text);
     // own data quality: submitted 10 July, within 30 days of 30 June
     assertTrue(text.contains("Esitatud 10.07.2024 (õigeaegselt)"), text);
     assertTrue(text.contains("Ridu loetud 120, vastu võetud 117, tagasi lükatud 3."), text);
@@ -225,8 +226,8 @@ class KovReportTest {
     Path pdf = estonian.renderKov("0321", Q, ReportFormat.PDF, dir.resolve("single"));
     String text = Pdf.text(pdf);
     assertTrue(text.contains("Kohtla-Järve linn"), text);
-    assertLine(text, "Aktiivsed juhtumid\\s+<5\\s+–\\s+–\\s+512");
-    assertLine(text, "Uued juhtumid\\s+<5\\s+–\\s+–\\s+57");
+    assertLine(text, "Aktiivsed juhtumid\\s+—\\s+–\\s+–\\s+512");
+    assertLine(text, "Uued juhtumid\\s+—\\s+–\\s+–\\s+57");
     assertTrue(text.contains("Elukvaliteedi järelhindamisi"), text);
     Path images = Files.createDirectories(dir.resolve("png-single"));
     assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());

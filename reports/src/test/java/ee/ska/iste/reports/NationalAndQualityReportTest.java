@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The national dashboard and the data-quality report over five KOVs. Submissions for 2024Q2 are due
  * 30.07.2024: Põltsamaa sent on 10.07 (120 rows read, 117 accepted, 3 rejected), Tartu on 15.08 —
  * late — (400, 390, 10), Haapsalu on 30.07 (50, 50, 0); Lääne-Nigula and Jõhvi sent nothing.
- * Totals: 3 of 5 sent, 2 on time, 570 read, 557 accepted, 13 rejected. Ineligible episodes: Tartu 2
- * (hidden "<5"), Põltsamaa 7 (hidden "—" so the total 9 does not reveal Tartu's).
+ * Totals: 3 of 5 sent, 2 on time, 570 read, 557 accepted, 13 rejected. Cases outside the target
+ * group (outcomes_public): Tartu 2 and Põltsamaa 7 hidden, Haapsalu 0, nation 9 (7 dementia, 2 below
+ * the minimum age).
  */
 class NationalAndQualityReportTest {
   private static final Quarter Q = Quarter.parse("2024Q2");
@@ -180,10 +181,31 @@ class NationalAndQualityReportTest {
             + " t(kov, reason)",
         "insert into stg_reject select 's','f','0793','2024Q2','klient', i::int,'c', case when i <="
             + " 8 then 'DATE_FORMAT' else 'HOURS_RANGE' end,'v','m' from range(1, 11) r(i)",
-        "insert into stg_client_episode select 'c' || i, '0793', '2024Q2', 'AGE_BELOW_MIN' from"
-            + " range(2) r(i)",
-        "insert into stg_client_episode select 'd' || i, '0618', '2024Q2', 'DIAGNOSIS_DEMENTIA'"
-            + " from range(7) r(i)");
+        // cases outside the target group, as the measures stage publishes them: Tartu's 2 hidden
+        // (primary), Põltsamaa's 7 hidden to protect it (secondary), Haapsalu 0
+        "insert into mart_outcomes values "
+            + String.join(
+                ",",
+                count("KOV", "0793", "2024Q2", "INELIGIBLE", 2, true),
+                count("KOV", "0793", "2024Q2", "INELIGIBLE_AGE_BELOW_MIN", 2, true),
+                count("KOV", "0618", "2024Q2", "INELIGIBLE", 7, true),
+                count("KOV", "0618", "2024Q2", "INELIGIBLE_DIAGNOSIS_DEMENTIA", 7, true),
+                count("KOV", "0184", "2024Q2", "INELIGIBLE", 0, false),
+                count("RIIK", "EE", "2024Q2", "INELIGIBLE", 9, false),
+                count("RIIK", "EE", "2024Q2", "INELIGIBLE_AGE_BELOW_MIN", 2, false),
+                count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_DEMENTIA", 7, false),
+                count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_ALCOHOL", 0, false)),
+        "create table mart_disclosure_audit (quarter varchar, measure varchar, level varchar,"
+            + " unit_code varchar, hidden_because varchar, low double, high double, pass boolean)",
+        // 2024Q2: 6 hidden cells, 2 of them to protect others, all pass; 2024Q1 must not count
+        "insert into mart_disclosure_audit values"
+            + " ('2024Q2','NEW','KOV','0618','PRIMARY',1,8,true),"
+            + " ('2024Q2','ACTIVE','KOV','0441','PRIMARY',0,17,true),"
+            + " ('2024Q2','INELIGIBLE','KOV','0793','PRIMARY',0,9,true),"
+            + " ('2024Q2','INELIGIBLE','KOV','0618','SECONDARY',0,9,true),"
+            + " ('2024Q2','INELIGIBLE_AGE_BELOW_MIN','KOV','0793','PRIMARY',0,2,true),"
+            + " ('2024Q2','INELIGIBLE_DIAGNOSIS_DEMENTIA','KOV','0618','SECONDARY',0,7,true),"
+            + " ('2024Q1','NEW','KOV','0618','SECONDARY',0,1,false)");
     WarehouseStamp stamp = new WarehouseStamp("v7", LocalDate.of(2024, 8, 20));
     estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
     english = ReportRenderer.open(db, Locale.ENGLISH, stamp);
@@ -205,16 +227,15 @@ class NationalAndQualityReportTest {
     // ACTIVE 100 now, 80 a year ago is not the previous quarter: no change shown
     assertLine(text, "Aktiivsed juhtumid\\s+100\\s+–\\s+–");
     // grid: ACTIVE, NEW, EXIT (no row), QOL_CHANGE, QOL_IMPROVED, NO_BASE_SUPPORT, COST_PER_CLIENT
-    assertLine(text, "Põltsamaa vald\\s+23\\s+<5\\s+–\\s+12,3\\s+–\\s+–\\s+1 800 €");
-    // secondary suppression: NEW has one hidden cell (Põltsamaa), so the smallest other, Tartu's
-    // 9, is hidden too; ACTIVE hides Lääne-Nigula, so Haapsalu's 14 goes too
-    assertLine(text, "Tartu linn\\s+60\\s+—\\s+–\\s+25,0\\s+60,0%\\s+–\\s+2 100 €");
-    assertLine(text, "Lääne-Nigula vald\\s+<5");
-    assertLine(text, "Haapsalu linn\\s+—\\s+–");
-    assertFalse(text.contains("14"), text);
+    assertLine(text, "Põltsamaa vald\\s+23\\s+—\\s+–\\s+12,3\\s+–\\s+–\\s+1 800 €");
+    // hidden exactly where outcomes_public hides (its secondary suppression is the mart's): no
+    // cell of its own, so Tartu's NEW 9 and Haapsalu's ACTIVE 14 show
+    assertLine(text, "Tartu linn\\s+60\\s+9\\s+–\\s+25,0\\s+60,0%\\s+–\\s+2 100 €");
+    assertLine(text, "Lääne-Nigula vald\\s+—");
+    assertLine(text, "Haapsalu linn\\s+14\\s+–");
     assertTrue(text.contains("oluliselt üle riigi keskmise: Tartu linn"), text);
-    // joint allocation: one row, both names, 24 places, occupancy 87,5%, actives hidden as above
-    assertLine(text, "Haapsalu linn \\+ Lääne-\\s+A0184\\s+24\\s+87,5%\\s+— \\+ <5");
+    // joint allocation: one row, both names, 24 places, occupancy 87,5%, actives as above
+    assertLine(text, "Haapsalu linn \\+ Lääne-\\s+A0184\\s+24\\s+87,5%\\s+14 \\+ —");
     Path images = Files.createDirectories(dir.resolve("png-national"));
     assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
   }
@@ -244,8 +265,9 @@ class NationalAndQualityReportTest {
     assertEquals(dir.resolve("out/2024Q2/ISTE_andmekvaliteet_2024Q2_et.pdf"), pdf);
     String text = Pdf.text(pdf);
     assertTrue(text.contains("tähtajaga 30.07.2024"), text);
+    // Põltsamaa's 7 is hidden in outcomes_public: the report hides it too, with the same mark
     assertLine(text, "Põltsamaa vald\\s+10.07.2024\\s+jah\\s+120\\s+117\\s+3\\s+–\\s+—");
-    assertLine(text, "Tartu linn\\s+15.08.2024\\s+ei\\s+400\\s+390\\s+10\\s+80,0%\\s+<5");
+    assertLine(text, "Tartu linn\\s+15.08.2024\\s+ei\\s+400\\s+390\\s+10\\s+80,0%\\s+—");
     assertLine(text, "Haapsalu linn\\s+30.07.2024\\s+jah\\s+50\\s+50\\s+0\\s+–\\s+0");
     assertLine(text, "Jõhvi vald\\s+esitamata");
     assertLine(text, "Riik kokku\\s+3\\s*/\\s*5\\s+2\\s+570\\s+557\\s+13\\s+70,0%\\s+9");
@@ -253,6 +275,9 @@ class NationalAndQualityReportTest {
     assertLine(text, "DATE_FORMAT\\s+10");
     assertLine(text, "HOURS_RANGE\\s+3");
     assertLine(text, "DIAGNOSIS_DEMENTIA\\s+7");
+    assertLine(text, "AGE_BELOW_MIN\\s+2");
+    assertLine(text, "DIAGNOSIS_ALCOHOL\\s+0");
+    assertLine(text, "Peidetud 6 näitajat, neist 2 teiste kaitseks; kontroll läbitud\\.");
     assertFalse(text.contains("380"), "a superseded submission must not count");
     Path images = Files.createDirectories(dir.resolve("png-quality"));
     assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());

@@ -79,6 +79,9 @@ final class Disclosure {
       LocalDate last = Quarter.parse(e.getKey()).lastDay();
       OutsiderModel model =
           OutsiderModel.of(e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
+      if (!model.dropped().isEmpty()) {
+        LOG.warn("disclosure {}: identities that do not hold, left out: {}", e.getKey(), model.dropped());
+      }
       Suppression.Result result = new Suppression(model).apply();
       for (int i = 0; i < e.getValue().size(); i++) {
         Figure f = e.getValue().get(i);

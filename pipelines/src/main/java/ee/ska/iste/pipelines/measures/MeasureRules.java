@@ -28,6 +28,7 @@ public record MeasureRules(
     int pairedMinDays,
     List<String> finalExitReasons,
     List<String> domains,
+    List<String> ineligibleReasons,
     DisclosureRules disclosure) {
 
   /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
@@ -48,6 +49,7 @@ public record MeasureRules(
       throw new IllegalArgumentException("the disclosure rules' minimum differs from SUPPRESSION_MIN");
     }
     domains = List.copyOf(domains);
+    ineligibleReasons = List.copyOf(ineligibleReasons);
   }
 
   public static MeasureRules of(ReferenceData ref, LocalDate on, List<String> finalExitReasons) {
@@ -68,6 +70,7 @@ public record MeasureRules(
         days(ref, "QOL_PAIRED_MIN_DAYS", on),
         finalExitReasons,
         ref.codes("domains"),
+        Ineligible.reasons(ref),
         DisclosureRules.of(ref, on, kinds(ref)));
   }
 

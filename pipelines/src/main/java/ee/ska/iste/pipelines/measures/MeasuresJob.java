@@ -162,7 +162,8 @@ public final class MeasuresJob {
     Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
     Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
     return Rollup.transform(perKov, MeasureRules.RCI_Z)
-        .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()));
+        .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
+        .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
   }
 
   /** Disclosure control, funnel limits and the mart columns on top of {@link #figures}. */

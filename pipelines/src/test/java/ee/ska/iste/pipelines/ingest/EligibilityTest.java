@@ -2,6 +2,7 @@ package ee.ska.iste.pipelines.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.person.PersonalCode;
 import ee.ska.iste.core.ref.ReferenceData;
@@ -48,6 +49,31 @@ class EligibilityTest {
     assertEquals("DIAGNOSIS_ALCOHOL", rules.ineligibleReason(birth, start, "F10.2", true));
     // F10.1 (harmful use) is not dependence
     assertNull(rules.ineligibleReason(birth, start, "F10.1", true));
+  }
+
+  @Test
+  void everyReasonIsBrokenDownInTheMeasureCatalogue() {
+    // the measures stage counts INELIGIBLE_<reason> for the reasons measures.csv lists: every code
+    // this class can give must be there, or INELIGIBLE would exceed the sum of its breakdown
+    LocalDate birth = LocalDate.of(1985, 1, 1);
+    LocalDate start = LocalDate.of(2024, 4, 2);
+    var measures = ReferenceData.builtIn().table("measures");
+    List<String> listed = measures.rows().stream().map(r -> measures.required(r, "measure")).toList();
+    List<String> given =
+        List.of(
+            rules.ineligibleReason(birth, LocalDate.of(2018, 1, 1), "F20.0", true),
+            rules.ineligibleReason(LocalDate.of(2010, 1, 1), start, "F20.0", true),
+            rules.ineligibleReason(LocalDate.of(1957, 8, 20), LocalDate.of(2021, 9, 1), "F20.0", true),
+            rules.ineligibleReason(birth, start, "G30.1", true),
+            rules.ineligibleReason(birth, start, "F10.2", true),
+            rules.ineligibleReason(birth, start, "F20.0", false));
+    assertEquals(
+        List.of("NO_FUNDING_ROUND", "AGE_BELOW_MIN", "AGE_ABOVE_PENSION", "DIAGNOSIS_DEMENTIA",
+            "DIAGNOSIS_ALCOHOL", "SEVERITY_NOT_ELIGIBLE"),
+        given);
+    for (String reason : given) {
+      assertTrue(listed.contains("INELIGIBLE_" + reason), reason);
+    }
   }
 
   @Test

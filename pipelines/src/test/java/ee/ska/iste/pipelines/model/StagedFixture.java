@@ -38,10 +38,26 @@ public final class StagedFixture {
   /** An episode as sent in {@code quarter}'s submission. */
   public StagedFixture episode(
       String client, String kov, String quarter, String start, String end, String reason) {
+    return ineligibleEpisode(client, kov, quarter, start, end, reason, null);
+  }
+
+  /**
+   * An episode as sent in {@code quarter}'s submission, flagged by ingest as outside the target
+   * group with {@code ineligibleReason} (null = eligible).
+   */
+  public StagedFixture ineligibleEpisode(
+      String client,
+      String kov,
+      String quarter,
+      String start,
+      String end,
+      String reason,
+      String ineligibleReason) {
     episodes.add(
         row(
             new Object[] {
-              client, 1970, 1, "M", d(start), "B", "F20.0", "RASKE", true, "10000000", d(end), reason, 50, null
+              client, 1970, 1, "M", d(start), "B", "F20.0", "RASKE", true, "10000000", d(end), reason, 50,
+              ineligibleReason
             },
             common(kov, quarter)));
     return this;
