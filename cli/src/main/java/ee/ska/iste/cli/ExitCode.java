@@ -16,5 +16,11 @@ public final class ExitCode {
    */
   public static final int PUBLISHED_WITH_REFUSALS = 4;
 
+  /**
+   * The publish gate refused the version: the outsider's audit can work out a hidden figure from
+   * the public view (the cells are named on stderr); the last published version stays current.
+   */
+  public static final int DISCLOSURE_AUDIT_FAILED = 5;
+
   private ExitCode() {}
 }

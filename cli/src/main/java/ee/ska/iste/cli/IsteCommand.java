@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       PruneCommand.class,
       DictionaryCommand.class,
+      AuditCommand.class,
       ExportCommand.class,
       AirflowCommand.class,
       BenchCommand.class,

@@ -16,6 +16,10 @@ public final class Main {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          if (ex instanceof ee.ska.iste.warehouse.DisclosureAuditFailed a) {
+            commandLine.getErr().println("iste: " + a.getMessage());
+            return ExitCode.DISCLOSURE_AUDIT_FAILED;
+          }
           if (ex instanceof UserError u) {
             commandLine.getErr().println("iste: " + u.getMessage());
             return u.exitCode();

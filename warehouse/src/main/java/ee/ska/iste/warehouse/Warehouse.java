@@ -137,7 +137,8 @@ public final class Warehouse {
   }
 
   /**
-   * Publishes a building: builds its DuckDB catalogue and the public export, writes its run metadata with the end time,
+   * Publishes a building: builds its DuckDB catalogue, audits its public view ({@link PublicAudit};
+   * a failed audit throws {@link DisclosureAuditFailed} and publishes nothing), builds the public export, writes its run metadata with the end time,
    * flushes it to disk, renames it to its final name and switches {@code current} to it.
    */
   public Version publish(Building b) {
@@ -149,6 +150,12 @@ public final class Warehouse {
     }
     try {
       DuckDbCatalogue.Summary catalogue = DuckDbCatalogue.build(b.dir(), ref);
+      // the gate: a version whose public view gives a hidden figure away is not published
+      PublicAudit.Result audit = PublicAudit.run(b.dir().resolve(DATABASE_FILE), ref);
+      if (!audit.passed()) {
+        throw new DisclosureAuditFailed(audit);
+      }
+      steps.accept("audit");
       if (catalogue.views().contains("outcomes_public")) {
         PublicExport.write(b.dir().resolve(DATABASE_FILE), b.dir().resolve(PublicExport.DIR));
       }

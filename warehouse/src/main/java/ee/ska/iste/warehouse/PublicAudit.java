@@ -1,0 +1,157 @@
+package ee.ska.iste.warehouse;
+
+import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.disclosure.Auditor;
+import ee.ska.iste.disclosure.DisclosureRules;
+import ee.ska.iste.disclosure.Figure;
+import ee.ska.iste.disclosure.Kind;
+import ee.ska.iste.disclosure.OutsiderModel;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The publish gate's audit: plays the outsider against a built database. For every quarter it
+ * takes the figures of {@code outcomes} with their {@code suppressed} flags, builds the outsider's
+ * model (what {@code outcomes_public} shows, the identities and bounds of the rules) and judges
+ * every hidden quantity that must be protected with the {@link Auditor}. The measures stage ran
+ * the same audit while choosing what to hide; this one checks the database as published, so a
+ * flag lost or changed on the way is caught.
+ */
+public final class PublicAudit {
+  /** One hidden quantity the outsider can pin down too closely. */
+  public record Failure(String quarter, String measure, String level, String unit, String quantity, double low, double high) {
+    /** The cell in words, without its value. */
+    public String cell() {
+      return quarter + " " + measure + " " + level + " " + unit + " (" + quantity + ")";
+    }
+  }
+
+  /** What the audit found: hidden figures, those hidden to protect others, and the failures. */
+  public record Result(long hidden, long secondary, List<Failure> failures) {
+    public boolean passed() {
+      return failures.isEmpty();
+    }
+
+    /** "N figures hidden, of which M to protect others; audit passed" (or failed for K). */
+    public String summary() {
+      return hidden + " figures hidden, of which " + secondary + " to protect others; audit "
+          + (passed() ? "passed" : "FAILED for " + failures.size() + " hidden quantities");
+    }
+  }
+
+  private PublicAudit() {}
+
+  /** Audits the database file (opened read-only). */
+  public static Result run(Path database, ReferenceData ref) {
+    Properties p = new Properties();
+    p.setProperty("duckdb.read_only", "true");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p)) {
+      return run(c, ref);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot audit " + database + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Audits the database on {@code c}; an empty result when it has no outcomes. */
+  public static Result run(Connection c, ReferenceData ref) throws SQLException {
+    Set<String> tables = new HashSet<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    if (!tables.contains("outcomes") || !tables.contains("ref_measure")) {
+      return new Result(0, 0, List.of());
+    }
+    Map<String, Kind> kinds = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT measure, kind FROM ref_measure ORDER BY measure")) {
+      while (rs.next()) {
+        kinds.put(rs.getString(1), Kind.valueOf(rs.getString(2)));
+      }
+    }
+    Set<String> primaryKeys = new HashSet<>();
+    Set<String> secondaryKeys = new HashSet<>();
+    if (tables.contains("mart_disclosure_audit")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT DISTINCT quarter, level, unit_code, measure, hidden_because FROM mart_disclosure_audit")) {
+        while (rs.next()) {
+          String key = rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4);
+          ("SECONDARY".equals(rs.getString(5)) ? secondaryKeys : primaryKeys).add(key);
+        }
+      }
+    }
+    Map<String, List<Figure>> figures = new TreeMap<>();
+    Map<String, List<Boolean>> hidden = new TreeMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT level, unit_code, quarter, measure, numerator, denominator, suppressed FROM outcomes"
+                    + " ORDER BY quarter, level, unit_code, measure")) {
+      while (rs.next()) {
+        String measure = rs.getString(4);
+        Kind kind = kinds.get(measure);
+        if (kind == null) {
+          throw new IllegalStateException("measure " + measure + " is not in ref_measure");
+        }
+        double num = rs.getDouble(5);
+        double den = rs.getObject(6) == null ? Double.NaN : rs.getDouble(6);
+        long n = kind == Kind.COUNT ? Math.round(num) : 0;
+        String q = rs.getString(3);
+        figures.computeIfAbsent(q, k -> new ArrayList<>()).add(new Figure(rs.getString(1), rs.getString(2), measure, kind, n, num, den));
+        hidden.computeIfAbsent(q, k -> new ArrayList<>()).add(!Boolean.FALSE.equals(rs.getObject(7)));
+      }
+    }
+    long nHidden = 0;
+    long nSecondary = 0;
+    List<Failure> failures = new ArrayList<>();
+    for (Map.Entry<String, List<Figure>> e : figures.entrySet()) {
+      LocalDate last = Quarter.parse(e.getKey()).lastDay();
+      Map<String, String> kovCounty = new TreeMap<>();
+      ref.municipalities(last).forEach(m -> kovCounty.put(m.code(), m.countyCode()));
+      Map<String, List<String>> peers = new TreeMap<>();
+      ref.allocations(last).forEach(a -> a.kovCodes().forEach(k -> peers.put(k, a.kovCodes())));
+      OutsiderModel model = OutsiderModel.of(e.getValue(), DisclosureRules.of(ref, last, kinds), kovCounty, peers);
+      List<Boolean> h = hidden.get(e.getKey());
+      boolean[] mask = new boolean[h.size()];
+      boolean[] primary = new boolean[h.size()];
+      for (int i = 0; i < mask.length; i++) {
+        mask[i] = h.get(i);
+        Figure f = model.figure(i);
+        String key = e.getKey() + "/" + f.level() + "/" + f.unit() + "/" + f.measure();
+        // without the stage's record, every hidden figure is judged as if the rules hid it
+        primary[i] = mask[i] && (primaryKeys.contains(key) || !secondaryKeys.contains(key));
+        nHidden += mask[i] ? 1 : 0;
+        nSecondary += mask[i] && secondaryKeys.contains(key) ? 1 : 0;
+      }
+      for (Auditor.Check ch : new Auditor(model).audit(mask, primary, false)) {
+        if (!ch.pass()) {
+          Figure f = model.figure(ch.figure());
+          failures.add(
+              new Failure(
+                  e.getKey(), f.measure(), f.level(), f.unit(),
+                  ch.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
+                  ch.low(), ch.high()));
+        }
+      }
+    }
+    return new Result(nHidden, nSecondary, failures);
+  }
+}
