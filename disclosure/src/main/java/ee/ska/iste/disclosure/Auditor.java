@@ -55,7 +55,8 @@ public final class Auditor {
    */
   public List<Check> audit(boolean[] hidden, boolean[] primary, boolean withUnrequired) {
     List<Check> checks = new ArrayList<>();
-    Components comps = new Components(model, hidden);
+    Set<Integer> known = pinned(hidden);
+    Components comps = new Components(model, hidden, known);
     Map<Integer, Lp> programmes = new HashMap<>();
     for (int f = 0; f < hidden.length; f++) {
       if (!hidden[f]) {
@@ -67,6 +68,10 @@ public final class Auditor {
         judged = List.of(OutsiderModel.quantity(f, Field.NUM));
       }
       for (int q : judged) {
+        if (known.contains(q)) {
+          checks.add(judge(q, new double[] {model.value(q), model.value(q)}, required.contains(q)));
+          continue;
+        }
         Lp lp = programmes.computeIfAbsent(comps.root(q), r -> new Lp(model, hidden, comps.members(r)));
         checks.add(judge(q, lp.range(q), required.contains(q)));
       }
@@ -77,11 +82,49 @@ public final class Auditor {
   /** The checks of the protected quantities of one hidden figure under a mask (its component only). */
   public List<Check> audit(boolean[] hidden, boolean primary, int figure) {
     List<Check> checks = new ArrayList<>();
-    Components comps = new Components(model, hidden);
+    Set<Integer> known = pinned(hidden);
+    Components comps = null;
     for (int q : protectedQuantities(figure, primary)) {
+      if (known.contains(q)) {
+        checks.add(judge(q, new double[] {model.value(q), model.value(q)}, true));
+        continue;
+      }
+      if (comps == null) {
+        comps = new Components(model, hidden, known);
+      }
       checks.add(judge(q, new Lp(model, hidden, comps.members(comps.root(q))).range(q), true));
     }
     return checks;
+  }
+
+  /**
+   * The hidden quantities the outsider works out exactly by substitution alone: an identity with
+   * one unknown term gives it, repeatedly (what the programmes would find, without solving them).
+   */
+  Set<Integer> pinned(boolean[] hidden) {
+    Set<Integer> known = new java.util.HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Identity id : model.identities()) {
+        int unknown = -1;
+        int count = 0;
+        for (int q : id.quantities()) {
+          if (isHidden(model, hidden, q) && !known.contains(q)) {
+            count++;
+            unknown = q;
+            if (count > 1) {
+              break;
+            }
+          }
+        }
+        if (count == 1) {
+          known.add(unknown);
+          changed = true;
+        }
+      }
+    }
+    return known;
   }
 
   /**
@@ -138,10 +181,15 @@ public final class Auditor {
     private final Map<Integer, List<Integer>> members = new HashMap<>();
 
     Components(OutsiderModel m, boolean[] hidden) {
+      this(m, hidden, Set.of());
+    }
+
+    /** @param known hidden quantities known exactly: constants, not variables */
+    Components(OutsiderModel m, boolean[] hidden, Set<Integer> known) {
       for (Identity id : m.identities()) {
         int first = -1;
         for (int q : id.quantities()) {
-          if (isHidden(m, hidden, q)) {
+          if (isHidden(m, hidden, q) && !known.contains(q)) {
             if (first < 0) {
               first = q;
               find(q);
@@ -154,14 +202,14 @@ public final class Auditor {
       for (int f = 0; f < hidden.length; f++) {
         int num = OutsiderModel.quantity(f, Field.NUM);
         int den = OutsiderModel.quantity(f, Field.DEN);
-        if (hidden[f]) {
+        if (hidden[f] && !known.contains(num)) {
           find(num);
-          if (isHidden(m, hidden, den)) {
+          if (isHidden(m, hidden, den) && !known.contains(den)) {
             union(num, den);
           }
         }
       }
-      for (int q : parent.keySet()) {
+      for (int q : new ArrayList<>(parent.keySet())) {
         members.computeIfAbsent(find(q), k -> new ArrayList<>()).add(q);
       }
     }

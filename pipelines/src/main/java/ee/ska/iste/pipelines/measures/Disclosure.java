@@ -77,6 +77,13 @@ final class Disclosure {
     List<Row> audit = new ArrayList<>();
     for (Map.Entry<String, List<Figure>> e : byQuarter.entrySet()) {
       LocalDate last = Quarter.parse(e.getKey()).lastDay();
+      if (System.getenv("ISTE_DEBUG_DUMP") != null) { // TEMP
+        try (java.io.PrintWriter w = new java.io.PrintWriter(System.getenv("ISTE_DEBUG_DUMP") + "-" + e.getKey() + ".csv")) {
+          for (Figure f : e.getValue()) w.println(f.level()+","+f.unit()+","+f.measure()+","+f.kind()+","+f.n()+","+f.numerator()+","+f.denominator());
+          kovCounty(municipalities).forEach((k, c) -> w.println("#county," + k + "," + c));
+          peers(allocations, last).forEach((k, c) -> w.println("#peers," + k + "," + String.join(";", c)));
+        } catch (java.io.IOException x) { throw new java.io.UncheckedIOException(x); }
+      }
       OutsiderModel model =
           OutsiderModel.of(e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
       if (!model.dropped().isEmpty()) {
