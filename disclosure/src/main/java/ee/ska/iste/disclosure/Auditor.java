@@ -6,23 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
 
 /**
  * The outsider's audit: for every hidden quantity that must be protected, the smallest and largest
  * value it can take given everything published (the visible figures' quantities as constants, the
- * model's identities and bounds), by linear programming (Apache Commons Math's {@link
- * SimplexSolver}); whole counts have their bounds rounded inwards. Only the visible figures'
+ * model's identities and bounds), by linear programming (ojAlgo's
+ * {@link ExpressionsBasedModel}); whole counts have their bounds rounded inwards. Only the visible figures'
  * values enter the programmes; a hidden figure's true value is used only to judge the interval.
  *
  * <p>Which quantities must be protected: the numerator of every hidden figure (a count: interval
@@ -42,8 +35,11 @@ public final class Auditor {
 
   private final OutsiderModel model;
 
+  private final String nationUnit;
+
   public Auditor(OutsiderModel model) {
     this.model = model;
+    this.nationUnit = model.figures().stream().filter(Figure::national).map(Figure::unit).findFirst().orElse("");
   }
 
   /**
@@ -160,19 +156,47 @@ public final class Auditor {
     double v = model.value(q);
     double low = range[0];
     double high = range[1];
+    // what the national figure (never hidden) allows: a hidden cell cannot be wider than it
+    double nation = national(f, field);
+    double lb = model.lowerBound(q);
     boolean pass;
     if (p == Protection.COUNT) {
       double lo = Math.ceil(low - EPS);
       double hi = Math.floor(high + EPS);
       low = Double.isInfinite(low) ? low : lo;
       high = Double.isInfinite(high) ? high : hi;
-      pass = high - low >= model.disclosure().countWidth() - EPS;
+      double width = model.disclosure().countWidth();
+      if (!Double.isNaN(nation) && !Double.isInfinite(lb)) {
+        width = Math.min(width, nation - lb);
+      }
+      pass = high - low >= width - EPS;
     } else {
       double margin = model.disclosure().sumMargin() * Math.abs(v);
       double tol = EPS * Math.max(1, Math.abs(v));
-      pass = low <= v - margin + tol && high >= v + margin - tol;
+      double wantLow = v - margin;
+      double wantHigh = v + margin;
+      if (!Double.isNaN(nation) && !Double.isInfinite(lb)) {
+        wantLow = Math.max(wantLow, lb);
+        wantHigh = Math.min(wantHigh, nation);
+      }
+      pass = low <= wantLow + tol && high >= wantHigh - tol;
     }
     return new Check(f, field, p, v, low + 0.0, high + 0.0, required, pass || !required);
+  }
+
+  /** The same quantity of the measure's national figure, or NaN. */
+  private double national(int f, Field field) {
+    Figure fig = model.figure(f);
+    int n = model.indexOf(Level.NATION, nationUnit(fig.measure()), fig.measure());
+    if (n < 0) {
+      return Double.NaN;
+    }
+    double x = field == Field.NUM ? model.figure(n).numerator() : model.figure(n).denominator();
+    return model.rule(n).hierarchical() ? x : Double.NaN;
+  }
+
+  private String nationUnit(String measure) {
+    return nationUnit;
   }
 
   /** Quantities linked by identities and bounds through hidden quantities (union-find). */
@@ -249,10 +273,17 @@ public final class Auditor {
     return m.exists(q) && hidden[OutsiderModel.figureOf(q)] && !m.alwaysPublic(q);
   }
 
-  /** The linear programme of one component: its hidden quantities are the variables. */
+  /**
+   * The linear programme of one component: its hidden quantities are the variables, solved by
+   * ojAlgo's {@link ExpressionsBasedModel} (a fresh model per objective).
+   */
   static final class Lp {
+    /** One row: Σ coefficient × variable, between low and high (equal for an identity). */
+    private record Row(Map<Integer, Double> terms, double low, double high) {}
+
     private final Map<Integer, Integer> var = new HashMap<>();
-    private final List<LinearConstraint> constraints = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final double[] lower;
     private final int k;
 
     Lp(OutsiderModel m, boolean[] hidden, List<Integer> quantities) {
@@ -260,87 +291,103 @@ public final class Auditor {
         var.put(q, var.size());
       }
       k = var.size();
+      lower = new double[k];
+      for (int q : quantities) {
+        lower[var.get(q)] = m.lowerBound(q);
+      }
       Set<Integer> ids = new LinkedHashSet<>();
       for (int q : quantities) {
         ids.addAll(m.identitiesOf(q));
       }
       for (int i : ids) {
         Identity id = m.identities().get(i);
-        double[] a = new double[k];
+        Map<Integer, Double> terms = new java.util.TreeMap<>();
         double rhs = 0;
         for (int t = 0; t < id.size(); t++) {
           int q = id.quantities()[t];
           Integer v = var.get(q);
           if (v != null) {
-            a[v] += id.coefficients()[t];
+            terms.merge(v, id.coefficients()[t], Double::sum);
           } else {
-            rhs -= id.coefficients()[t] * m.value(q); // a published (or always public) quantity
+            rhs -= id.coefficients()[t] * m.value(q); // a published (or worked-out) quantity
           }
         }
-        constraints.add(new LinearConstraint(a, Relationship.EQ, rhs));
+        rows.add(new Row(terms, rhs, rhs));
       }
       for (int q : quantities) {
+        if (OutsiderModel.fieldOf(q) != Field.NUM) {
+          continue;
+        }
         int v = var.get(q);
-        double lo = m.lowerBound(q);
-        if (!Double.isInfinite(lo)) {
-          constraints.add(new LinearConstraint(unit(v), Relationship.GEQ, lo));
+        int f = OutsiderModel.figureOf(q);
+        MeasureRule r = m.rule(f);
+        if (!m.figure(f).hasDenominator()) {
+          continue;
         }
-        if (OutsiderModel.fieldOf(q) == Field.NUM) {
-          int f = OutsiderModel.figureOf(q);
-          MeasureRule r = m.rule(f);
-          if (m.figure(f).hasDenominator()) {
-            int den = OutsiderModel.quantity(f, Field.DEN);
-            Integer dv = var.get(den);
-            double dValue = m.value(den);
-            if (!Double.isNaN(r.caseMin())) {
-              constraints.add(caseBound(v, dv, r.caseMin(), dValue, Relationship.GEQ));
-            }
-            if (!Double.isNaN(r.caseMax())) {
-              constraints.add(caseBound(v, dv, r.caseMax(), dValue, Relationship.LEQ));
-            }
-          }
+        int den = OutsiderModel.quantity(f, Field.DEN);
+        Integer dv = var.get(den);
+        double dValue = m.value(den);
+        if (!Double.isNaN(r.caseMin())) {
+          rows.add(caseBound(v, dv, r.caseMin(), dValue, true));
+        }
+        if (!Double.isNaN(r.caseMax())) {
+          rows.add(caseBound(v, dv, r.caseMax(), dValue, false));
         }
       }
     }
 
-    /** num − c × den ≷ 0, the denominator a variable or a published constant. */
-    private LinearConstraint caseBound(int num, Integer den, double c, double denValue, Relationship rel) {
-      double[] a = unit(num);
+    /** num − c × den ≥ 0 (or ≤ 0), the denominator a variable or a published constant. */
+    private static Row caseBound(int num, Integer den, double c, double denValue, boolean atLeast) {
+      Map<Integer, Double> terms = new java.util.TreeMap<>();
+      terms.put(num, 1.0);
+      double bound = 0;
       if (den != null) {
-        a[den] -= c;
-        return new LinearConstraint(a, rel, 0);
+        terms.merge(den, -c, Double::sum);
+      } else {
+        bound = c * denValue;
       }
-      return new LinearConstraint(a, rel, c * denValue);
-    }
-
-    private double[] unit(int v) {
-      double[] a = new double[k];
-      a[v] = 1;
-      return a;
+      return atLeast
+          ? new Row(terms, bound, Double.POSITIVE_INFINITY)
+          : new Row(terms, Double.NEGATIVE_INFINITY, bound);
     }
 
     /** {min, max} of quantity q (±∞ when unbounded). */
     double[] range(int q) {
       int v = var.get(q);
-      return new double[] {optimum(v, GoalType.MINIMIZE), optimum(v, GoalType.MAXIMIZE)};
+      return new double[] {optimum(v, false), optimum(v, true)};
     }
 
-    private double optimum(int v, GoalType goal) {
-      try {
-        PointValuePair p =
-            new SimplexSolver(1e-9, 10, 1e-12)
-                .optimize(
-                    new MaxIter(100_000),
-                    new LinearObjectiveFunction(unit(v), 0),
-                    new LinearConstraintSet(constraints),
-                    goal,
-                    new NonNegativeConstraint(false));
-        return p.getValue();
-      } catch (UnboundedSolutionException e) {
-        return goal == GoalType.MINIMIZE ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-      } catch (NoFeasibleSolutionException e) {
-        throw new IllegalStateException("the outsider's programme has no solution: the published figures contradict the identities", e);
+    private double optimum(int v, boolean max) {
+      ExpressionsBasedModel model = new ExpressionsBasedModel();
+      Variable[] x = new Variable[k];
+      for (int i = 0; i < k; i++) {
+        x[i] = model.addVariable("x" + i);
+        if (!Double.isInfinite(lower[i])) {
+          x[i].lower(lower[i]);
+        }
       }
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = rows.get(r);
+        Expression e = model.addExpression("r" + r);
+        row.terms().forEach((i, c) -> e.set(x[i], c));
+        if (!Double.isInfinite(row.low())) {
+          e.lower(row.low());
+        }
+        if (!Double.isInfinite(row.high())) {
+          e.upper(row.high());
+        }
+      }
+      x[v].weight(1.0);
+      Optimisation.Result result = max ? model.maximise() : model.minimise();
+      Optimisation.State state = result.getState();
+      if (state == Optimisation.State.UNBOUNDED) {
+        return max ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      }
+      if (!state.isFeasible()) {
+        throw new IllegalStateException(
+            "the outsider's programme has no solution (" + state + "): the published figures contradict the identities");
+      }
+      return result.getValue();
     }
   }
 }
