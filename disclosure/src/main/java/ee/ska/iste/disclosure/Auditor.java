@@ -26,6 +26,26 @@ import org.ojalgo.optimisation.Variable;
 public final class Auditor {
   private static final double EPS = 1e-6;
 
+  static {
+    quietSolver();
+  }
+
+  /**
+   * ojAlgo prints a note about hardware profiles to stdout when it first loads, where the command
+   * line writes its results: it is loaded here once with stdout held back.
+   */
+  private static synchronized void quietSolver() {
+    java.io.PrintStream out = System.out;
+    try {
+      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+      Class.forName("org.ojalgo.OjAlgoUtils", true, Auditor.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("the linear programming library is missing", e);
+    } finally {
+      System.setOut(out);
+    }
+  }
+
   /**
    * One quantity of a hidden figure judged: its feasible interval and whether that protects it (a
    * quantity that need not be protected passes).

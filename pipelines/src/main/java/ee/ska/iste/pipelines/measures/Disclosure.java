@@ -71,46 +71,62 @@ final class Disclosure {
         figures.select("level", "unit_code", "quarter", "measure", "kind", "n", "numerator", "denominator").collectAsList()) {
       byQuarter.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(figure(r));
     }
+    // a total order: the search's tie-breaks then give the same cells for the same figures
+    byQuarter.values().forEach(l -> l.sort(java.util.Comparator.comparing(Figure::key)));
     List<Row> municipalities = t.municipalities().select("kov_code", "county_code").collectAsList();
     List<Row> allocations = t.allocations().select("allocation_id", "kov_code", "valid_from", "valid_to").collectAsList();
+    // the quarters are independent: judged on both cores, collected in quarter order
+    List<List<Row>[]> perQuarter =
+        byQuarter.entrySet().parallelStream()
+            .map(e -> judge(e, rules, municipalities, allocations))
+            .toList();
     List<Row> flags = new ArrayList<>();
     List<Row> audit = new ArrayList<>();
-    for (Map.Entry<String, List<Figure>> e : byQuarter.entrySet()) {
-      LocalDate last = Quarter.parse(e.getKey()).lastDay();
-      if (System.getenv("ISTE_DEBUG_DUMP") != null) { // TEMP
-        try (java.io.PrintWriter w = new java.io.PrintWriter(System.getenv("ISTE_DEBUG_DUMP") + "-" + e.getKey() + ".csv")) {
-          for (Figure f : e.getValue()) w.println(f.level()+","+f.unit()+","+f.measure()+","+f.kind()+","+f.n()+","+f.numerator()+","+f.denominator());
-          kovCounty(municipalities).forEach((k, c) -> w.println("#county," + k + "," + c));
-          peers(allocations, last).forEach((k, c) -> w.println("#peers," + k + "," + String.join(";", c)));
-        } catch (java.io.IOException x) { throw new java.io.UncheckedIOException(x); }
-      }
-      OutsiderModel model =
-          OutsiderModel.of(e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
-      if (!model.dropped().isEmpty()) {
-        LOG.warn("disclosure {}: identities that do not hold, left out: {}", e.getKey(), model.dropped());
-      }
-      Suppression.Result result = new Suppression(model).apply();
-      for (int i = 0; i < e.getValue().size(); i++) {
-        Figure f = e.getValue().get(i);
-        Suppression.Reason why = result.reasons()[i];
-        flags.add(RowFactory.create(f.level(), f.unit(), e.getKey(), f.measure(), why == null ? null : why.name()));
-      }
-      for (Auditor.Check c : result.audit()) {
-        Figure f = model.figure(c.figure());
-        audit.add(
-            RowFactory.create(
-                e.getKey(), f.measure(), f.level(), f.unit(), result.reasons()[c.figure()].name(),
-                c.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
-                finite(c.low()), finite(c.high()), c.pass()));
-      }
-      long failed = result.audit().stream().filter(c -> !c.pass()).count();
-      LOG.info(
-          "disclosure {}: {} figures hidden, {} of them to protect others; audit {}",
-          e.getKey(),
-          result.count(Suppression.Reason.PRIMARY) + result.count(Suppression.Reason.SECONDARY),
-          result.count(Suppression.Reason.SECONDARY),
-          failed == 0 ? "passed" : "FAILED for " + failed + " quantities");
+    for (List<Row>[] r : perQuarter) {
+      flags.addAll(r[0]);
+      audit.addAll(r[1]);
     }
+    return flagged(figures, spark, flags, audit);
+  }
+
+  /** One quarter's flags and audit rows. */
+  @SuppressWarnings("unchecked")
+  private static List<Row>[] judge(
+      Map.Entry<String, List<Figure>> e, MeasureRules rules, List<Row> municipalities, List<Row> allocations) {
+    List<Row> flags = new ArrayList<>();
+    List<Row> audit = new ArrayList<>();
+    LocalDate last = Quarter.parse(e.getKey()).lastDay();
+    OutsiderModel model =
+        OutsiderModel.of(e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
+    if (!model.dropped().isEmpty()) {
+      LOG.warn("disclosure {}: identities that do not hold, left out: {}", e.getKey(), model.dropped());
+    }
+    Suppression.Result result = new Suppression(model).apply();
+    for (int i = 0; i < e.getValue().size(); i++) {
+      Figure f = e.getValue().get(i);
+      Suppression.Reason why = result.reasons()[i];
+      flags.add(RowFactory.create(f.level(), f.unit(), e.getKey(), f.measure(), why == null ? null : why.name()));
+    }
+    for (Auditor.Check c : result.audit()) {
+      Figure f = model.figure(c.figure());
+      audit.add(
+          RowFactory.create(
+              e.getKey(), f.measure(), f.level(), f.unit(), result.reasons()[c.figure()].name(),
+              c.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
+              finite(c.low()), finite(c.high()), c.pass()));
+    }
+    long failed = result.audit().stream().filter(c -> !c.pass()).count();
+    LOG.info(
+        "disclosure {}: {} figures hidden, {} of them to protect others; audit {}",
+        e.getKey(),
+        result.count(Suppression.Reason.PRIMARY) + result.count(Suppression.Reason.SECONDARY),
+        result.count(Suppression.Reason.SECONDARY),
+        failed == 0 ? "passed" : "FAILED for " + failed + " quantities");
+    return new List[] {flags, audit};
+  }
+
+  private static Applied flagged(
+      Dataset<Row> figures, SparkSession spark, List<Row> flags, List<Row> audit) {
     Dataset<Row> flagged =
         figures
             .join(
