@@ -176,7 +176,7 @@ public final class Auditor {
     double v = model.value(q);
     double low = range[0];
     double high = range[1];
-    // what the national figure (never hidden) allows: a hidden cell cannot be wider than it
+    // what the national figure (never hidden) allows: a hidden cell cannot be wider than that
     double nation = national(f, field);
     double lb = model.lowerBound(q);
     boolean pass;
@@ -186,8 +186,8 @@ public final class Auditor {
       low = Double.isInfinite(low) ? low : lo;
       high = Double.isInfinite(high) ? high : hi;
       double width = model.disclosure().countWidth();
-      if (!Double.isNaN(nation) && !Double.isInfinite(lb)) {
-        width = Math.min(width, nation - lb);
+      if (!Double.isNaN(nation)) {
+        width = Math.min(width, nation);
       }
       pass = high - low >= width - EPS;
     } else {
@@ -197,22 +197,44 @@ public final class Auditor {
       double wantHigh = v + margin;
       if (!Double.isNaN(nation) && !Double.isInfinite(lb)) {
         wantLow = Math.max(wantLow, lb);
-        wantHigh = Math.min(wantHigh, nation);
+        wantHigh = Math.min(wantHigh, lb + nation);
       }
       pass = low <= wantLow + tol && high >= wantHigh - tol;
     }
     return new Check(f, field, p, v, low + 0.0, high + 0.0, required, pass || !required);
   }
 
-  /** The same quantity of the measure's national figure, or NaN. */
+  /**
+   * The widest interval the national figure (never hidden) allows the quantity, with every other
+   * figure of the measure hidden: the national value less the lower bounds of all the measure's KOV
+   * rows (a row exists, so a share's denominator is at least 1); NaN when the measure has no
+   * national figure or does not add up.
+   */
   private double national(int f, Field field) {
     Figure fig = model.figure(f);
     int n = model.indexOf(Level.NATION, nationUnit(fig.measure()), fig.measure());
-    if (n < 0) {
+    if (n < 0 || !model.rule(n).hierarchical()) {
       return Double.NaN;
     }
     double x = field == Field.NUM ? model.figure(n).numerator() : model.figure(n).denominator();
-    return model.rule(n).hierarchical() ? x : Double.NaN;
+    return x - kovLowerBounds(fig.measure(), field);
+  }
+
+  private final Map<String, Double> kovLower = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private double kovLowerBounds(String measure, Field field) {
+    return kovLower.computeIfAbsent(measure + "/" + field, k -> {
+      double sum = 0;
+      for (int i = 0; i < model.figures().size(); i++) {
+        Figure g = model.figure(i);
+        int q = OutsiderModel.quantity(i, field);
+        if (g.measure().equals(measure) && g.level().equals(Level.KOV) && model.exists(q)) {
+          double lb = model.lowerBound(q);
+          sum += Double.isInfinite(lb) ? 0 : lb;
+        }
+      }
+      return sum;
+    });
   }
 
   private String nationUnit(String measure) {

@@ -16,8 +16,9 @@ import java.util.Set;
  * whose hiding protects the failing quantity is hidden; when none of the first {@value #TRIALS}
  * does, the one that widens its interval most (or, if none widens it, every candidate of its
  * tightest identity). A figure is hidden with its twins (figures tied to it by an identity of two
- * terms). Every step hides at least one more figure, so it ends; the same figures give the same
- * result.
+ * terms). Every step hides at least one more figure, so it ends; if a quantity still fails, every
+ * figure of its measure below the nation is hidden (the widest the national figure allows). The
+ * same figures give the same result.
  */
 public final class Suppression {
   static final int TRIALS = 12;
@@ -80,6 +81,19 @@ public final class Suppression {
       audit = auditor.audit(hidden, primary, false);
       if (!changed) {
         break; // nothing more can be hidden: the audit stays failed and publishing stops
+      }
+    }
+    if (audit.stream().anyMatch(c -> !c.pass())) {
+      // last resort: every figure of a failing measure below the nation, with their twins
+      for (Auditor.Check c : audit) {
+        if (!c.pass()) {
+          String measure = model.figure(c.figure()).measure();
+          for (int i = 0; i < hidden.length; i++) {
+            if (!hidden[i] && !model.figure(i).national() && model.figure(i).measure().equals(measure)) {
+              hideWithTwins(hidden, i);
+            }
+          }
+        }
       }
     }
     audit = auditor.audit(hidden, primary, true);
