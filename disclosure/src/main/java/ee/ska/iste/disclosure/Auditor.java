@@ -176,64 +176,64 @@ public final class Auditor {
     double v = model.value(q);
     double low = range[0];
     double high = range[1];
-    // what the national figure (never hidden) allows: a hidden cell cannot be wider than that
-    double nation = national(f, field);
-    double lb = model.lowerBound(q);
-    boolean pass;
     if (p == Protection.COUNT) {
-      double lo = Math.ceil(low - EPS);
-      double hi = Math.floor(high + EPS);
-      low = Double.isInfinite(low) ? low : lo;
-      high = Double.isInfinite(high) ? high : hi;
-      double width = model.disclosure().countWidth();
-      if (!Double.isNaN(nation)) {
-        width = Math.min(width, nation);
-      }
-      pass = high - low >= width - EPS;
-    } else {
-      double margin = model.disclosure().sumMargin() * Math.abs(v);
-      double tol = EPS * Math.max(1, Math.abs(v));
-      double wantLow = v - margin;
-      double wantHigh = v + margin;
-      if (!Double.isNaN(nation) && !Double.isInfinite(lb)) {
-        wantLow = Math.max(wantLow, lb);
-        wantHigh = Math.min(wantHigh, lb + nation);
-      }
-      pass = low <= wantLow + tol && high >= wantHigh - tol;
+      low = Double.isInfinite(low) ? low : Math.ceil(low - EPS);
+      high = Double.isInfinite(high) ? high : Math.floor(high + EPS);
+    }
+    boolean pass = passes(p, v, low, high, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    if (!pass && required) {
+      // what the national figures (never hidden) allow: the interval with every other figure hidden
+      double[] widest = widest(q);
+      pass = passes(p, v, low, high, widest[0], widest[1]);
     }
     return new Check(f, field, p, v, low + 0.0, high + 0.0, required, pass || !required);
   }
 
   /**
-   * The widest interval the national figure (never hidden) allows the quantity, with every other
-   * figure of the measure hidden: the national value less the lower bounds of all the measure's KOV
-   * rows (a row exists, so a share's denominator is at least 1); NaN when the measure has no
-   * national figure or does not add up.
+   * Whether [low, high] protects v: a count's interval at least {@code countWidth} wide, a sum's
+   * reaching {@code sumMargin} of it either side — or as wide as [capLow, capHigh], the most the
+   * national figures allow.
    */
-  private double national(int f, Field field) {
-    Figure fig = model.figure(f);
-    int n = model.indexOf(Level.NATION, nationUnit(fig.measure()), fig.measure());
-    if (n < 0 || !model.rule(n).hierarchical()) {
-      return Double.NaN;
+  private boolean passes(Protection p, double v, double low, double high, double capLow, double capHigh) {
+    if (p == Protection.COUNT) {
+      double cl = Double.isInfinite(capLow) ? capLow : Math.ceil(capLow - EPS);
+      double ch = Double.isInfinite(capHigh) ? capHigh : Math.floor(capHigh + EPS);
+      double need = Math.min(model.disclosure().countWidth(), ch - cl);
+      return high - low >= need - EPS;
     }
-    double x = field == Field.NUM ? model.figure(n).numerator() : model.figure(n).denominator();
-    return x - kovLowerBounds(fig.measure(), field);
+    double margin = model.disclosure().sumMargin() * Math.abs(v);
+    double tol = EPS * Math.max(1, Math.abs(v));
+    double wantLow = Math.max(v - margin, capLow);
+    double wantHigh = Math.min(v + margin, capHigh);
+    return low <= wantLow + tol && high >= wantHigh - tol;
   }
 
-  private final Map<String, Double> kovLower = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Integer, double[]> widest = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private double kovLowerBounds(String measure, Field field) {
-    return kovLower.computeIfAbsent(measure + "/" + field, k -> {
-      double sum = 0;
-      for (int i = 0; i < model.figures().size(); i++) {
+  /**
+   * The interval of q with every figure of its measure below the nation hidden, under the
+   * measure's own identities (the hierarchy) and bounds only: at least as wide as anything hiding
+   * more could give, since identities with other measures only narrow it. What the national
+   * figure alone pins down cannot be protected by hiding, and is not asked for.
+   */
+  private double[] widest(int q) {
+    return widest.computeIfAbsent(q, k -> {
+      String measure = model.figure(OutsiderModel.figureOf(q)).measure();
+      boolean[] mask = new boolean[model.figures().size()];
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < mask.length; i++) {
         Figure g = model.figure(i);
-        int q = OutsiderModel.quantity(i, field);
-        if (g.measure().equals(measure) && g.level().equals(Level.KOV) && model.exists(q)) {
-          double lb = model.lowerBound(q);
-          sum += Double.isInfinite(lb) ? 0 : lb;
+        if (g.measure().equals(measure) && !g.national()) {
+          mask[i] = true;
+          for (Field fl : Field.values()) {
+            int x = OutsiderModel.quantity(i, fl);
+            if (isHidden(model, mask, x)) {
+              members.add(x);
+            }
+          }
         }
       }
-      return sum;
+      return new Lp(model, mask, members, measure).range(q);
     });
   }
 
@@ -329,6 +329,11 @@ public final class Auditor {
     private final int k;
 
     Lp(OutsiderModel m, boolean[] hidden, List<Integer> quantities) {
+      this(m, hidden, quantities, null);
+    }
+
+    /** @param onlyMeasure when set, only the identities among that measure's figures */
+    Lp(OutsiderModel m, boolean[] hidden, List<Integer> quantities, String onlyMeasure) {
       for (int q : quantities) {
         var.put(q, var.size());
       }
@@ -343,6 +348,9 @@ public final class Auditor {
       }
       for (int i : ids) {
         Identity id = m.identities().get(i);
+        if (onlyMeasure != null && !ofMeasure(m, id, onlyMeasure)) {
+          continue;
+        }
         Map<Integer, Double> terms = new java.util.TreeMap<>();
         double rhs = 0;
         for (int t = 0; t < id.size(); t++) {
@@ -376,6 +384,15 @@ public final class Auditor {
           rows.add(caseBound(v, dv, r.caseMax(), dValue, false));
         }
       }
+    }
+
+    private static boolean ofMeasure(OutsiderModel m, Identity id, String measure) {
+      for (int q : id.quantities()) {
+        if (!m.figure(OutsiderModel.figureOf(q)).measure().equals(measure)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** num − c × den ≥ 0 (or ≤ 0), the denominator a variable or a published constant. */
