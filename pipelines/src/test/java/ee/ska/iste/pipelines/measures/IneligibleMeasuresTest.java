@@ -94,10 +94,15 @@ class IneligibleMeasuresTest {
     assertEquals(2.0, h.field("KOV", "0793", "INELIGIBLE", "numerator"));
     assertNull(h.field("KOV", "0793", "INELIGIBLE", "denominator"));
     assertNull(h.field("KOV", "0793", "INELIGIBLE", "ci_low"));
-    // 2 and 1 are 1-4: hidden; a zero is shown; the nation is never hidden
+    // 2 and 1 are 1-4: hidden; the nation is never hidden
     assertTrue(h.suppressed("KOV", "0793", "INELIGIBLE"));
     assertTrue(h.suppressed("KOV", "0171", "INELIGIBLE_DIAGNOSIS_DEMENTIA"));
-    assertFalse(h.suppressed("KOV", "0784", "INELIGIBLE"));
+    assertTrue(h.suppressed("MAAKOND", "0079", "INELIGIBLE"));
+    assertFalse(h.suppressed("RIIK", "EE", "INELIGIBLE"));
     assertFalse(h.suppressed("RIIK", "EE", "INELIGIBLE_DIAGNOSIS_DEMENTIA"));
+    // Harju's 0 (Tallinn's 0) is hidden too, to protect Tartu county: with it shown,
+    // Tartu = nation 4 - Harju 0 = 4 exactly, a count of 1-4 worked out by subtraction
+    assertTrue(h.suppressed("MAAKOND", "0037", "INELIGIBLE"));
+    assertTrue(h.suppressed("KOV", "0784", "INELIGIBLE"));
   }
 }
