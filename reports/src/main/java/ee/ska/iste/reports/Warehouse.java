@@ -404,8 +404,11 @@ final class Warehouse implements AutoCloseable {
     }
     try (PreparedStatement st =
         connection.prepareStatement(
-            "select count(*), count(*) filter (where hidden_because = 'SECONDARY'),"
-                + " count(*) filter (where not coalesce(pass, false))"
+            // one row per judged quantity (a share's numerator and denominator are two):
+            // figures are the distinct cells
+            "select count(distinct (level, unit_code, measure)),"
+                + " count(distinct (level, unit_code, measure)) filter (where hidden_because = 'SECONDARY'),"
+                + " count(distinct (level, unit_code, measure)) filter (where not coalesce(pass, false))"
                 + " from mart_disclosure_audit where quarter = ?")) {
       st.setString(1, quarter.toString());
       try (ResultSet rs = st.executeQuery()) {

@@ -196,16 +196,19 @@ class NationalAndQualityReportTest {
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_DEMENTIA", 7, false),
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_ALCOHOL", 0, false)),
         "create table mart_disclosure_audit (quarter varchar, measure varchar, level varchar,"
-            + " unit_code varchar, hidden_because varchar, low double, high double, pass boolean)",
-        // 2024Q2: 6 hidden cells, 2 of them to protect others, all pass; 2024Q1 must not count
+            + " unit_code varchar, hidden_because varchar, quantity varchar, low double, high double,"
+            + " pass boolean)",
+        // 2024Q2: 6 hidden cells, 2 of them to protect others, all pass (a share's numerator
+        // and denominator are two rows of one cell); 2024Q1 must not count
         "insert into mart_disclosure_audit values"
-            + " ('2024Q2','NEW','KOV','0618','PRIMARY',1,8,true),"
-            + " ('2024Q2','ACTIVE','KOV','0441','PRIMARY',0,17,true),"
-            + " ('2024Q2','INELIGIBLE','KOV','0793','PRIMARY',0,9,true),"
-            + " ('2024Q2','INELIGIBLE','KOV','0618','SECONDARY',0,9,true),"
-            + " ('2024Q2','INELIGIBLE_AGE_BELOW_MIN','KOV','0793','PRIMARY',0,2,true),"
-            + " ('2024Q2','INELIGIBLE_DIAGNOSIS_DEMENTIA','KOV','0618','SECONDARY',0,7,true),"
-            + " ('2024Q1','NEW','KOV','0618','SECONDARY',0,1,false)");
+            + " ('2024Q2','NEW','KOV','0618','PRIMARY','numerator',1,8,true),"
+            + " ('2024Q2','QOL_IMPROVED','KOV','0441','PRIMARY','numerator',0,17,true),"
+            + " ('2024Q2','QOL_IMPROVED','KOV','0441','PRIMARY','denominator',0,17,true),"
+            + " ('2024Q2','INELIGIBLE','KOV','0793','PRIMARY','numerator',0,9,true),"
+            + " ('2024Q2','INELIGIBLE','KOV','0618','SECONDARY','numerator',0,9,true),"
+            + " ('2024Q2','INELIGIBLE_AGE_BELOW_MIN','KOV','0793','PRIMARY','numerator',0,2,true),"
+            + " ('2024Q2','INELIGIBLE_DIAGNOSIS_DEMENTIA','KOV','0618','SECONDARY','numerator',0,7,true),"
+            + " ('2024Q1','NEW','KOV','0618','SECONDARY','numerator',0,1,false)");
     WarehouseStamp stamp = new WarehouseStamp("v7", LocalDate.of(2024, 8, 20));
     estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
     english = ReportRenderer.open(db, Locale.ENGLISH, stamp);

@@ -146,6 +146,21 @@ public final class InputArchive {
   }
 
   /**
+   * Copies one archived submission to {@code target/<first 16 of sha256>/<name>} and returns that
+   * path.
+   */
+  public Path copyOut(Entry e, Path target) throws IOException {
+    Path to = Files.createDirectories(target.resolve(e.sha256().substring(0, 16))).resolve(e.name());
+    Path from = contentOf(e);
+    if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+      copyFolder(from, to);
+    } else {
+      copyFile(from, to);
+    }
+    return to;
+  }
+
+  /**
    * The archived submissions, one per checksum (the first name it was archived under), each copied
    * to {@code target/<first 16 of sha256>/<name>} so that ingest reads them as an inbox. Returns
    * the checksums copied.
@@ -159,13 +174,7 @@ public final class InputArchive {
         if (skip.contains(e.sha256())) {
           continue;
         }
-        Path to = Files.createDirectories(target.resolve(e.sha256().substring(0, 16))).resolve(e.name());
-        Path from = contentOf(e);
-        if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-          copyFolder(from, to);
-        } else {
-          copyFile(from, to);
-        }
+        copyOut(e, target);
         copied.add(e.sha256());
       }
     } catch (IOException ex) {

@@ -171,7 +171,16 @@ public final class StageRunner implements AutoCloseable {
     OutputFiles.ownFolder(workDir());
     IngestResult result =
         new IngestJob()
-            .run(spark(), new IngestRequest(input, work(), todo, pseudonymiser, ref, refusalQuarter));
+            .run(
+                spark(),
+                new IngestRequest(
+                    input,
+                    work(),
+                    todo,
+                    pseudonymiser,
+                    ref,
+                    refusalQuarter,
+                    ArchivedSubmissions.of(warehouseRoot(), workDir().resolve("_earlier"))));
     OutputFiles.restrict(workDir());
     archive(result);
     changed.forEach((q, fp) -> state.quarterIngested(q.toString(), fp, refs.get(q)));

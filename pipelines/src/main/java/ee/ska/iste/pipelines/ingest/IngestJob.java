@@ -175,6 +175,7 @@ public final class IngestJob {
     }
     // One task per submission, in file order: the writes then get the rows almost in the order
     // they are sorted in, which makes the sort cheap.
+    JavaRDD<SubmissionRead> earlierRead = null;
     JavaRDD<SubmissionRead> reads =
         jsc.parallelize(sources, Math.max(1, sources.size()))
             .map(s -> SubmissionRead.read(s, rules.value()))
@@ -188,15 +189,61 @@ public final class IngestJob {
       for (SubmissionRead.Summary s : summaries) {
         byIndex[s.index()] = new Outcome(files.get(s.index()), s);
       }
-      List<Outcome> outcomes = List.of(byIndex);
-      Resubmissions.decide(outcomes);
+      List<Outcome> outcomes = new ArrayList<>(List.of(byIndex));
+      List<EarlierSubmissions.Entry> earlier = request.earlier().entries();
+      List<EarlierSubmissions.Entry> displaced = Resubmissions.displaced(outcomes, earlier);
+      JavaRDD<SubmissionRead> all = reads;
+      if (!displaced.isEmpty()) {
+        earlierRead = readEarlier(jsc, request, rules, files.size(), displaced, outcomes);
+        all = reads.union(earlierRead);
+      }
+      Resubmissions.decide(outcomes, earlier);
       outcomes.forEach(IngestJob::logOutcome);
-      write(spark, request, quarters, outcomes, refusedUnread, reads);
+      write(spark, request, quarters, outcomes, refusedUnread, all);
       return outcomes;
     } finally {
       spark.sparkContext().setJobDescription(null);
       reads.unpersist(false);
+      if (earlierRead != null) {
+        earlierRead.unpersist(false);
+      }
     }
+  }
+
+  /**
+   * Reads from the archive the earlier submissions that a submission of this batch would displace
+   * (same KOV, quarter and {@code esitatud}, other content, its own file overwritten or gone), so
+   * that they stay loaded; their outcomes are added after the batch's, indexed from {@code first}.
+   */
+  private static JavaRDD<SubmissionRead> readEarlier(
+      JavaSparkContext jsc,
+      IngestRequest request,
+      Broadcast<SubmissionValidator> rules,
+      int first,
+      List<EarlierSubmissions.Entry> displaced,
+      List<Outcome> outcomes) {
+    List<SubmissionFile> files = new ArrayList<>();
+    List<SubmissionRead.Source> sources = new ArrayList<>();
+    for (EarlierSubmissions.Entry e : displaced) {
+      LOG.info(
+          "ingest: {} {}: a submission with the same esitatud {} differs from the one loaded"
+              + " earlier; that one is read from the archive and stays",
+          e.kovCode(),
+          e.quarter(),
+          e.submittedOn());
+      SubmissionFile f = request.earlier().fetch(e);
+      sources.add(SubmissionRead.Source.of(first + files.size(), f));
+      files.add(f);
+    }
+    JavaRDD<SubmissionRead> reads =
+        jsc.parallelize(sources, sources.size())
+            .map(s -> SubmissionRead.read(s, rules.value()))
+            .setName("ingest: earlier submissions from the archive")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    for (SubmissionRead.Summary s : reads.map(SubmissionRead::summary).collect()) {
+      outcomes.add(new Outcome(files.get(s.index() - first), s));
+    }
+    return reads;
   }
 
   private static long size(SubmissionFile f) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param refusalQuarter the quarter whose {@code stg_submission} records the entries refused
  *     unread that belong to no quarter of the run (a bad name, an impossible quarter); they are
  *     recorded only when that quarter is ingested. Null = the run's latest quarter.
+ * @param earlier the submissions loaded by earlier runs (the warehouse's input archive)
  */
 public record IngestRequest(
     Path inputDir,
@@ -27,7 +28,19 @@ public record IngestRequest(
     List<Quarter> quarters,
     Pseudonymiser pseudonymiser,
     ReferenceData ref,
-    Quarter refusalQuarter) {
+    Quarter refusalQuarter,
+    EarlierSubmissions earlier) {
+  /** A request into a warehouse without earlier submissions. */
+  public IngestRequest(
+      Path inputDir,
+      WarehouseLayout layout,
+      List<Quarter> quarters,
+      Pseudonymiser pseudonymiser,
+      ReferenceData ref,
+      Quarter refusalQuarter) {
+    this(inputDir, layout, quarters, pseudonymiser, ref, refusalQuarter, EarlierSubmissions.NONE);
+  }
+
   /** A request whose unplaced refusals go to the run's latest quarter. */
   public IngestRequest(
       Path inputDir,
@@ -47,5 +60,6 @@ public record IngestRequest(
       throw new IllegalArgumentException("layout, pseudonymiser and reference data must be given");
     }
     quarters = quarters == null ? List.of() : List.copyOf(quarters);
+    earlier = earlier == null ? EarlierSubmissions.NONE : earlier;
   }
 }

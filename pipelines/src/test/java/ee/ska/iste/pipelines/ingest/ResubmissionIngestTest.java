@@ -92,4 +92,120 @@ class ResubmissionIngestTest {
                 r.getString(r.fieldIndex("kov_code")), r.getDecimal(r.fieldIndex("hours")), BigDecimal::add));
     assertEquals(Map.of("0784", new BigDecimal("18.50"), "0793", new BigDecimal("22.75")), byKov);
   }
+
+  /**
+   * KOV 0793's submission of 2024-07-05 (C2's BT hours 6.25) was loaded by an earlier run; its file
+   * has since been overwritten in the inbox with other content under the same esitatud (C2's hours
+   * 8). The newcomer is refused as conflicting and the earlier one, read from the archive, stays:
+   * 12.5 + 4 + 6.25 = 22.75 hours, not 24.5.
+   */
+  @Test
+  void aFileOverwrittenWithTheSameDateDoesNotReplaceWhatWasLoadedEarlier() throws Exception {
+    Path archived = Files.createDirectories(tmp.resolve("archived"));
+    TestSubmission.base().writeCsv(archived, "ISTE_0793_2024Q2");
+    SubmissionFile original =
+        SubmissionFile.of(archived.resolve("ISTE_0793_2024Q2"), true).orElseThrow();
+    EarlierSubmissions.Entry entry =
+        new EarlierSubmissions.Entry(
+            IngestJob.checksum(original),
+            "ISTE_0793_2024Q2",
+            "0793",
+            Quarter.parse("2024Q2"),
+            java.time.LocalDate.parse("2024-07-05"));
+    List<String> fetched = new java.util.ArrayList<>();
+    EarlierSubmissions earlier =
+        new EarlierSubmissions() {
+          @Override
+          public List<Entry> entries() {
+            return List.of(entry);
+          }
+
+          @Override
+          public SubmissionFile fetch(Entry e) {
+            fetched.add(e.name());
+            return original;
+          }
+        };
+
+    Path input = Files.createDirectories(tmp.resolve("in"));
+    TestSubmission.base().set("osalemine", 4, "tunnid", "8").writeCsv(input, "ISTE_0793_2024Q2");
+    WarehouseLayout layout = new WarehouseLayout(tmp.resolve("wh").toString());
+    SparkSession spark = SharedSpark.session();
+    IngestResult result =
+        new IngestJob()
+            .run(
+                spark,
+                new IngestRequest(
+                    input, layout, List.of(), IngestJobTest.KEY, ReferenceData.builtIn(), null, earlier));
+
+    assertEquals(List.of("ISTE_0793_2024Q2"), fetched);
+    assertEquals(2, result.submissions().size());
+    IngestResult.Submission inbox =
+        result.submissions().stream().filter(x -> x.path().startsWith(input)).findFirst().orElseThrow();
+    IngestResult.Submission kept =
+        result.submissions().stream().filter(x -> x.path().startsWith(archived)).findFirst().orElseThrow();
+    assertEquals(IngestResult.Status.REFUSED, inbox.status());
+    assertEquals("RESUBMISSION_CONFLICT", String.valueOf(inbox.refusalReason()));
+    assertTrue(inbox.refusalMessage().contains("was loaded earlier and stays published"));
+    assertEquals(IngestResult.Status.LOADED, kept.status());
+    assertEquals(entry.sha256(), kept.checksum());
+    assertEquals(new BigDecimal("22.75"), hoursOf(spark, layout, "0793"));
+  }
+
+  /**
+   * The same, with both files in the inbox (the one loaded earlier, and a second of the same date
+   * with other content): only the newcomer is refused, nothing is read from the archive.
+   */
+  @Test
+  void aSecondFileWithTheSameDateBesideTheOneLoadedEarlierIsRefusedAlone() throws Exception {
+    Path input = Files.createDirectories(tmp.resolve("in"));
+    TestSubmission.base().writeCsv(input, "ISTE_0793_2024Q2");
+    TestSubmission.base().set("osalemine", 4, "tunnid", "9").writeCsv(input, "ISTE_0793_2024Q2_parandus");
+    SubmissionFile original = SubmissionFile.of(input.resolve("ISTE_0793_2024Q2"), true).orElseThrow();
+    EarlierSubmissions.Entry entry =
+        new EarlierSubmissions.Entry(
+            IngestJob.checksum(original),
+            "ISTE_0793_2024Q2",
+            "0793",
+            Quarter.parse("2024Q2"),
+            java.time.LocalDate.parse("2024-07-05"));
+    EarlierSubmissions earlier =
+        new EarlierSubmissions() {
+          @Override
+          public List<Entry> entries() {
+            return List.of(entry);
+          }
+
+          @Override
+          public SubmissionFile fetch(Entry e) {
+            throw new AssertionError("the earlier submission is in the inbox");
+          }
+        };
+    WarehouseLayout layout = new WarehouseLayout(tmp.resolve("wh").toString());
+    SparkSession spark = SharedSpark.session();
+    IngestResult result =
+        new IngestJob()
+            .run(
+                spark,
+                new IngestRequest(
+                    input, layout, List.of(), IngestJobTest.KEY, ReferenceData.builtIn(), null, earlier));
+    Map<String, IngestResult.Status> status = new TreeMap<>();
+    result.submissions().forEach(x -> status.put(x.file(), x.status()));
+    assertEquals(
+        Map.of(
+            "ISTE_0793_2024Q2", IngestResult.Status.LOADED,
+            "ISTE_0793_2024Q2_parandus", IngestResult.Status.REFUSED),
+        status);
+    assertEquals(new BigDecimal("22.75"), hoursOf(spark, layout, "0793"));
+  }
+
+  private static BigDecimal hoursOf(SparkSession spark, WarehouseLayout layout, String kov) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Row r : spark.read().parquet(layout.table(StagedTables.PARTICIPATION)).collectAsList()) {
+      if (kov.equals(r.getString(r.fieldIndex("kov_code")))) {
+        sum = sum.add(r.getDecimal(r.fieldIndex("hours")));
+      }
+    }
+    return sum;
+  }
 }

@@ -1,0 +1,78 @@
+package ee.ska.iste.cli.runner;
+
+import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.ingest.EarlierSubmissions;
+import ee.ska.iste.pipelines.ingest.SubmissionFile;
+import ee.ska.iste.warehouse.InputArchive;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The warehouse's input archive as ingest sees it: the submissions loaded earlier, and a copy of
+ * one of them under its own name (in the work area's {@code _earlier/}, emptied at the start of
+ * each ingest) when a resubmission would displace it.
+ */
+final class ArchivedSubmissions implements EarlierSubmissions {
+  private final InputArchive archive;
+  private final Path folder;
+  private List<Entry> entries;
+
+  private ArchivedSubmissions(InputArchive archive, Path folder) {
+    this.archive = archive;
+    this.folder = folder;
+  }
+
+  /** The archive of the warehouse under {@code root}, copies going to {@code folder}. */
+  static ArchivedSubmissions of(Path root, Path folder) {
+    delete(folder);
+    return new ArchivedSubmissions(InputArchive.of(root), folder);
+  }
+
+  @Override
+  public synchronized List<Entry> entries() {
+    if (entries == null) {
+      List<Entry> out = new ArrayList<>();
+      for (InputArchive.Entry e : archive.entries()) {
+        if (e.submittedOn() != null) {
+          out.add(new Entry(e.sha256(), e.name(), e.kovCode(), Quarter.parse(e.quarter()), e.submittedOn()));
+        }
+      }
+      entries = List.copyOf(out);
+    }
+    return entries;
+  }
+
+  @Override
+  public SubmissionFile fetch(Entry e) {
+    InputArchive.Entry archived =
+        archive.entries().stream()
+            .filter(a -> a.sha256().equals(e.sha256()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("not in the input archive: " + e.name()));
+    try {
+      Path copy = archive.copyOut(archived, folder);
+      return new SubmissionFile(copy, e.kovCode(), e.quarter(), Files.isDirectory(copy));
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot copy " + e.name() + " out of the input archive", ex);
+    }
+  }
+
+  private static void delete(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(folder)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot empty " + folder, ex);
+    }
+  }
+}
