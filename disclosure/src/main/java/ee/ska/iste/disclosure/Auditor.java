@@ -182,9 +182,14 @@ public final class Auditor {
     }
     boolean pass = passes(p, v, low, high, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     if (!pass && required) {
-      // what the national figures (never hidden) allow: the interval with every other figure hidden
+      // what the national figures (never hidden) allow: the interval with every other figure of
+      // the measure hidden, then (narrower, so asking less) with every figure of its family hidden
       double[] widest = widest(q);
       pass = passes(p, v, low, high, widest[0], widest[1]);
+      if (!pass) {
+        double[] floor = floor(q);
+        pass = passes(p, v, low, high, floor[0], floor[1]);
+      }
     }
     return new Check(f, field, p, v, low + 0.0, high + 0.0, required, pass || !required);
   }
@@ -234,6 +239,28 @@ public final class Auditor {
         }
       }
       return new Lp(model, mask, members, measure).range(q);
+    });
+  }
+
+  private final Map<Integer, double[]> floor = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The interval of q with every figure below the nation of every measure of its {@linkplain
+   * OutsiderModel#family family} hidden, under all their identities: exactly the most any
+   * suppression can give (figures of other measures share no identity with these), what the
+   * national figures and the rows that exist pin down. {@link Suppression}'s last resort reaches
+   * it.
+   */
+  private double[] floor(int q) {
+    return floor.computeIfAbsent(q, k -> {
+      Set<String> family = model.family(model.figure(OutsiderModel.figureOf(q)).measure());
+      boolean[] mask = new boolean[model.figures().size()];
+      for (int i = 0; i < mask.length; i++) {
+        Figure g = model.figure(i);
+        mask[i] = family.contains(g.measure()) && !g.national();
+      }
+      Components comps = new Components(model, mask);
+      return new Lp(model, mask, comps.members(comps.root(q))).range(q);
     });
   }
 

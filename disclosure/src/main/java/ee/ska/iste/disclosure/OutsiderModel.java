@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -103,6 +104,61 @@ public final class OutsiderModel {
   /** The identities a quantity appears in (indexes into {@link #identities()}). */
   public List<Integer> identitiesOf(int quantity) {
     return byQuantity.getOrDefault(quantity, List.of());
+  }
+
+  private volatile Map<String, Set<String>> families;
+
+  /**
+   * The measures tied to {@code measure} by identities, itself included (EXIT with its reasons;
+   * ACTIVE, HOURS, COST and the shares built on them; QOL_N and the QoL shares): hiding figures of
+   * other measures cannot change what the outsider can work out about these.
+   */
+  public Set<String> family(String measure) {
+    Map<String, Set<String>> f = families;
+    if (f == null) {
+      f = families = familiesOf();
+    }
+    return f.getOrDefault(measure, Set.of(measure));
+  }
+
+  private Map<String, Set<String>> familiesOf() {
+    Map<String, String> parent = new HashMap<>();
+    java.util.function.UnaryOperator<String> find =
+        new java.util.function.UnaryOperator<>() {
+          @Override
+          public String apply(String x) {
+            String p = parent.getOrDefault(x, x);
+            if (p.equals(x)) {
+              return x;
+            }
+            String r = apply(p);
+            parent.put(x, r);
+            return r;
+          }
+        };
+    for (Identity id : identities) {
+      String first = null;
+      for (int q : id.quantities()) {
+        String m = figure(figureOf(q)).measure();
+        parent.putIfAbsent(m, m);
+        if (first == null) {
+          first = m;
+        } else {
+          String a = find.apply(first);
+          String b = find.apply(m);
+          if (!a.equals(b)) {
+            parent.put(b, a);
+          }
+        }
+      }
+    }
+    Map<String, Set<String>> byRoot = new HashMap<>();
+    for (String m : new ArrayList<>(parent.keySet())) {
+      byRoot.computeIfAbsent(find.apply(m), k -> new java.util.TreeSet<>()).add(m);
+    }
+    Map<String, Set<String>> out = new HashMap<>();
+    byRoot.values().forEach(set -> set.forEach(m -> out.put(m, java.util.Collections.unmodifiableSet(set))));
+    return out;
   }
 
   /** The figure at {@code level/unit/measure}, or -1. */

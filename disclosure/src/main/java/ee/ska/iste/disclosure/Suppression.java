@@ -17,8 +17,9 @@ import java.util.Set;
  * does, the one that widens its interval most (or, if none widens it, every candidate of its
  * tightest identity). A figure is hidden with its twins (figures tied to it by an identity of two
  * terms). Every step hides at least one more figure, so it ends; if a quantity still fails, every
- * figure of its measure below the nation is hidden (the widest the national figure allows). The
- * same figures give the same result.
+ * figure below the nation of its measure's family (the measures its identities tie it to) is
+ * hidden: the widest the national figures allow, which the audit accepts. The same figures give
+ * the same result.
  */
 public final class Suppression {
   static final int TRIALS = 12;
@@ -84,12 +85,13 @@ public final class Suppression {
       }
     }
     if (audit.stream().anyMatch(c -> !c.pass())) {
-      // last resort: every figure of a failing measure below the nation, with their twins
+      // last resort: every figure below the nation of a failing measure's family (the measures
+      // its identities tie it to): what the national figures allow, which the audit accepts
       for (Auditor.Check c : audit) {
         if (!c.pass()) {
-          String measure = model.figure(c.figure()).measure();
+          Set<String> family = model.family(model.figure(c.figure()).measure());
           for (int i = 0; i < hidden.length; i++) {
-            if (!hidden[i] && !model.figure(i).national() && model.figure(i).measure().equals(measure)) {
+            if (!hidden[i] && !model.figure(i).national() && family.contains(model.figure(i).measure())) {
               hideWithTwins(hidden, i);
             }
           }
