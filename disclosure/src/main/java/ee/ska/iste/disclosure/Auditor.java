@@ -95,22 +95,79 @@ public final class Auditor {
     return checks;
   }
 
-  /** The checks of the protected quantities of one hidden figure under a mask (its component only). */
+  /**
+   * The checks of the protected quantities of one hidden figure under a mask. Only its component
+   * is looked at (found by a walk from the quantity, not over the whole quarter): what
+   * substitution pins there, then the programme over the rest of it.
+   */
   public List<Check> audit(boolean[] hidden, boolean primary, int figure) {
     List<Check> checks = new ArrayList<>();
-    Set<Integer> known = pinned(hidden);
-    Components comps = null;
     for (int q : protectedQuantities(figure, primary)) {
+      List<Integer> comp = component(hidden, q, Set.of());
+      Set<Integer> known = pinnedWithin(hidden, comp);
       if (known.contains(q)) {
         checks.add(judge(q, new double[] {model.value(q), model.value(q)}, true));
         continue;
       }
-      if (comps == null) {
-        comps = new Components(model, hidden, known);
-      }
-      checks.add(judge(q, new Lp(model, hidden, comps.members(comps.root(q))).range(q), true));
+      checks.add(judge(q, new Lp(model, hidden, component(hidden, q, known)).range(q), true));
     }
     return checks;
+  }
+
+  /**
+   * The hidden quantities linked to q through identities and hidden figures (a figure's numerator
+   * and denominator), leaving out {@code known} ones (constants to the outsider).
+   */
+  List<Integer> component(boolean[] hidden, int q, Set<Integer> known) {
+    Set<Integer> seen = new LinkedHashSet<>();
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+    seen.add(q);
+    todo.add(q);
+    while (!todo.isEmpty()) {
+      int x = todo.poll();
+      for (int i : model.identitiesOf(x)) {
+        for (int y : model.identities().get(i).quantities()) {
+          if (!known.contains(y) && isHidden(model, hidden, y) && seen.add(y)) {
+            todo.add(y);
+          }
+        }
+      }
+      int f = OutsiderModel.figureOf(x);
+      int other = OutsiderModel.quantity(f, OutsiderModel.fieldOf(x) == Field.NUM ? Field.DEN : Field.NUM);
+      if (hidden[f] && !known.contains(other) && isHidden(model, hidden, other) && seen.add(other)) {
+        todo.add(other);
+      }
+    }
+    return new ArrayList<>(seen);
+  }
+
+  /** {@link #pinned} within one component: the identities touching it only. */
+  private Set<Integer> pinnedWithin(boolean[] hidden, List<Integer> comp) {
+    Set<Integer> ids = new java.util.TreeSet<>();
+    comp.forEach(x -> ids.addAll(model.identitiesOf(x)));
+    Set<Integer> known = new java.util.HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int i : ids) {
+        int unknown = -1;
+        int count = 0;
+        for (int x : model.identities().get(i).quantities()) {
+          if (isHidden(model, hidden, x) && !known.contains(x)) {
+            count++;
+            unknown = x;
+            if (count > 1) {
+              break;
+            }
+          }
+        }
+        if (count == 1) {
+          known.add(unknown);
+          changed = true;
+        }
+      }
+    }
+    return known;
   }
 
   /**

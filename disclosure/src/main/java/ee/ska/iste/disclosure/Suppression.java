@@ -194,9 +194,8 @@ public final class Suppression {
     List<Integer> ids = new ArrayList<>(model.identitiesOf(q));
     ids.sort(tightest);
     // then the identities of the rest of its component: a figure shown there may pin it too
-    Auditor.Components comps = new Auditor.Components(model, hidden);
     Set<Integer> more = new java.util.TreeSet<>();
-    for (int member : comps.members(comps.root(q))) {
+    for (int member : auditor.component(hidden, q, Set.of())) {
       more.addAll(model.identitiesOf(member));
     }
     more.removeAll(ids);
