@@ -89,6 +89,9 @@ final class KovStatusTable {
         while (r.next()) {
           Quarter q = Quarter.parse(r.getString(1));
           String kov = r.getString(2);
+          if (kov == null) {
+            continue; // an entry refused unread whose name carries no KOV (a stray file)
+          }
           submitted.computeIfAbsent(q, k -> new TreeSet<>()).add(kov);
           if ("LOADED".equals(r.getString(3))) {
             Date d = r.getDate(4);

@@ -67,7 +67,9 @@ class KovStatusTableTest {
         "('s1', '0251', DATE '2024-07-15', 'LOADED', 100, 3)",
         // 0145: a superseded first file, then the loaded one 6 days late, 6 of 50 = 0.12.
         "('s2', '0145', DATE '2024-07-20', 'SUPERSEDED', 50, 0)",
-        "('s3', '0145', DATE '2024-08-05', 'LOADED', 50, 6)");
+        "('s3', '0145', DATE '2024-08-05', 'LOADED', 50, 6)",
+        // a stray file refused unread: no KOV, no date; changes no status
+        "('s4', NULL, NULL, 'REFUSED', NULL, NULL)");
     DuckDbCatalogue.build(v, ReferenceData.withOverrides(refDir));
     return v.resolve(Warehouse.DATABASE_FILE);
   }
