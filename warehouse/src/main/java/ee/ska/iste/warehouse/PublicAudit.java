@@ -75,15 +75,20 @@ public final class PublicAudit {
         tables.add(rs.getString(1));
       }
     }
-    if (!tables.contains("outcomes") || !tables.contains("ref_measure")) {
+    if (!tables.contains("outcomes")) {
       return new Result(0, 0, List.of());
     }
+    // the catalogue the version was built with; the reference data's when it has none
     Map<String, Kind> kinds = new LinkedHashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT measure, kind FROM ref_measure ORDER BY measure")) {
-      while (rs.next()) {
-        kinds.put(rs.getString(1), Kind.valueOf(rs.getString(2)));
+    if (tables.contains("ref_measure")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT measure, kind FROM ref_measure ORDER BY measure")) {
+        while (rs.next()) {
+          kinds.put(rs.getString(1), Kind.valueOf(rs.getString(2)));
+        }
       }
+    } else {
+      ref.table("measures").rows().forEach(r -> kinds.put(r.get("measure"), Kind.valueOf(r.get("kind"))));
     }
     Set<String> primaryKeys = new HashSet<>();
     Set<String> secondaryKeys = new HashSet<>();
@@ -119,37 +124,59 @@ public final class PublicAudit {
         hidden.computeIfAbsent(q, k -> new ArrayList<>()).add(!Boolean.FALSE.equals(rs.getObject(7)));
       }
     }
+    // the quarters are independent: judged on every core, gathered in quarter order
+    List<Result> perQuarter =
+        figures.entrySet().parallelStream()
+            .map(e -> quarter(e.getKey(), e.getValue(), hidden.get(e.getKey()), kinds, primaryKeys, secondaryKeys, ref))
+            .toList();
     long nHidden = 0;
     long nSecondary = 0;
     List<Failure> failures = new ArrayList<>();
-    for (Map.Entry<String, List<Figure>> e : figures.entrySet()) {
-      LocalDate last = Quarter.parse(e.getKey()).lastDay();
-      Map<String, String> kovCounty = new TreeMap<>();
-      ref.municipalities(last).forEach(m -> kovCounty.put(m.code(), m.countyCode()));
-      Map<String, List<String>> peers = new TreeMap<>();
-      ref.allocations(last).forEach(a -> a.kovCodes().forEach(k -> peers.put(k, a.kovCodes())));
-      OutsiderModel model = OutsiderModel.of(e.getValue(), DisclosureRules.of(ref, last, kinds), kovCounty, peers);
-      List<Boolean> h = hidden.get(e.getKey());
-      boolean[] mask = new boolean[h.size()];
-      boolean[] primary = new boolean[h.size()];
-      for (int i = 0; i < mask.length; i++) {
-        mask[i] = h.get(i);
-        Figure f = model.figure(i);
-        String key = e.getKey() + "/" + f.level() + "/" + f.unit() + "/" + f.measure();
-        // without the stage's record, every hidden figure is judged as if the rules hid it
-        primary[i] = mask[i] && (primaryKeys.contains(key) || !secondaryKeys.contains(key));
-        nHidden += mask[i] ? 1 : 0;
-        nSecondary += mask[i] && secondaryKeys.contains(key) ? 1 : 0;
-      }
-      for (Auditor.Check ch : new Auditor(model).audit(mask, primary, false)) {
-        if (!ch.pass()) {
-          Figure f = model.figure(ch.figure());
-          failures.add(
-              new Failure(
-                  e.getKey(), f.measure(), f.level(), f.unit(),
-                  ch.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
-                  ch.low(), ch.high()));
-        }
+    for (Result r : perQuarter) {
+      nHidden += r.hidden();
+      nSecondary += r.secondary();
+      failures.addAll(r.failures());
+    }
+    return new Result(nHidden, nSecondary, failures);
+  }
+
+  /** One quarter's audit. */
+  private static Result quarter(
+      String quarter,
+      List<Figure> figures,
+      List<Boolean> h,
+      Map<String, Kind> kinds,
+      Set<String> primaryKeys,
+      Set<String> secondaryKeys,
+      ReferenceData ref) {
+    LocalDate last = Quarter.parse(quarter).lastDay();
+    Map<String, String> kovCounty = new TreeMap<>();
+    ref.municipalities(last).forEach(m -> kovCounty.put(m.code(), m.countyCode()));
+    Map<String, List<String>> peers = new TreeMap<>();
+    ref.allocations(last).forEach(a -> a.kovCodes().forEach(k -> peers.put(k, a.kovCodes())));
+    OutsiderModel model = OutsiderModel.of(figures, DisclosureRules.of(ref, last, kinds), kovCounty, peers);
+    long nHidden = 0;
+    long nSecondary = 0;
+    boolean[] mask = new boolean[h.size()];
+    boolean[] primary = new boolean[h.size()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = h.get(i);
+      Figure f = model.figure(i);
+      String key = quarter + "/" + f.level() + "/" + f.unit() + "/" + f.measure();
+      // without the stage's record, every hidden figure is judged as if the rules hid it
+      primary[i] = mask[i] && (primaryKeys.contains(key) || !secondaryKeys.contains(key));
+      nHidden += mask[i] ? 1 : 0;
+      nSecondary += mask[i] && secondaryKeys.contains(key) ? 1 : 0;
+    }
+    List<Failure> failures = new ArrayList<>();
+    for (Auditor.Check ch : new Auditor(model).audit(mask, primary, false)) {
+      if (!ch.pass()) {
+        Figure f = model.figure(ch.figure());
+        failures.add(
+            new Failure(
+                quarter, f.measure(), f.level(), f.unit(),
+                ch.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
+                ch.low(), ch.high()));
       }
     }
     return new Result(nHidden, nSecondary, failures);
