@@ -79,7 +79,17 @@ record SubmissionRead(
    */
   static SubmissionRead read(Source source, SubmissionValidator validator, Reader reader) {
     SubmissionFile f = source.file();
-    String checksum = checksum(f);
+    String checksum;
+    try {
+      checksum = checksum(f);
+    } catch (UncheckedIOException e) {
+      // gone or unreadable since the inbox was scanned (moved away, permissions): this file only
+      String message =
+          Redact.text(f.fileName()) + ": could not be read (" + e.getCause().getClass().getName() + ")";
+      LOG.error("ingest: {}", message);
+      return new SubmissionRead(
+          source.index(), unreadable(f), RefusalReason.UNREADABLE_FILE, message, null);
+    }
     try {
       ReadCaps caps = ReadCaps.of(validator.referenceData(), f.quarter().firstDay());
       RawSubmission raw = reader.read(f, caps);
@@ -230,6 +240,20 @@ record SubmissionRead(
   }
 
   /** SHA-256 of the workbook, or of a CSV folder's files (name and bytes, by name). */
+  /**
+   * The checksum recorded for a submission that could not be read at all: of its name, marked
+   * so, that its {@code stg_submission} row still has an id of its own.
+   */
+  private static String unreadable(SubmissionFile f) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(("unreadable\0" + f.path()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
   static String checksum(SubmissionFile f) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

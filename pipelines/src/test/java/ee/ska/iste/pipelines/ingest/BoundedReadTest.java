@@ -114,6 +114,22 @@ class BoundedReadTest {
   }
 
   @Test
+  void aFileGoneSinceTheInboxWasScannedRefusesThatFileOnly() throws Exception {
+    // moved away (or made unreadable) between the scan and the read: refused, with an id of its own
+    Path gone = tmp.resolve("ISTE_0793_2024Q2.xlsx");
+    Path folder = tmp.resolve("ISTE_0784_2024Q2");
+    SubmissionRead a = read(gone);
+    assertRefused(a, RefusalReason.UNREADABLE_FILE, "ISTE_0793_2024Q2.xlsx: could not be read (");
+    SubmissionRead b =
+        SubmissionRead.read(
+            new SubmissionRead.Source(0, folder.toString(), true),
+            new SubmissionValidator(ReferenceData.builtIn(), IngestJobTest.KEY));
+    assertRefused(b, RefusalReason.UNREADABLE_FILE, "ISTE_0784_2024Q2: could not be read (");
+    assertNotNull(a.checksum());
+    assertTrue(!a.checksum().equals(b.checksum()));
+  }
+
+  @Test
   void anythingThatFailsWhileOneFileIsReadRefusesThatFileOnly() throws Exception {
     Path csv = TestSubmission.base().writeCsv(tmp, "ISTE_0793_2024Q2");
     SubmissionValidator v = new SubmissionValidator(ReferenceData.builtIn(), IngestJobTest.KEY);
