@@ -172,6 +172,23 @@ public final class Auditor {
   private Set<Integer> pinnedWithin(boolean[] hidden, List<Integer> comp) {
     Set<Integer> ids = new java.util.TreeSet<>();
     comp.forEach(x -> ids.addAll(model.identitiesOf(x)));
+    return pinnedBy(hidden, ids);
+  }
+
+  /**
+   * The hidden quantities the outsider works out exactly by substitution alone: an identity with
+   * one unknown term gives it, repeatedly (what the programmes would find, without solving them).
+   */
+  Set<Integer> pinned(boolean[] hidden) {
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < model.identities().size(); i++) {
+      all.add(i);
+    }
+    return pinnedBy(hidden, all);
+  }
+
+  /** The hidden quantities substitution gives away through the identities {@code ids}. */
+  private Set<Integer> pinnedBy(boolean[] hidden, Iterable<Integer> ids) {
     Set<Integer> known = new java.util.HashSet<>();
     boolean changed = true;
     while (changed) {
@@ -183,36 +200,6 @@ public final class Auditor {
           if (isHidden(model, hidden, x) && !known.contains(x)) {
             count++;
             unknown = x;
-            if (count > 1) {
-              break;
-            }
-          }
-        }
-        if (count == 1) {
-          known.add(unknown);
-          changed = true;
-        }
-      }
-    }
-    return known;
-  }
-
-  /**
-   * The hidden quantities the outsider works out exactly by substitution alone: an identity with
-   * one unknown term gives it, repeatedly (what the programmes would find, without solving them).
-   */
-  Set<Integer> pinned(boolean[] hidden) {
-    Set<Integer> known = new java.util.HashSet<>();
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Identity id : model.identities()) {
-        int unknown = -1;
-        int count = 0;
-        for (int q : id.quantities()) {
-          if (isHidden(model, hidden, q) && !known.contains(q)) {
-            count++;
-            unknown = q;
             if (count > 1) {
               break;
             }

@@ -105,27 +105,12 @@ class ResubmissionIngestTest {
     TestSubmission.base().writeCsv(archived, "ISTE_0793_2024Q2");
     SubmissionFile original =
         SubmissionFile.of(archived.resolve("ISTE_0793_2024Q2"), true).orElseThrow();
-    EarlierSubmissions.Entry entry =
-        new EarlierSubmissions.Entry(
-            IngestJob.checksum(original),
-            "ISTE_0793_2024Q2",
-            "0793",
-            Quarter.parse("2024Q2"),
-            java.time.LocalDate.parse("2024-07-05"));
+    EarlierSubmissions.Entry entry = loadedEarlier(original);
     List<String> fetched = new java.util.ArrayList<>();
-    EarlierSubmissions earlier =
-        new EarlierSubmissions() {
-          @Override
-          public List<Entry> entries() {
-            return List.of(entry);
-          }
-
-          @Override
-          public SubmissionFile fetch(Entry e) {
-            fetched.add(e.name());
-            return original;
-          }
-        };
+    EarlierSubmissions earlier = earlier(entry, e -> {
+      fetched.add(e.name());
+      return original;
+    });
 
     Path input = Files.createDirectories(tmp.resolve("in"));
     TestSubmission.base().set("osalemine", 4, "tunnid", "8").writeCsv(input, "ISTE_0793_2024Q2");
@@ -162,25 +147,9 @@ class ResubmissionIngestTest {
     TestSubmission.base().writeCsv(input, "ISTE_0793_2024Q2");
     TestSubmission.base().set("osalemine", 4, "tunnid", "9").writeCsv(input, "ISTE_0793_2024Q2_parandus");
     SubmissionFile original = SubmissionFile.of(input.resolve("ISTE_0793_2024Q2"), true).orElseThrow();
-    EarlierSubmissions.Entry entry =
-        new EarlierSubmissions.Entry(
-            IngestJob.checksum(original),
-            "ISTE_0793_2024Q2",
-            "0793",
-            Quarter.parse("2024Q2"),
-            java.time.LocalDate.parse("2024-07-05"));
-    EarlierSubmissions earlier =
-        new EarlierSubmissions() {
-          @Override
-          public List<Entry> entries() {
-            return List.of(entry);
-          }
-
-          @Override
-          public SubmissionFile fetch(Entry e) {
-            throw new AssertionError("the earlier submission is in the inbox");
-          }
-        };
+    EarlierSubmissions earlier = earlier(loadedEarlier(original), e -> {
+      throw new AssertionError("the earlier submission is in the inbox");
+    });
     WarehouseLayout layout = new WarehouseLayout(tmp.resolve("wh").toString());
     SparkSession spark = SharedSpark.session();
     IngestResult result =
@@ -197,6 +166,32 @@ class ResubmissionIngestTest {
             "ISTE_0793_2024Q2_parandus", IngestResult.Status.REFUSED),
         status);
     assertEquals(new BigDecimal("22.75"), hoursOf(spark, layout, "0793"));
+  }
+
+  /** 0793's 2024Q2 submission of 2024-07-05, as the archive records it. */
+  private static EarlierSubmissions.Entry loadedEarlier(SubmissionFile original) {
+    return new EarlierSubmissions.Entry(
+        IngestJob.checksum(original),
+        "ISTE_0793_2024Q2",
+        "0793",
+        Quarter.parse("2024Q2"),
+        java.time.LocalDate.parse("2024-07-05"));
+  }
+
+  private static EarlierSubmissions earlier(
+      EarlierSubmissions.Entry entry,
+      java.util.function.Function<EarlierSubmissions.Entry, SubmissionFile> fetch) {
+    return new EarlierSubmissions() {
+      @Override
+      public List<Entry> entries() {
+        return List.of(entry);
+      }
+
+      @Override
+      public SubmissionFile fetch(Entry e) {
+        return fetch.apply(e);
+      }
+    };
   }
 
   private static BigDecimal hoursOf(SparkSession spark, WarehouseLayout layout, String kov) {
