@@ -68,6 +68,8 @@ class ReportsHideWhatIsHiddenTest {
   private static final Map<String, Integer> PLACES = new HashMap<>();
   private static final Map<String, long[]> SUBMISSION = new HashMap<>();
   private static final Map<String, Map<String, String>> DOMAIN = new HashMap<>();
+  /** KOVs WITHHELD in the last quarter: their report and dashboard line show no figures at all. */
+  private static final Set<String> WITHHELD = new HashSet<>();
   /** language/format/report (kov code, "nation", "quality") → text lines. */
   private static final Map<String, List<String>> TEXT = new HashMap<>();
 
@@ -118,7 +120,7 @@ class ReportsHideWhatIsHiddenTest {
               String label = label(m, lang);
               List<String> rows = rowsLabelled(lines, label, labels);
               if (rows.isEmpty()) {
-                if (q.equals(Q) && List.of("ACTIVE", "NEW", "EXIT", "QOL_N").contains(m)) {
+                if (q.equals(Q) && !WITHHELD.contains(kov) && List.of("ACTIVE", "NEW", "EXIT", "QOL_N").contains(m)) {
                   leaks.add(lang + "/" + format + " " + kov + ": no line for " + label);
                 }
                 continue;
@@ -173,7 +175,9 @@ class ReportsHideWhatIsHiddenTest {
               }
               Set<String> forbidden = printed(raw, "share".equals(UNIT.get(m)), true);
               forbidden.removeAll(allowed);
-              assertTrue(!rows.isEmpty(), lang + "/" + format + " " + report + ": no line for " + KOV_NAME.get(kov));
+              assertTrue(
+                  !rows.isEmpty() || WITHHELD.contains(kov),
+                  lang + "/" + format + " " + report + ": no line for " + KOV_NAME.get(kov));
               for (String row : rows) {
                 leaks.addAll(found(forbidden, row, lang + "/" + format + " " + report + " " + kov + " " + m));
               }
@@ -267,7 +271,10 @@ class ReportsHideWhatIsHiddenTest {
     List<String> out = new ArrayList<>();
     for (String line : lines) {
       String first = normal(line.trim().split("\\s{2,}", 2)[0]);
+      // a name, a name cut short by the column, or a name with its status ("Haapsalu linn
+      // (esialgne)")
       if (first.equals(want)
+          || first.startsWith(want + " (")
           || (first.length() >= 12 && want.startsWith(first) && !labels.contains(first))) {
         out.add(line);
       }
@@ -328,6 +335,12 @@ class ReportsHideWhatIsHiddenTest {
           RAW.put(
               rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4),
               new Raw(d(rs, 5), d(rs, 6), d(rs, 7), d(rs, 8), d(rs, 9), rs.getBoolean(10)));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery("select kov_code from kov_status where status = 'WITHHELD' and quarter = '" + Q + "'")) {
+        while (rs.next()) {
+          WITHHELD.add(rs.getString(1));
         }
       }
       try (ResultSet rs = s.executeQuery("select measure, name_et, name_en, unit from ref_measure")) {

@@ -1,13 +1,12 @@
 package ee.ska.iste.warehouse;
 
+import ee.ska.iste.core.files.OutputFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -92,18 +91,12 @@ public final class BuildFingerprints {
   }
 
   private void save() {
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(FILE + ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        w.write("# What this warehouse was built with (never the key itself).\n");
-        for (var e : entries.entrySet()) {
-          w.write(e.getKey() + "=" + e.getValue() + "\n");
-        }
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    // group-readable at most, its folders too (the warehouse root may not exist yet), written
+    // whole or not at all
+    OutputFiles.createFolders(file.getParent());
+    StringBuilder text = new StringBuilder("# What this warehouse was built with (never the key itself).\n");
+    entries.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    OutputFiles.writeAtomically(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
+
 }
