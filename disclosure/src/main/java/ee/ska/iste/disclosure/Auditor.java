@@ -129,7 +129,7 @@ public final class Auditor {
     Map<Integer, double[]> ranges = solved.computeIfAbsent(members, k -> new HashMap<>());
     double[] r = ranges.get(q);
     if (r == null) {
-      r = new Lp(model, null, members).range(q);
+      r = new Lp(model, members).range(q);
       ranges.put(q, r);
     }
     return r;
@@ -309,7 +309,7 @@ public final class Auditor {
           }
         }
       }
-      return new Lp(model, mask, members, measure).range(q);
+      return new Lp(model, members, measure).range(q);
     });
   }
 
@@ -330,8 +330,7 @@ public final class Auditor {
         Figure g = model.figure(i);
         mask[i] = family.contains(g.measure()) && !g.national();
       }
-      Components comps = new Components(model, mask);
-      return new Lp(model, mask, comps.members(comps.root(q))).range(q);
+      return new Lp(model, component(mask, q, Set.of())).range(q);
     });
   }
 
@@ -343,10 +342,6 @@ public final class Auditor {
   static final class Components {
     private final Map<Integer, Integer> parent = new HashMap<>();
     private final Map<Integer, List<Integer>> members = new HashMap<>();
-
-    Components(OutsiderModel m, boolean[] hidden) {
-      this(m, hidden, Set.of());
-    }
 
     /** @param known hidden quantities known exactly: constants, not variables */
     Components(OutsiderModel m, boolean[] hidden, Set<Integer> known) {
@@ -426,12 +421,12 @@ public final class Auditor {
     private final double[] lower;
     private final int k;
 
-    Lp(OutsiderModel m, boolean[] hidden, List<Integer> quantities) {
-      this(m, hidden, quantities, null);
+    Lp(OutsiderModel m, List<Integer> quantities) {
+      this(m, quantities, null);
     }
 
     /** @param onlyMeasure when set, only the identities among that measure's figures */
-    Lp(OutsiderModel m, boolean[] hidden, List<Integer> quantities, String onlyMeasure) {
+    Lp(OutsiderModel m, List<Integer> quantities, String onlyMeasure) {
       for (int q : quantities) {
         var.put(q, var.size());
       }

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * The warehouse's input archive as ingest sees it: the submissions loaded earlier, and a copy of
@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 final class ArchivedSubmissions implements EarlierSubmissions {
   private final InputArchive archive;
   private final Path folder;
-  private List<Entry> entries;
+  /** The archive's index, by checksum (the first name each was archived under). */
+  private Map<String, InputArchive.Entry> index;
 
   private ArchivedSubmissions(InputArchive archive, Path folder) {
     this.archive = archive;
@@ -30,31 +31,35 @@ final class ArchivedSubmissions implements EarlierSubmissions {
 
   /** The archive of the warehouse under {@code root}, copies going to {@code folder}. */
   static ArchivedSubmissions of(Path root, Path folder) {
-    delete(folder);
+    Rekey.deleteTree(folder);
     return new ArchivedSubmissions(InputArchive.of(root), folder);
   }
 
   @Override
-  public synchronized List<Entry> entries() {
-    if (entries == null) {
-      List<Entry> out = new ArrayList<>();
-      for (InputArchive.Entry e : archive.entries()) {
-        if (e.submittedOn() != null) {
-          out.add(new Entry(e.sha256(), e.name(), e.kovCode(), Quarter.parse(e.quarter()), e.submittedOn()));
-        }
+  public List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    for (InputArchive.Entry e : index().values()) {
+      if (e.submittedOn() != null) {
+        out.add(new Entry(e.sha256(), e.name(), e.kovCode(), Quarter.parse(e.quarter()), e.submittedOn()));
       }
-      entries = List.copyOf(out);
     }
-    return entries;
+    return out;
+  }
+
+  private synchronized Map<String, InputArchive.Entry> index() {
+    if (index == null) {
+      index = new LinkedHashMap<>();
+      archive.entries().forEach(e -> index.putIfAbsent(e.sha256(), e));
+    }
+    return index;
   }
 
   @Override
   public SubmissionFile fetch(Entry e) {
-    InputArchive.Entry archived =
-        archive.entries().stream()
-            .filter(a -> a.sha256().equals(e.sha256()))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("not in the input archive: " + e.name()));
+    InputArchive.Entry archived = index().get(e.sha256());
+    if (archived == null) {
+      throw new IllegalStateException("not in the input archive: " + e.name());
+    }
     try {
       Path copy = archive.copyOut(archived, folder);
       return new SubmissionFile(copy, e.kovCode(), e.quarter(), Files.isDirectory(copy));
@@ -63,16 +68,4 @@ final class ArchivedSubmissions implements EarlierSubmissions {
     }
   }
 
-  private static void delete(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(folder)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException ex) {
-      throw new UncheckedIOException("cannot empty " + folder, ex);
-    }
-  }
 }

@@ -112,7 +112,8 @@ final class Rekey {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  /** Removes a folder and everything in it (links not followed); nothing when it is absent. */
+  static void deleteTree(Path dir) {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

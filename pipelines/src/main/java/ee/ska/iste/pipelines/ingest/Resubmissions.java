@@ -4,6 +4,7 @@ import ee.ska.iste.core.quality.RefusalReason;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +48,14 @@ final class Resubmissions {
       List<IngestJob.Outcome> outcomes, List<EarlierSubmissions.Entry> earlier) {
     Set<String> read = new HashSet<>();
     outcomes.forEach(o -> read.add(o.read.checksum()));
+    Map<String, List<EarlierSubmissions.Entry>> bySlot = new HashMap<>();
+    earlier.forEach(
+        e -> bySlot.computeIfAbsent(slot(e.kovCode(), e.quarter(), e.submittedOn()), k -> new ArrayList<>()).add(e));
     Map<String, EarlierSubmissions.Entry> out = new LinkedHashMap<>();
     for (IngestJob.Outcome o : loaded(outcomes)) {
-      for (EarlierSubmissions.Entry e : earlier) {
-        if (sameSlot(o, e) && !e.sha256().equals(o.read.checksum()) && !read.contains(e.sha256())) {
+      String slot = slot(o.file.kovCode(), o.file.quarter(), o.read.submittedOn());
+      for (EarlierSubmissions.Entry e : bySlot.getOrDefault(slot, List.of())) {
+        if (!e.sha256().equals(o.read.checksum()) && !read.contains(e.sha256())) {
           out.putIfAbsent(e.sha256(), e);
         }
       }
@@ -114,12 +119,11 @@ final class Resubmissions {
     return outcomes.stream().filter(o -> o.status == IngestResult.Status.LOADED).toList();
   }
 
-  private static boolean sameSlot(IngestJob.Outcome o, EarlierSubmissions.Entry e) {
-    return o.file.kovCode().equals(e.kovCode())
-        && o.file.quarter().equals(e.quarter())
-        && o.read.submittedOn() != null
-        && o.read.submittedOn().equals(e.submittedOn());
+  /** KOV, quarter and esitatud: what makes two submissions resubmissions of each other. */
+  private static String slot(String kov, ee.ska.iste.core.time.Quarter quarter, LocalDate submittedOn) {
+    return kov + "|" + quarter + "|" + submittedOn;
   }
+
 
   private static String conflictMessage(IngestJob.Outcome o, int count) {
     return Redact.text(o.file.fileName())
