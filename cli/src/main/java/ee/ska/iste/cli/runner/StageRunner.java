@@ -169,18 +169,25 @@ public final class StageRunner implements AutoCloseable {
     long files = inputs.entrySet().stream().filter(e -> changed.containsKey(e.getKey())).count();
     progress.start(Stage.INGEST, "quarters " + LocalRunner.span(todo) + " (" + files + " quarters of submissions)");
     OutputFiles.ownFolder(workDir());
-    IngestResult result =
-        new IngestJob()
-            .run(
-                spark(),
-                new IngestRequest(
-                    input,
-                    work(),
-                    todo,
-                    pseudonymiser,
-                    ref,
-                    refusalQuarter,
-                    ArchivedSubmissions.of(warehouseRoot(), workDir().resolve("_earlier"))));
+    Path earlierCopies = workDir().resolve("_earlier");
+    IngestResult result;
+    try {
+      result =
+          new IngestJob()
+              .run(
+                  spark(),
+                  new IngestRequest(
+                      input,
+                      work(),
+                      todo,
+                      pseudonymiser,
+                      ref,
+                      refusalQuarter,
+                      ArchivedSubmissions.of(warehouseRoot(), earlierCopies)));
+    } finally {
+      // submissions copied out of the archive hold personal codes: not left in the work area
+      Rekey.deleteTree(earlierCopies);
+    }
     OutputFiles.restrict(workDir());
     archive(result);
     changed.forEach((q, fp) -> state.quarterIngested(q.toString(), fp, refs.get(q)));

@@ -64,6 +64,8 @@ class OverwrittenResubmissionTest {
     assertEquals(4, second[0], summary);
     assertTrue(summary.contains("ISTE_0784_2024Q2  RESUBMISSION_CONFLICT"), summary);
     assertNotEquals(versionBefore, Files.readSymbolicLink(warehouse.resolve("current")).toString());
+    // the copy read back from the archive is not left in the work area
+    assertTrue(!Files.exists(out.resolve("work").resolve("_earlier")));
     // the hours published are the earlier submission's, not 1 more
     assertEquals(before, hours(warehouse, "0784"));
     // both are recorded: the earlier one loaded (read from the archive), the newcomer refused
