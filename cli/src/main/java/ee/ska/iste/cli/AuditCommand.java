@@ -15,27 +15,44 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "audit",
-    header = "Re-run the disclosure audit (the outsider's linear programmes) on a published version.")
+    header =
+        "Re-run the disclosure audit (the outsider's linear programmes) on a published version.")
 public final class AuditCommand extends BaseCommand {
   @Mixin WarehouseOption warehouse;
 
-  @Option(names = "--version", paramLabel = "VERSION", description = "A past version instead of the current one.")
+  @Option(
+      names = "--version",
+      paramLabel = "VERSION",
+      description = "A past version instead of the current one.")
   String versionId;
 
   @Option(
       names = "--ref",
       paramLabel = "DIR",
-      description = "Reference data overrides the version was built with (default: the built-in files).")
+      description =
+          "Reference data overrides the version was built with (default: the built-in files).")
   Path refDir;
 
   @Override
   protected int execute() throws Exception {
     Version v = warehouse.version(versionId);
-    ReferenceData ref = refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
+    ReferenceData ref =
+        refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
     long start = System.nanoTime();
     PublicAudit.Result r = PublicAudit.run(v.database(), ref);
     for (PublicAudit.Failure f : r.failures()) {
-      out().println("FAIL\t" + f.quarter() + "\t" + f.measure() + "\t" + f.level() + "\t" + f.unit() + "\t" + f.quantity());
+      out()
+          .println(
+              "FAIL\t"
+                  + f.quarter()
+                  + "\t"
+                  + f.measure()
+                  + "\t"
+                  + f.level()
+                  + "\t"
+                  + f.unit()
+                  + "\t"
+                  + f.quantity());
     }
     out().println(v.id() + ": " + r.summary());
     err().printf("audit took %.1f s%n", (System.nanoTime() - start) / 1e9);

@@ -3,13 +3,13 @@ package ee.ska.iste.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The base of every verb: results go to stdout ({@link #out()}), messages to stderr
- * ({@link #err()}); {@link #execute()} returns an {@link ExitCode}.
+ * The base of every verb: results go to stdout ({@link #out()}), messages to stderr ({@link
+ * #err()}); {@link #execute()} returns an {@link ExitCode}.
  */
 @Command
 public abstract class BaseCommand implements Callable<Integer> {

@@ -26,43 +26,90 @@ import picocli.CommandLine.Option;
       "Run with a heap of 4 GiB (the launcher's default; ISTE_JAVA_OPTS=-Xmx4g)."
     })
 public final class BenchCommand extends BaseCommand {
-  @Option(names = "--scales", defaultValue = "1,4,10", split = ",", paramLabel = "N", description = "Multiples of the national dataset (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scales",
+      defaultValue = "1,4,10",
+      split = ",",
+      paramLabel = "N",
+      description = "Multiples of the national dataset (default: ${DEFAULT-VALUE}).")
   List<Double> scales;
 
-  @Option(names = "--quarters", defaultValue = "2023Q1..2024Q4", description = "History generated at every scale (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--quarters",
+      defaultValue = "2023Q1..2024Q4",
+      description = "History generated at every scale (default: ${DEFAULT-VALUE}).")
   String quarters;
 
-  @Option(names = "--out", defaultValue = "out/bench", paramLabel = "DIR", description = "Output folder, emptied per run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out/bench",
+      paramLabel = "DIR",
+      description = "Output folder, emptied per run (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--incremental", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Also time one new quarter on top of the first scale's history (default: on; --no-incremental skips it).")
+  @Option(
+      names = "--incremental",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Also time one new quarter on top of the first scale's history (default: on;"
+              + " --no-incremental skips it).")
   boolean incremental;
 
-  @Option(names = "--reduced", description = "1x only (with the incremental quarter): a few minutes, for CI.")
+  @Option(
+      names = "--reduced",
+      description = "1x only (with the incremental quarter): a few minutes, for CI.")
   boolean reduced;
 
-  @Option(names = "--spark-submit", description = "Also run the first scale once through org.apache.spark.deploy.SparkSubmit in a child JVM.")
+  @Option(
+      names = "--spark-submit",
+      description =
+          "Also run the first scale once through org.apache.spark.deploy.SparkSubmit in a child"
+              + " JVM.")
   boolean sparkSubmit;
 
-  @Option(names = "--national-clients", defaultValue = "15000", paramLabel = "N", description = "Distinct clients of the 1x dataset (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--national-clients",
+      defaultValue = "15000",
+      paramLabel = "N",
+      description = "Distinct clients of the 1x dataset (default: ${DEFAULT-VALUE}).")
   long nationalClients;
 
-  @Option(names = "--unit-scale", paramLabel = "F", description = "Generator scale of 1x; skips measuring it.")
+  @Option(
+      names = "--unit-scale",
+      paramLabel = "F",
+      description = "Generator scale of 1x; skips measuring it.")
   Double unitScale;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Generator seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--defects", defaultValue = "0.005", description = "Share of bad rows injected (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--defects",
+      defaultValue = "0.005",
+      description = "Share of bad rows injected (default: ${DEFAULT-VALUE}).")
   double defects;
 
-  @Option(names = "--format", defaultValue = "xlsx", description = "Submission format, xlsx or csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "xlsx",
+      description = "Submission format, xlsx or csv (default: ${DEFAULT-VALUE}).")
   SubmissionFormat format;
 
-  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master URL (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--master",
+      defaultValue = "local[2]",
+      description = "Spark master URL (default: ${DEFAULT-VALUE}).")
   String master;
 
-  @Option(names = "--kov", defaultValue = "0784", description = "KOV whose report and query are timed (default: ${DEFAULT-VALUE}, Tallinn).")
+  @Option(
+      names = "--kov",
+      defaultValue = "0784",
+      description = "KOV whose report and query are timed (default: ${DEFAULT-VALUE}, Tallinn).")
   String kov;
 
   @Override
@@ -78,15 +125,29 @@ public final class BenchCommand extends BaseCommand {
     try {
       options =
           new Benchmark.Options(
-              out, chosen, range, incremental, nationalClients, Optional.ofNullable(unitScale), seed,
-              master, format, defects, sparkSubmit, kov);
+              out,
+              chosen,
+              range,
+              incremental,
+              nationalClients,
+              Optional.ofNullable(unitScale),
+              seed,
+              master,
+              format,
+              defects,
+              sparkSubmit,
+              kov);
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
     Benchmark.Report report = new Benchmark(options, ReferenceData.builtIn(), err()).run();
     BenchmarkPrinter.print(report, out());
     if (!report.referenceAgrees()) {
-      err().println("iste: bench: Spark and the DuckDB reference differ on " + report.differences().size() + "+ figures (listed above)");
+      err()
+          .println(
+              "iste: bench: Spark and the DuckDB reference differ on "
+                  + report.differences().size()
+                  + "+ figures (listed above)");
       return ExitCode.FAILURE;
     }
     return ExitCode.OK;

@@ -37,29 +37,52 @@ import picocli.CommandLine.Option;
     description = {
       "Writes the submissions, the warehouse and the reports under --out (default out/demo) and",
       "prints where they are and a short table per KOV for the last quarter. Uses a generated demo",
-      "pseudonymisation key, never a real one. --out must be new, empty or an earlier demo's folder",
+      "pseudonymisation key, never a real one. --out must be new, empty or an earlier demo's"
+          + " folder",
       "(marked by its .iste-demo file): the demo replaces its submissions, work area and reports."
     })
 public final class DemoCommand extends BaseCommand {
-  @Option(names = "--out", defaultValue = "out/demo", paramLabel = "DIR", description = "Output folder: new, empty or an earlier demo's (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "out/demo",
+      paramLabel = "DIR",
+      description = "Output folder: new, empty or an earlier demo's (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--quarters", defaultValue = "2023Q1..2024Q4", description = "Quarters to generate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--quarters",
+      defaultValue = "2023Q1..2024Q4",
+      description = "Quarters to generate (default: ${DEFAULT-VALUE}).")
   String quarters;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Generator seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--scale", defaultValue = "1.0", description = "Client count multiplier (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scale",
+      defaultValue = "1.0",
+      description = "Client count multiplier (default: ${DEFAULT-VALUE}).")
   double scale;
 
-  @Option(names = "--defects", defaultValue = "0.005", description = "Share of bad rows injected (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--defects",
+      defaultValue = "0.005",
+      description = "Share of bad rows injected (default: ${DEFAULT-VALUE}).")
   double defects;
 
-  @Option(names = "--format", defaultValue = "xlsx", description = "xlsx or csv (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "xlsx",
+      description = "xlsx or csv (default: ${DEFAULT-VALUE}).")
   SubmissionFormat format;
 
-  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master URL (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--master",
+      defaultValue = "local[2]",
+      description = "Spark master URL (default: ${DEFAULT-VALUE}).")
   String master;
 
   @Override
@@ -73,7 +96,12 @@ public final class DemoCommand extends BaseCommand {
     DemoFolder.claim(out);
     Path submissions = out.resolve("submissions");
     deleteTree(submissions);
-    err().println("demo: generating synthetic submissions for " + range.size() + " quarters into " + submissions);
+    err()
+        .println(
+            "demo: generating synthetic submissions for "
+                + range.size()
+                + " quarters into "
+                + submissions);
     GenerationSummary generated =
         new SubmissionGenerator(ReferenceData.builtIn(), line -> err().println("      " + line))
             .generate(
@@ -84,7 +112,11 @@ public final class DemoCommand extends BaseCommand {
     err().println("demo: " + generated.submissions() + " submissions written");
 
     Path keyFile = demoKey();
-    err().println("demo: using a generated DEMO pseudonymisation key (" + keyFile + "), not for real data");
+    err()
+        .println(
+            "demo: using a generated DEMO pseudonymisation key ("
+                + keyFile
+                + "), not for real data");
     deleteTree(out.resolve("reports"));
     deleteTree(out.resolve("work"));
     RunPlan plan =
@@ -109,9 +141,21 @@ public final class DemoCommand extends BaseCommand {
     out().println();
     out().println("ISTE demo: done. Results:");
     out().println("  submissions  " + submissions);
-    out().println("  warehouse    " + (Files.exists(current) ? current : outcome.version().database()) + "  (open with any DuckDB client)");
-    out().println("  reports      " + plan.reportsRoot().resolve(last.toString()) + "  (" + outcome.reports().size() + " PDF files)");
-    out().println("  dictionary   " + dictionary + "  (every table and column, Estonian and English)");
+    out()
+        .println(
+            "  warehouse    "
+                + (Files.exists(current) ? current : outcome.version().database())
+                + "  (open with any DuckDB client)");
+    out()
+        .println(
+            "  reports      "
+                + plan.reportsRoot().resolve(last.toString())
+                + "  ("
+                + outcome.reports().size()
+                + " PDF files)");
+    out()
+        .println(
+            "  dictionary   " + dictionary + "  (every table and column, Estonian and English)");
     out().println();
     printKovTable(outcome.version().database(), last);
     return ExitCode.OK;
@@ -130,28 +174,40 @@ public final class DemoCommand extends BaseCommand {
             + " FROM dim_municipality m LEFT JOIN outcomes o"
             + " ON o.level = 'KOV' AND o.unit_code = m.kov_code AND o.quarter = ?"
             + " GROUP BY m.kov_code, m.kov_name ORDER BY m.kov_name";
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
         java.sql.PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, quarter.toString());
-      out().printf("%s — active cases and QoL change (internal figures, not disclosure-controlled)%n", quarter);
-      out().printf("%-6s %-22s %7s %6s %11s %17s%n", "KOV", "name", "active", "QoL n", "QoL change", "95% CI");
+      out()
+          .printf(
+              "%s — active cases and QoL change (internal figures, not disclosure-controlled)%n",
+              quarter);
+      out()
+          .printf(
+              "%-6s %-22s %7s %6s %11s %17s%n",
+              "KOV", "name", "active", "QoL n", "QoL change", "95% CI");
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out().printf(
-              Locale.ROOT,
-              "%-6s %-22s %7s %6s %11s %17s%n",
-              rs.getString(1),
-              rs.getString(2),
-              num(rs, 3, "%.0f"),
-              num(rs, 4, "%.0f"),
-              num(rs, 5, "%+.1f"),
-              rs.getObject(6) == null ? "" : String.format(Locale.ROOT, "%.1f .. %.1f", rs.getDouble(6), rs.getDouble(7)));
+          out()
+              .printf(
+                  Locale.ROOT,
+                  "%-6s %-22s %7s %6s %11s %17s%n",
+                  rs.getString(1),
+                  rs.getString(2),
+                  num(rs, 3, "%.0f"),
+                  num(rs, 4, "%.0f"),
+                  num(rs, 5, "%+.1f"),
+                  rs.getObject(6) == null
+                      ? ""
+                      : String.format(
+                          Locale.ROOT, "%.1f .. %.1f", rs.getDouble(6), rs.getDouble(7)));
         }
       }
       try (Statement s = c.createStatement();
           ResultSet rs =
               s.executeQuery(
-                  "SELECT measure, value FROM outcomes WHERE level = 'RIIK' AND quarter = '" + quarter
+                  "SELECT measure, value FROM outcomes WHERE level = 'RIIK' AND quarter = '"
+                      + quarter
                       + "' AND measure IN ('ACTIVE', 'QOL_CHANGE') ORDER BY measure")) {
         while (rs.next()) {
           out().printf(Locale.ROOT, "national %-10s %.1f%n", rs.getString(1), rs.getDouble(2));
@@ -166,8 +222,8 @@ public final class DemoCommand extends BaseCommand {
   }
 
   /**
-   * The demo's key file (0600), marked as a demo key so that {@code run} refuses it. A key file
-   * of an earlier demo without the mark is replaced, and with it the warehouse built with it.
+   * The demo's key file (0600), marked as a demo key so that {@code run} refuses it. A key file of
+   * an earlier demo without the mark is replaced, and with it the warehouse built with it.
    */
   private Path demoKey() throws IOException {
     Path keyFile = out.resolve("demo-pseudonym.key");

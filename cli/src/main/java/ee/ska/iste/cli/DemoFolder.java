@@ -23,7 +23,13 @@ final class DemoFolder {
 
   /** What a demo from before the marker wrote into its folder. */
   private static final Set<String> EARLIER_DEMO =
-      Set.of("submissions", "warehouse", "reports", "work", "demo-pseudonym.key", "data-dictionary.md");
+      Set.of(
+          "submissions",
+          "warehouse",
+          "reports",
+          "work",
+          "demo-pseudonym.key",
+          "data-dictionary.md");
 
   private DemoFolder() {}
 

@@ -4,12 +4,16 @@ package ee.ska.iste.cli;
 public final class ExitCode {
   /** Success. */
   public static final int OK = 0;
+
   /** The command failed (I/O, a bug, an environment problem). */
   public static final int FAILURE = 1;
+
   /** The command line was wrong. */
   public static final int USAGE = 2;
+
   /** Input data broke the submission contract so that the command could not go on. */
   public static final int DATA_CONTRACT = 3;
+
   /**
    * {@code run} only: the run published the good submissions, but one or more were refused (each
    * listed on stderr and in {@code stg_submission}). The stage verbs exit 0 in that case.

@@ -10,9 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code iste export --public}: writes the public export of a published version (the current one,
- * or {@code --version}'s) into a folder: {@code iste_public.duckdb}, {@code csv/}, {@code
- * parquet/} and {@code data-dictionary.md}, holding only what may be handed out (see {@link
- * PublicExport}).
+ * or {@code --version}'s) into a folder: {@code iste_public.duckdb}, {@code csv/}, {@code parquet/}
+ * and {@code data-dictionary.md}, holding only what may be handed out (see {@link PublicExport}).
  */
 @Command(
     name = "export",

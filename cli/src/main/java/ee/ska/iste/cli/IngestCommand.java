@@ -13,13 +13,19 @@ import picocli.CommandLine.Option;
 /** {@code iste ingest}: the first stage, submissions into the staged tables. */
 @Command(
     name = "ingest",
-    header = "Stage 1: read, validate and pseudonymise the submissions of a quarter into the staged tables.",
+    header =
+        "Stage 1: read, validate and pseudonymise the submissions of a quarter into the staged"
+            + " tables.",
     description = {
       "Every row read ends accepted or rejected with a reason; a submission whose file or cover is",
-      "wrong is refused whole. The pseudonymisation key comes from ISTE_PSEUDONYM_KEY or --key-file."
+      "wrong is refused whole. The pseudonymisation key comes from ISTE_PSEUDONYM_KEY or"
+          + " --key-file."
     })
 public final class IngestCommand extends StageCommand {
-  @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the pseudonymisation key.")
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "File holding the pseudonymisation key.")
   Path keyFile;
 
   @Override
@@ -37,10 +43,13 @@ public final class IngestCommand extends StageCommand {
     Path in = inputDir();
     if (kov != null && quarter != null) {
       boolean present =
-          StageRunner.inputsByQuarter(in, quarters()).getOrDefault(quarters().get(0), java.util.List.of()).stream()
+          StageRunner.inputsByQuarter(in, quarters())
+              .getOrDefault(quarters().get(0), java.util.List.of())
+              .stream()
               .anyMatch(f -> f.name().startsWith("ISTE_" + kov + "_"));
       if (!present) {
-        throw new UserError(ExitCode.USAGE, "no submission of KOV " + kov + " for " + quarter + " in " + in);
+        throw new UserError(
+            ExitCode.USAGE, "no submission of KOV " + kov + " for " + quarter + " in " + in);
       }
     }
     StageRunner stages = stages();
@@ -51,14 +60,16 @@ public final class IngestCommand extends StageCommand {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
     if (result.isPresent()) {
-      out().printf(
-          "%d rows read = %d accepted + %d rejected; %d submissions refused%n",
-          result.get().rowsRead(),
-          result.get().rowsAccepted(),
-          result.get().rowsRejected(),
-          result.get().count(IngestResult.Status.REFUSED));
+      out()
+          .printf(
+              "%d rows read = %d accepted + %d rejected; %d submissions refused%n",
+              result.get().rowsRead(),
+              result.get().rowsAccepted(),
+              result.get().rowsRejected(),
+              result.get().count(IngestResult.Status.REFUSED));
       for (IngestResult.Submission r : result.get().refused()) {
-        out().println("refused: " + r.file() + "  " + r.refusalReason() + "  " + r.refusalMessage());
+        out()
+            .println("refused: " + r.file() + "  " + r.refusalReason() + "  " + r.refusalMessage());
       }
     }
     // Refused submissions do not fail the stage: the good ones go on to be published (README).

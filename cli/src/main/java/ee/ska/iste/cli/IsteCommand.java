@@ -39,6 +39,7 @@ public final class IsteCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'iste demo'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command, e.g. 'iste demo'");
   }
 }

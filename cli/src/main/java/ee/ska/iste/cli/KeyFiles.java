@@ -13,8 +13,8 @@ final class KeyFiles {
   private KeyFiles() {}
 
   /**
-   * Warns on {@code err} when a key file can be read by anyone but its owner (it should be 0600
-   * or 0400); a file system without POSIX permissions is not judged.
+   * Warns on {@code err} when a key file can be read by anyone but its owner (it should be 0600 or
+   * 0400); a file system without POSIX permissions is not judged.
    */
   static void warnIfShared(Path keyFile, PrintStream err) {
     if (keyFile == null || !Files.isRegularFile(keyFile)) {
@@ -25,7 +25,8 @@ final class KeyFiles {
         return;
       }
       Set<PosixFilePermission> mode = Files.getPosixFilePermissions(keyFile);
-      if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
+      if (mode.contains(PosixFilePermission.GROUP_READ)
+          || mode.contains(PosixFilePermission.OTHERS_READ)) {
         err.println(
             "iste: warning: the key file "
                 + keyFile

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** {@code iste publish}: the fourth stage, a new warehouse version switched in atomically. */
 @Command(
     name = "publish",
-    header = "Stage 4: snapshot the computed tables into a new warehouse version with its DuckDB database and switch to it atomically.")
+    header =
+        "Stage 4: snapshot the computed tables into a new warehouse version with its DuckDB"
+            + " database and switch to it atomically.")
 public final class PublishCommand extends StageCommand {
   @Override
   protected int execute() {

@@ -128,7 +128,11 @@ public final class ReportCommand extends BaseCommand {
         Version v =
             warehouseVersion != null
                 ? w.version(warehouseVersion)
-                : w.current().orElseThrow(() -> new IllegalArgumentException("no published version in " + source.warehouse));
+                : w.current()
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "no published version in " + source.warehouse));
         database = v.database();
         warehouseVersion = v.id();
         if (published == null) {

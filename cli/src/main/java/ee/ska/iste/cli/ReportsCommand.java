@@ -11,13 +11,22 @@ import picocli.CommandLine.Option;
 /** {@code iste reports}: the last stage, every report of a quarter from the published warehouse. */
 @Command(
     name = "reports",
-    header = "Stage 5: render every KOV report, the national dashboard and the data-quality report of a quarter.",
+    header =
+        "Stage 5: render every KOV report, the national dashboard and the data-quality report of a"
+            + " quarter.",
     description = "For one report at a time, see 'iste report'.")
 public final class ReportsCommand extends StageCommand {
-  @Option(names = "--lang", split = ",", defaultValue = "et", description = "Languages, e.g. et,en (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lang",
+      split = ",",
+      defaultValue = "et",
+      description = "Languages, e.g. et,en (default: ${DEFAULT-VALUE}).")
   List<String> languages;
 
-  @Option(names = "--format", defaultValue = "pdf", description = "pdf or html (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "pdf",
+      description = "pdf or html (default: ${DEFAULT-VALUE}).")
   ReportFormat format;
 
   @Override
@@ -27,11 +36,13 @@ public final class ReportsCommand extends StageCommand {
     if (quarters.isEmpty()) {
       List<Quarter> staged = stages.stagedQuarters();
       if (staged.isEmpty()) {
-        throw new UserError(ExitCode.USAGE, "give --quarter: nothing staged to take the latest quarter from");
+        throw new UserError(
+            ExitCode.USAGE, "give --quarter: nothing staged to take the latest quarter from");
       }
       quarters = List.of(staged.get(staged.size() - 1));
     }
-    List<Path> files = stages.reports(quarters, languages.stream().map(Locale::forLanguageTag).toList(), format);
+    List<Path> files =
+        stages.reports(quarters, languages.stream().map(Locale::forLanguageTag).toList(), format);
     files.forEach(out()::println);
     return ExitCode.OK;
   }

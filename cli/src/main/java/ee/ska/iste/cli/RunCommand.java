@@ -21,18 +21,25 @@ import picocli.CommandLine.Option;
 /** {@code iste run}: every stage on the submissions in a folder. */
 @Command(
     name = "run",
-    header = "Run every stage (ingest, model, measures, publish, reports) on a folder of submissions.",
+    header =
+        "Run every stage (ingest, model, measures, publish, reports) on a folder of submissions.",
     description = {
       "Reads ISTE_<EHAK>_<YYYY>Q<n>.xlsx files and CSV folders of that name from --input, builds a",
-      "new warehouse version under <out>/warehouse, publishes it atomically and renders the reports",
-      "of the quarters run under <out>/reports. The pseudonymisation key comes from the environment",
+      "new warehouse version under <out>/warehouse, publishes it atomically and renders the"
+          + " reports",
+      "of the quarters run under <out>/reports. The pseudonymisation key comes from the"
+          + " environment",
       "variable ISTE_PSEUDONYM_KEY or --key-file (never from the command line); a warehouse keeps",
       "the key it was built with: another key is refused (exit 2) unless --rekey is given.",
       "Exit 4: published, but some submissions were refused (listed on stdout and in the",
       "data-quality report)."
     })
 public final class RunCommand extends BaseCommand {
-  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of submissions.")
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of submissions.")
   Path input;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -40,22 +47,37 @@ public final class RunCommand extends BaseCommand {
 
   @Mixin QuarterOptions quarterOptions;
 
-  @Option(names = "--key-file", paramLabel = "FILE", description = "File holding the pseudonymisation key.")
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "File holding the pseudonymisation key.")
   Path keyFile;
 
-  @Option(names = "--ref", paramLabel = "DIR", description = "Folder of reference CSV files overriding the built-in ones.")
+  @Option(
+      names = "--ref",
+      paramLabel = "DIR",
+      description = "Folder of reference CSV files overriding the built-in ones.")
   Path refDir;
 
-  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master URL (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--master",
+      defaultValue = "local[2]",
+      description = "Spark master URL (default: ${DEFAULT-VALUE}).")
   String master;
 
-  @Option(names = "--lang", split = ",", defaultValue = "et", description = "Report languages, e.g. et,en (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lang",
+      split = ",",
+      defaultValue = "et",
+      description = "Report languages, e.g. et,en (default: ${DEFAULT-VALUE}).")
   List<String> languages;
 
   @Option(names = "--no-reports", description = "Skip rendering reports.")
   boolean noReports;
 
-  @Option(names = "--force", description = "Run every stage even when its input did not change since the last run.")
+  @Option(
+      names = "--force",
+      description = "Run every stage even when its input did not change since the last run.")
   boolean force;
 
   @Option(
@@ -82,7 +104,8 @@ public final class RunCommand extends BaseCommand {
     }
     List<Quarter> quarters = quarterOptions.quarters();
     if (rekey && !quarters.isEmpty()) {
-      throw new UserError(ExitCode.USAGE, "--rekey rebuilds every quarter: leave out --quarter, --from and --to");
+      throw new UserError(
+          ExitCode.USAGE, "--rekey rebuilds every quarter: leave out --quarter, --from and --to");
     }
     RunPlan plan =
         new RunPlan(
@@ -103,7 +126,11 @@ public final class RunCommand extends BaseCommand {
     } catch (KeyCheck.KeyMismatchException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
-    out().println("warehouse: " + outcome.version().database() + (outcome.published() ? "" : " (unchanged)"));
+    out()
+        .println(
+            "warehouse: "
+                + outcome.version().database()
+                + (outcome.published() ? "" : " (unchanged)"));
     out().println("reports:   " + plan.reportsRoot() + " (" + outcome.reports().size() + " files)");
     List<IngestResult.Submission> refused =
         outcome.ingest().map(IngestResult::refused).orElse(List.of());
@@ -116,5 +143,4 @@ public final class RunCommand extends BaseCommand {
     }
     return ExitCode.OK;
   }
-
 }

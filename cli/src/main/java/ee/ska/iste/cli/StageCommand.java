@@ -12,33 +12,54 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The shared shape of the stage verbs ({@code ingest}, {@code model}, {@code measures},
- * {@code publish}, {@code reports}): the one command line the Airflow tasks run for each stage,
- * {@code iste <stage> --quarter <quarter or date> --input <dir> --out <dir>}.
+ * The shared shape of the stage verbs ({@code ingest}, {@code model}, {@code measures}, {@code
+ * publish}, {@code reports}): the one command line the Airflow tasks run for each stage, {@code
+ * iste <stage> --quarter <quarter or date> --input <dir> --out <dir>}.
  */
 public abstract class StageCommand extends BaseCommand {
   @Option(
       names = "--quarter",
       paramLabel = "QUARTER|DATE",
-      description = "The quarter (2024Q2) or a date inside it (2024-04-01, as Airflow's data interval start).")
+      description =
+          "The quarter (2024Q2) or a date inside it (2024-04-01, as Airflow's data interval"
+              + " start).")
   String quarter;
 
-  @Option(names = "--input", paramLabel = "DIR", description = "Folder of submissions (a path or file: URI).")
+  @Option(
+      names = "--input",
+      paramLabel = "DIR",
+      description = "Folder of submissions (a path or file: URI).")
   String input;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: work/, warehouse/ and reports/ below it (a path or file: URI).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder: work/, warehouse/ and reports/ below it (a path or file: URI).")
   String out;
 
-  @Option(names = "--kov", paramLabel = "EHAK", description = "The KOV whose resubmission triggered the run (checked to be in the input; the whole quarter is re-run).")
+  @Option(
+      names = "--kov",
+      paramLabel = "EHAK",
+      description =
+          "The KOV whose resubmission triggered the run (checked to be in the input; the whole"
+              + " quarter is re-run).")
   String kov;
 
-  @Option(names = "--ref", paramLabel = "DIR", description = "Folder of reference CSV files overriding the built-in ones.")
+  @Option(
+      names = "--ref",
+      paramLabel = "DIR",
+      description = "Folder of reference CSV files overriding the built-in ones.")
   Path refDir;
 
-  @Option(names = "--master", description = "Spark master URL; default: local[2], or what spark-submit set.")
+  @Option(
+      names = "--master",
+      description = "Spark master URL; default: local[2], or what spark-submit set.")
   String master;
 
-  @Option(names = "--force", description = "Run even when the stage's input did not change since it last ran.")
+  @Option(
+      names = "--force",
+      description = "Run even when the stage's input did not change since it last ran.")
   boolean force;
 
   /** The quarter given, or empty for every quarter. */
@@ -61,9 +82,15 @@ public abstract class StageCommand extends BaseCommand {
   }
 
   protected StageRunner stages() {
-    ReferenceData ref = refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
+    ReferenceData ref =
+        refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
     String scope = quarter == null ? "all quarters" : quarters().get(0).toString();
-    return new StageRunner(localPath(out, "--out"), ref, sparkMaster(), new StageProgress(err(), scope), Clock.systemUTC());
+    return new StageRunner(
+        localPath(out, "--out"),
+        ref,
+        sparkMaster(),
+        new StageProgress(err(), scope),
+        Clock.systemUTC());
   }
 
   /** The master: the option, else spark-submit's (spark.master set), else local[2]. */
@@ -74,7 +101,10 @@ public abstract class StageCommand extends BaseCommand {
     return System.getProperty("spark.master") != null ? null : "local[2]";
   }
 
-  /** A local path from a path or {@code file:} URI; other schemes are not supported by these verbs yet. */
+  /**
+   * A local path from a path or {@code file:} URI; other schemes are not supported by these verbs
+   * yet.
+   */
   static Path localPath(String text, String option) {
     if (text.startsWith("file:")) {
       return Path.of(URI.create(text));
@@ -82,7 +112,10 @@ public abstract class StageCommand extends BaseCommand {
     if (text.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
       throw new UserError(
           ExitCode.USAGE,
-          option + " " + text + ": only local folders (or file: URIs) are supported; the warehouse's"
+          option
+              + " "
+              + text
+              + ": only local folders (or file: URIs) are supported; the warehouse's"
               + " atomic publish needs a POSIX file system");
     }
     return Path.of(text);

@@ -27,7 +27,9 @@ public final class WarehouseOption {
     Warehouse w = warehouse();
     try {
       return id == null
-          ? w.current().orElseThrow(() -> new UserError(ExitCode.FAILURE, "no version is published in " + root))
+          ? w.current()
+              .orElseThrow(
+                  () -> new UserError(ExitCode.FAILURE, "no version is published in " + root))
           : w.version(id);
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage(), e);

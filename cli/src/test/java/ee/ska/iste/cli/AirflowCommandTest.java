@@ -113,7 +113,8 @@ class AirflowCommandTest {
     assertEquals("iste_2024Q2_manual__1\n", out());
     assertEquals(
         "POST /api/v1/dags/iste_quarterly/dagRuns Basic aXN0ZTpzM2NyZXQ="
-            + " {\"dag_run_id\":\"iste_2024Q2_manual__1\",\"logical_date\":\"2024-04-01T00:00:00Z\","
+            + " {\"dag_run_id\":\"iste_2024Q2_manual__1\","
+            + "\"logical_date\":\"2024-04-01T00:00:00Z\","
             + "\"conf\":{\"quarter\":\"2024Q2\"}}",
         requests.get(0));
     assertFalse(out().contains("s3cret") || err().contains("s3cret"));

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code iste report --version V} renders a past version's report exactly as it was,
- * after a later version changed the figure.
+ * {@code iste report --version V} renders a past version's report exactly as it was, after a later
+ * version changed the figure.
  */
 class AsPublishedReportTest {
   @TempDir Path dir;
@@ -52,26 +52,49 @@ class AsPublishedReportTest {
     // A version that was never published is a usage error, not a stack trace.
     assertEquals(
         ExitCode.USAGE,
-        Main.run("report", "--warehouse", dir.resolve("warehouse").toString(), "--warehouse-version", "v000009",
-            "--quarter", "2024Q2", "--kov", "0793", "--out", dir.resolve("none").toString()));
+        Main.run(
+            "report",
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--warehouse-version",
+            "v000009",
+            "--quarter",
+            "2024Q2",
+            "--kov",
+            "0793",
+            "--out",
+            dir.resolve("none").toString()));
   }
 
   private static String activeLine(String text) {
-    return text.lines().filter(l -> l.toLowerCase().contains("aktiivsed juhtumid")).findFirst().orElse("(none)");
+    return text.lines()
+        .filter(l -> l.toLowerCase().contains("aktiivsed juhtumid"))
+        .findFirst()
+        .orElse("(none)");
   }
 
   private String render(String version, String outName) throws IOException, InterruptedException {
     Path out = dir.resolve(outName);
     int exit =
         Main.run(
-            "report", "--warehouse", dir.resolve("warehouse").toString(), "--version", version,
-            "--quarter", "2024Q2", "--kov", "0793", "--out", out.toString());
+            "report",
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--version",
+            version,
+            "--quarter",
+            "2024Q2",
+            "--kov",
+            "0793",
+            "--out",
+            out.toString());
     assertEquals(0, exit);
     Path pdf;
     try (Stream<Path> files = Files.walk(out)) {
       pdf = files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
     }
-    Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-").start();
+    Process p =
+        new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-").start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor());
     return text;
@@ -79,7 +102,12 @@ class AsPublishedReportTest {
 
   /** Publishes a version whose Tartu linn ACTIVE for 2024Q2 is {@code active}. */
   private static Version publish(Warehouse w, int active) throws IOException, SQLException {
-    RunMetadata meta = RunMetadata.started("test", List.of(Quarter.parse("2024Q2")), List.of(), Instant.parse("2024-08-01T00:00:00Z"));
+    RunMetadata meta =
+        RunMetadata.started(
+            "test",
+            List.of(Quarter.parse("2024Q2")),
+            List.of(),
+            Instant.parse("2024-08-01T00:00:00Z"));
     try (Building b = w.begin(meta)) {
       Path mart = b.dir().resolve("mart/mart_outcomes/quarter=2024Q2");
       Path dim = b.dir().resolve("dim/dim_municipality");
@@ -87,14 +115,21 @@ class AsPublishedReportTest {
       replace(dim);
       sql(
           "COPY (SELECT * FROM (VALUES"
-              + " ('KOV', '0793', 'ACTIVE', " + active + ".0, " + active + ".0, NULL, NULL, NULL, NULL, false),"
-              + " ('RIIK', 'EE', 'ACTIVE', 700.0, 700.0, NULL, NULL, NULL, NULL, false))"
-              + " AS t(level, unit_code, measure, value, numerator, denominator, ci_low, ci_high, funnel_flag, suppressed))"
-              + " TO '" + mart.resolve("part-00000.parquet") + "' (FORMAT PARQUET)");
+              + " ('KOV', '0793', 'ACTIVE', "
+              + active
+              + ".0, "
+              + active
+              + ".0, NULL, NULL, NULL, NULL, false), ('RIIK', 'EE', 'ACTIVE', 700.0, 700.0, NULL,"
+              + " NULL, NULL, NULL, false)) AS t(level, unit_code, measure, value, numerator,"
+              + " denominator, ci_low, ci_high, funnel_flag, suppressed)) TO '"
+              + mart.resolve("part-00000.parquet")
+              + "' (FORMAT PARQUET)");
       sql(
           "COPY (SELECT '0793' AS kov_code, 'Tartu linn' AS kov_name, '0079' AS county_code,"
               + " 'Tartu maakond' AS county_name, 'A2023-0793' AS allocation_id, 41 AS places)"
-              + " TO '" + dim.resolve("part-00000.parquet") + "' (FORMAT PARQUET)");
+              + " TO '"
+              + dim.resolve("part-00000.parquet")
+              + "' (FORMAT PARQUET)");
       return w.publish(b);
     }
   }
@@ -111,7 +146,8 @@ class AsPublishedReportTest {
   }
 
   private static void sql(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

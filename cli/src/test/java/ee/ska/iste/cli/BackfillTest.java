@@ -38,7 +38,10 @@ class BackfillTest {
   void backfillOfEveryDemoQuarterThenANoOpReRun() throws Exception {
     Path submissions = dir.resolve("submissions");
     new SubmissionGenerator(ReferenceData.builtIn(), line -> {})
-        .generate(GeneratorConfig.of(submissions, DEMO_QUARTERS, 42).withScale(0.15).withFormat(SubmissionFormat.CSV));
+        .generate(
+            GeneratorConfig.of(submissions, DEMO_QUARTERS, 42)
+                .withScale(0.15)
+                .withFormat(SubmissionFormat.CSV));
     RunPlan plan =
         new RunPlan(
             submissions,
@@ -58,9 +61,13 @@ class BackfillTest {
     List<String> quarters = new ArrayList<>();
     Properties ro = new Properties();
     ro.setProperty("duckdb.read_only", "true");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + backfill.version().database(), ro);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + backfill.version().database(), ro);
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT quarter FROM outcomes WHERE level = 'RIIK' AND measure = 'ACTIVE' ORDER BY quarter")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT quarter FROM outcomes WHERE level = 'RIIK' AND measure = 'ACTIVE' ORDER BY"
+                    + " quarter")) {
       while (rs.next()) {
         quarters.add(rs.getString(1));
       }
@@ -68,7 +75,9 @@ class BackfillTest {
     assertEquals(DEMO_QUARTERS.stream().map(Quarter::toString).toList(), quarters);
 
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    LocalRunner.Outcome again = new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(plan);
+    LocalRunner.Outcome again =
+        new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC())
+            .run(plan);
     assertFalse(again.published());
     assertTrue(again.ingest().isEmpty());
     assertEquals(backfill.version().id(), again.version().id());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code iste bench --reduced} on a very small national dataset (100 clients, 2 quarters): the table
- * has every stage of the run and of the incremental quarter, the DuckDB reference agrees with
+ * {@code iste bench --reduced} on a very small national dataset (100 clients, 2 quarters): the
+ * table has every stage of the run and of the incremental quarter, the DuckDB reference agrees with
  * Spark, and the results files are written. Timings are printed, never asserted.
  */
 class BenchCommandTest {
@@ -36,8 +36,14 @@ class BenchCommandTest {
     try {
       exit =
           Main.run(
-              "bench", "--reduced", "--national-clients", "100", "--quarters", "2024Q3..2024Q4",
-              "--out", dir.resolve("bench").toString());
+              "bench",
+              "--reduced",
+              "--national-clients",
+              "100",
+              "--quarters",
+              "2024Q3..2024Q4",
+              "--out",
+              dir.resolve("bench").toString());
     } finally {
       System.setOut(before);
     }
@@ -49,7 +55,8 @@ class BenchCommandTest {
   void succeedsAndTheReferenceAgrees() {
     assertEquals(ExitCode.OK, exit, stdout);
     assertTrue(
-        Pattern.compile("^1x\\s+\\d+\\s+reference \\(DuckDB\\).*agrees on \\d+ figures", Pattern.MULTILINE)
+        Pattern.compile(
+                "^1x\\s+\\d+\\s+reference \\(DuckDB\\).*agrees on \\d+ figures", Pattern.MULTILINE)
             .matcher(stdout)
             .find(),
         stdout);
@@ -60,7 +67,8 @@ class BenchCommandTest {
     for (String run : List.of("1x", "1x\\+1q")) {
       for (String stage : STAGES) {
         assertTrue(
-            Pattern.compile("^" + run + "\\s+\\d+\\s+" + stage + "\\s+\\d+\\.\\d\\d", Pattern.MULTILINE)
+            Pattern.compile(
+                    "^" + run + "\\s+\\d+\\s+" + stage + "\\s+\\d+\\.\\d\\d", Pattern.MULTILINE)
                 .matcher(stdout)
                 .find(),
             run + " " + stage + " missing in:\n" + stdout);
@@ -74,13 +82,23 @@ class BenchCommandTest {
   @Test
   void printsTheTargetsAndWritesTheResultsFiles() throws IOException {
     assertTrue(stdout.contains("Targets (issue 8):"), stdout);
-    assertTrue(Pattern.compile("^(PASS|MISS)\\s+national scale \\(1x\\) end to end", Pattern.MULTILINE).matcher(stdout).find(), stdout);
-    assertTrue(Pattern.compile("^(PASS|MISS)\\s+one new quarter", Pattern.MULTILINE).matcher(stdout).find(), stdout);
-    assertTrue(Pattern.compile("^NOT MEASURED\\s+10x", Pattern.MULTILINE).matcher(stdout).find(), stdout);
+    assertTrue(
+        Pattern.compile("^(PASS|MISS)\\s+national scale \\(1x\\) end to end", Pattern.MULTILINE)
+            .matcher(stdout)
+            .find(),
+        stdout);
+    assertTrue(
+        Pattern.compile("^(PASS|MISS)\\s+one new quarter", Pattern.MULTILINE)
+            .matcher(stdout)
+            .find(),
+        stdout);
+    assertTrue(
+        Pattern.compile("^NOT MEASURED\\s+10x", Pattern.MULTILINE).matcher(stdout).find(), stdout);
     String csv = Files.readString(dir.resolve("bench").resolve("bench.csv"));
     assertTrue(csv.startsWith("run,clients,stage,wall_s,"), csv);
     for (String stage : STAGES) {
-      assertTrue(csv.contains("\n1x,") && csv.contains("," + stage + ","), stage + " missing in CSV");
+      assertTrue(
+          csv.contains("\n1x,") && csv.contains("," + stage + ","), stage + " missing in CSV");
     }
     String md = Files.readString(dir.resolve("bench").resolve("bench.md"));
     assertTrue(md.contains("| run | clients | stage |") && md.contains("## Targets"), md);

@@ -33,7 +33,8 @@ class DemoSafetyTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -43,7 +44,9 @@ class DemoSafetyTest {
   @Test
   void demoRefusesAFolderThatHoldsSomethingElse() throws Exception {
     Path theirs = Files.createDirectories(dir.resolve("theirs"));
-    Path precious = Files.writeString(Files.createDirectories(theirs.resolve("reports")).resolve("board.pdf"), "x");
+    Path precious =
+        Files.writeString(
+            Files.createDirectories(theirs.resolve("reports")).resolve("board.pdf"), "x");
     Files.writeString(theirs.resolve("notes.txt"), "y");
 
     Run r = iste("demo", "--out", theirs.toString());
@@ -87,7 +90,8 @@ class DemoSafetyTest {
     assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
     assertEquals(
         "rw-r-----",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.resolve(DemoFolder.MARKER))));
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(fresh.resolve(DemoFolder.MARKER))));
 
     Path empty = Files.createDirectories(dir.resolve("empty"));
     DemoFolder.claim(empty);
@@ -109,21 +113,38 @@ class DemoSafetyTest {
   @Test
   void runAndIngestRefuseTheDemoKey() throws Exception {
     Path input = Files.createDirectories(dir.resolve("in"));
-    Path key = Files.writeString(dir.resolve("demo-pseudonym.key"), DemoKey.generate(new SecureRandom()) + "\n");
+    Path key =
+        Files.writeString(
+            dir.resolve("demo-pseudonym.key"), DemoKey.generate(new SecureRandom()) + "\n");
     String expected =
         "iste: the pseudonymisation key in "
             + key
             + " is a demo key (made by 'iste demo', not secret): a run on real submissions needs"
             + " the real key\n";
 
-    Run run = iste("run", "--input", input.toString(), "--out", dir.resolve("out").toString(), "--key-file", key.toString());
+    Run run =
+        iste(
+            "run",
+            "--input",
+            input.toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--key-file",
+            key.toString());
     assertEquals(ExitCode.USAGE, run.code(), run.err());
     assertEquals(expected, run.err());
     assertFalse(run.err().contains(Files.readString(key).strip()), "the key is never shown");
     assertFalse(Files.exists(dir.resolve("out")), "nothing is written");
 
     Run ingest =
-        iste("ingest", "--input", input.toString(), "--out", dir.resolve("out").toString(), "--key-file", key.toString());
+        iste(
+            "ingest",
+            "--input",
+            input.toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--key-file",
+            key.toString());
     assertEquals(ExitCode.USAGE, ingest.code(), ingest.err());
     assertEquals(expected, ingest.err());
   }
@@ -131,15 +152,28 @@ class DemoSafetyTest {
   @Test
   void aKeyFileOthersCanReadIsWarnedAbout() throws Exception {
     Path input = Files.createDirectories(dir.resolve("in"));
-    Path key = Files.writeString(dir.resolve("real.key"), "a-real-key-of-at-least-32-bytes-0123456789\n");
+    Path key =
+        Files.writeString(dir.resolve("real.key"), "a-real-key-of-at-least-32-bytes-0123456789\n");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     // the empty input folder stops the run after the key was read
-    Run run = iste("run", "--input", input.toString(), "--out", dir.resolve("out").toString(), "--key-file", key.toString());
+    Run run =
+        iste(
+            "run",
+            "--input",
+            input.toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--key-file",
+            key.toString());
     assertTrue(
         run.err()
             .startsWith(
-                "iste: warning: the key file " + key + " can be read by others (rw-r--r--); make it"
-                    + " the owner's only: chmod 600 " + key + "\n"),
+                "iste: warning: the key file "
+                    + key
+                    + " can be read by others (rw-r--r--); make it"
+                    + " the owner's only: chmod 600 "
+                    + key
+                    + "\n"),
         run.err());
   }
 }

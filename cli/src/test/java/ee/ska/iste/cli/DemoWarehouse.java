@@ -63,7 +63,8 @@ final class DemoWarehouse {
                 List.of(Locale.forLanguageTag("et")),
                 false);
         LocalRunner.Outcome outcome =
-            new LocalRunner(new PrintStream(PrintStream.nullOutputStream()), Clock.systemUTC()).run(plan);
+            new LocalRunner(new PrintStream(PrintStream.nullOutputStream()), Clock.systemUTC())
+                .run(plan);
         database = outcome.version().database();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

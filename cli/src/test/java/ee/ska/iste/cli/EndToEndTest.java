@@ -78,7 +78,9 @@ class EndToEndTest {
       outcome = runner().run(plan(submissions, dir.resolve("out"), List.of(), true));
       rerun = runner().run(plan(submissions, dir.resolve("out"), List.of(), true));
       runner().run(plan(submissions, dir.resolve("one-by-one"), List.of(QUARTERS.get(0)), false));
-      oneByOne = runner().run(plan(submissions, dir.resolve("one-by-one"), List.of(QUARTERS.get(1)), false));
+      oneByOne =
+          runner()
+              .run(plan(submissions, dir.resolve("one-by-one"), List.of(QUARTERS.get(1)), false));
     } finally {
       System.setErr(originalErr);
     }
@@ -115,8 +117,9 @@ class EndToEndTest {
 
   @Test
   void quartersRunOneByOneGiveTheSameFiguresAsRunTogether() throws SQLException {
-    String sql = "SELECT level, unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high,"
-        + " funnel_flag, suppressed FROM outcomes ORDER BY level, unit_code, quarter, measure";
+    String sql =
+        "SELECT level, unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high,"
+            + " funnel_flag, suppressed FROM outcomes ORDER BY level, unit_code, quarter, measure";
     List<String> together = rows(outcome.version().database(), sql);
     List<String> separately = rows(oneByOne.version().database(), sql);
     assertTrue(together.size() > 1000, "outcomes rows: " + together.size());
@@ -131,7 +134,8 @@ class EndToEndTest {
     int checked = 0;
     int suppressedSeen = 0;
     int withheldSeen = 0;
-    try (Connection c = open(outcome.version().database()); Statement s = c.createStatement()) {
+    try (Connection c = open(outcome.version().database());
+        Statement s = c.createStatement()) {
       Set<String> withheld = new HashSet<>();
       try (ResultSet rs =
           s.executeQuery(
@@ -141,14 +145,18 @@ class EndToEndTest {
         }
       }
       Map<String, String> labels = new HashMap<>();
-      try (ResultSet rs = s.executeQuery("SELECT measure, name_et FROM ref_measure WHERE measure IN ('ACTIVE','NEW','EXIT')")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT measure, name_et FROM ref_measure WHERE measure IN"
+                  + " ('ACTIVE','NEW','EXIT')")) {
         while (rs.next()) {
           labels.put(rs.getString(1), rs.getString(2));
         }
       }
       assertEquals(3, labels.size());
       for (Path pdf : outcome.reports()) {
-        Matcher name = Pattern.compile("ISTE_(\\d{4})_2024Q4_et\\.pdf").matcher(pdf.getFileName().toString());
+        Matcher name =
+            Pattern.compile("ISTE_(\\d{4})_2024Q4_et\\.pdf").matcher(pdf.getFileName().toString());
         if (!name.matches()) {
           continue;
         }
@@ -167,20 +175,25 @@ class EndToEndTest {
           Double value;
           try (ResultSet rs =
               s.executeQuery(
-                  "SELECT value FROM outcomes_public WHERE level = 'KOV' AND unit_code = '" + name.group(1)
-                      + "' AND quarter = '2024Q4' AND measure = '" + label.getKey() + "'")) {
+                  "SELECT value FROM outcomes_public WHERE level = 'KOV' AND unit_code = '"
+                      + name.group(1)
+                      + "' AND quarter = '2024Q4' AND measure = '"
+                      + label.getKey()
+                      + "'")) {
             assertTrue(rs.next(), name.group(1) + " " + label.getKey());
             value = rs.getObject(1) == null ? null : rs.getDouble(1);
           }
           Matcher line =
-              Pattern.compile("(?im)^\\s*" + Pattern.quote(label.getValue()) + "\\s+(\\S+)").matcher(text);
+              Pattern.compile("(?im)^\\s*" + Pattern.quote(label.getValue()) + "\\s+(\\S+)")
+                  .matcher(text);
           assertTrue(line.find(), label.getValue() + " missing in " + pdf.getFileName());
           String shown = line.group(1);
           if (value == null) {
             assertEquals("—", shown, label.getKey() + " of " + name.group(1));
             suppressedSeen++;
           } else {
-            assertEquals(Long.toString(Math.round(value)), shown, label.getKey() + " of " + name.group(1));
+            assertEquals(
+                Long.toString(Math.round(value)), shown, label.getKey() + " of " + name.group(1));
           }
           checked++;
         }
@@ -192,17 +205,29 @@ class EndToEndTest {
 
   @Test
   void everyPageOfEachReportKindRendersToAnImage() throws Exception {
-    for (String kind : List.of("ISTE_0784_2024Q4_et.pdf", "ISTE_riik_2024Q4_et.pdf", "ISTE_andmekvaliteet_2024Q4_et.pdf")) {
-      Path pdf = outcome.reports().stream().filter(p -> p.getFileName().toString().equals(kind)).findFirst().orElseThrow();
+    for (String kind :
+        List.of(
+            "ISTE_0784_2024Q4_et.pdf",
+            "ISTE_riik_2024Q4_et.pdf",
+            "ISTE_andmekvaliteet_2024Q4_et.pdf")) {
+      Path pdf =
+          outcome.reports().stream()
+              .filter(p -> p.getFileName().toString().equals(kind))
+              .findFirst()
+              .orElseThrow();
       Path prefix = dir.resolve("png").resolve(kind);
       Files.createDirectories(prefix.getParent());
-      Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "30", pdf.toString(), prefix.toString())
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("pdftoppm", "-png", "-r", "30", pdf.toString(), prefix.toString())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertEquals(0, p.waitFor(), out);
       assertTrue(out.isBlank(), "pdftoppm complained: " + out);
       try (Stream<Path> pngs = Files.list(prefix.getParent())) {
-        assertTrue(pngs.anyMatch(f -> f.getFileName().toString().startsWith(kind) && f.toString().endsWith(".png")));
+        assertTrue(
+            pngs.anyMatch(
+                f -> f.getFileName().toString().startsWith(kind) && f.toString().endsWith(".png")));
       }
     }
   }
@@ -215,8 +240,8 @@ class EndToEndTest {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT quarter, count(DISTINCT unit_code) FROM outcomes"
-                    + " WHERE level = 'KOV' AND measure = 'ACTIVE' GROUP BY quarter ORDER BY quarter")) {
+                "SELECT quarter, count(DISTINCT unit_code) FROM outcomes WHERE level = 'KOV' AND"
+                    + " measure = 'ACTIVE' GROUP BY quarter ORDER BY quarter")) {
       Map<String, Integer> kovs = new HashMap<>();
       while (rs.next()) {
         kovs.put(rs.getString(1), rs.getInt(2));
@@ -229,16 +254,23 @@ class EndToEndTest {
   void nationalActiveEqualsCasesCountedFromTheFactTable() throws SQLException {
     // Independent count: cases whose span overlaps 2024Q4 (start <= 31.12.2024 and not ended
     // before 1.10.2024), straight from fct_case.
-    try (Connection c = open(outcome.version().database()); Statement s = c.createStatement()) {
+    try (Connection c = open(outcome.version().database());
+        Statement s = c.createStatement()) {
       long fromFacts =
           single(
               s,
               "SELECT count(*) FROM fct_case WHERE start_date <= DATE '2024-12-31'"
                   + " AND (end_date IS NULL OR end_date >= DATE '2024-10-01')");
       long national =
-          single(s, "SELECT CAST(value AS BIGINT) FROM outcomes WHERE level = 'RIIK' AND measure = 'ACTIVE' AND quarter = '2024Q4'");
+          single(
+              s,
+              "SELECT CAST(value AS BIGINT) FROM outcomes WHERE level = 'RIIK' AND measure ="
+                  + " 'ACTIVE' AND quarter = '2024Q4'");
       long sumOfKovs =
-          single(s, "SELECT CAST(sum(value) AS BIGINT) FROM outcomes WHERE level = 'KOV' AND measure = 'ACTIVE' AND quarter = '2024Q4'");
+          single(
+              s,
+              "SELECT CAST(sum(value) AS BIGINT) FROM outcomes WHERE level = 'KOV' AND measure ="
+                  + " 'ACTIVE' AND quarter = '2024Q4'");
       assertTrue(fromFacts > 100, "a scale-0.4 round has a few hundred active cases: " + fromFacts);
       assertEquals(fromFacts, national);
       // A case belongs to one KOV, so KOV counts add up to the national one.
@@ -258,9 +290,13 @@ class EndToEndTest {
     String text = pdfText(pdf);
     assertTrue(text.contains("Tallinn"), text);
     long active;
-    try (Connection c = open(outcome.version().database()); Statement s = c.createStatement()) {
+    try (Connection c = open(outcome.version().database());
+        Statement s = c.createStatement()) {
       active =
-          single(s, "SELECT CAST(value AS BIGINT) FROM outcomes_public WHERE level = 'KOV' AND unit_code = '0784' AND measure = 'ACTIVE' AND quarter = '2024Q4'");
+          single(
+              s,
+              "SELECT CAST(value AS BIGINT) FROM outcomes_public WHERE level = 'KOV' AND unit_code"
+                  + " = '0784' AND measure = 'ACTIVE' AND quarter = '2024Q4'");
     }
     assertTrue(text.contains(Long.toString(active)), "ACTIVE " + active + " not in the PDF text");
 
@@ -320,7 +356,8 @@ class EndToEndTest {
     for (String top : List.of("out", "one-by-one")) {
       try (Stream<Path> paths = Files.walk(dir.resolve(top))) {
         for (Path p : paths.filter(p -> !Files.isSymbolicLink(p)).toList()) {
-          Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
+          Set<PosixFilePermission> mode =
+              Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
           checked++;
           if (mode.contains(PosixFilePermission.GROUP_WRITE)
               || mode.contains(PosixFilePermission.OTHERS_READ)
@@ -336,7 +373,8 @@ class EndToEndTest {
     for (String own : List.of("work", "warehouse", "reports")) {
       assertEquals(
           "rwxr-x---",
-          PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("out").resolve(own))),
+          PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(dir.resolve("out").resolve(own))),
           own);
     }
   }
@@ -351,22 +389,34 @@ class EndToEndTest {
     Path pdf = outcome.reports().get(0);
     byte[] whole = Files.readAllBytes(pdf);
     Files.write(pdf, java.util.Arrays.copyOf(whole, whole.length / 3));
-    Path leftover = Files.write(pdf.resolveSibling("." + pdf.getFileName() + ".4711.tmp"), new byte[] {'%'});
+    Path leftover =
+        Files.write(pdf.resolveSibling("." + pdf.getFileName() + ".4711.tmp"), new byte[] {'%'});
     Files.delete(marker);
 
-    LocalRunner.Outcome again = runner().run(plan(dir.resolve("submissions"), out, List.of(), true));
+    LocalRunner.Outcome again =
+        runner().run(plan(dir.resolve("submissions"), out, List.of(), true));
 
     assertFalse(again.published(), "nothing else changed");
     assertEquals(outcome.reports(), again.reports(), "every report of the quarter rendered again");
     assertTrue(Files.isRegularFile(marker));
     assertFalse(Files.exists(leftover), "the killed run's temporary file is removed");
     byte[] redone = Files.readAllBytes(pdf);
-    String tail = new String(redone, Math.max(0, redone.length - 64), Math.min(64, redone.length), StandardCharsets.ISO_8859_1);
-    assertTrue(new String(redone, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-") && tail.contains("%%EOF"), tail);
+    String tail =
+        new String(
+            redone,
+            Math.max(0, redone.length - 64),
+            Math.min(64, redone.length),
+            StandardCharsets.ISO_8859_1);
+    assertTrue(
+        new String(redone, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")
+            && tail.contains("%%EOF"),
+        tail);
     assertTrue(redone.length > whole.length / 3, redone.length + " bytes");
 
-    LocalRunner.Outcome third = runner().run(plan(dir.resolve("submissions"), out, List.of(), true));
-    assertEquals(List.of(), third.reports(), "with the marker in place the reports are not rendered again");
+    LocalRunner.Outcome third =
+        runner().run(plan(dir.resolve("submissions"), out, List.of(), true));
+    assertEquals(
+        List.of(), third.reports(), "with the marker in place the reports are not rendered again");
   }
 
   @Test
@@ -394,7 +444,8 @@ class EndToEndTest {
 
   private static String duckDbAsText(Path file) throws SQLException {
     StringBuilder sb = new StringBuilder();
-    try (Connection c = open(file); Statement s = c.createStatement()) {
+    try (Connection c = open(file);
+        Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables")) {
         while (rs.next()) {
@@ -410,7 +461,8 @@ class EndToEndTest {
 
   private static String rowsAsText(Connection c, String sql) throws SQLException {
     StringBuilder sb = new StringBuilder();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         for (int i = 1; i <= n; i++) {
@@ -423,7 +475,10 @@ class EndToEndTest {
   }
 
   private static String pdfText(Path pdf) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-")
+            .redirectErrorStream(true)
+            .start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), text);
     assertFalse(text.isBlank());
@@ -431,7 +486,10 @@ class EndToEndTest {
   }
 
   private static String pdfLayoutText(Path pdf) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-")
+            .redirectErrorStream(true)
+            .start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), text);
     return text;
@@ -439,7 +497,9 @@ class EndToEndTest {
 
   private static List<String> rows(Path db, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Connection c = open(db); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = open(db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         StringBuilder sb = new StringBuilder();

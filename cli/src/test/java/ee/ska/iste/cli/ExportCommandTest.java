@@ -76,7 +76,11 @@ class ExportCommandTest {
     Path out = root.resolve("export");
     Run r =
         iste(
-            "export", "--public", "--warehouse", root.resolve("wh").toString(), "--out",
+            "export",
+            "--public",
+            "--warehouse",
+            root.resolve("wh").toString(),
+            "--out",
             out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("outcomes_public\t2"), r.out());
@@ -103,12 +107,20 @@ class ExportCommandTest {
   void withoutPublicOrOutItIsAUsageError() throws Exception {
     publish();
     String wh = root.resolve("wh").toString();
-    assertEquals(2, iste("export", "--warehouse", wh, "--out", root.resolve("x").toString()).code());
+    assertEquals(
+        2, iste("export", "--warehouse", wh, "--out", root.resolve("x").toString()).code());
     assertEquals(2, iste("export", "--public", "--warehouse", wh).code());
     assertEquals(
         2,
-        iste("export", "--public", "--warehouse", wh, "--out", root.resolve("x").toString(),
-                "--version", "v000009")
+        iste(
+                "export",
+                "--public",
+                "--warehouse",
+                wh,
+                "--out",
+                root.resolve("x").toString(),
+                "--version",
+                "v000009")
             .code());
   }
 }

@@ -31,7 +31,8 @@ class HelpTest {
         System.setOut(originalOut);
       }
       assertEquals(ExitCode.OK, exit, "iste " + String.join(" ", path) + " --help");
-      assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: iste"), "no usage for " + path);
+      assertTrue(
+          out.toString(StandardCharsets.UTF_8).contains("Usage: iste"), "no usage for " + path);
     }
   }
 
@@ -49,7 +50,9 @@ class HelpTest {
       System.setErr(originalErr);
     }
     assertEquals(ExitCode.USAGE, exit);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("ISTE_PSEUDONYM_KEY"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("ISTE_PSEUDONYM_KEY"),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -43,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The check, for every hidden cell (level KOV, a unit, a quarter the report shows, a measure):
  * the raw value, numerator, denominator and interval bounds of that cell (from {@code outcomes},
  * written as a report writes numbers) must not stand on the report's line for that figure — the
- * line of the measure's name in that KOV's report, the line of the KOV's name in the dashboard
- * and the quality report — except where the same text is also a figure the line may show (a shown
+ * line of the measure's name in that KOV's report, the line of the KOV's name in the dashboard and
+ * the quality report — except where the same text is also a figure the line may show (a shown
  * figure of the same line: the other quarter, the nation, the unit's shown measures).
  */
 class ReportsHideWhatIsHiddenTest {
@@ -52,28 +52,46 @@ class ReportsHideWhatIsHiddenTest {
   private static final Quarter PREVIOUS = Q.previous();
   private static final List<String> LANGUAGES = List.of("et", "en");
   private static final List<String> DASHBOARD =
-      List.of("ACTIVE", "NEW", "EXIT", "QOL_CHANGE", "QOL_IMPROVED", "NO_BASE_SUPPORT", "COST_PER_CLIENT", "OCCUPANCY");
+      List.of(
+          "ACTIVE",
+          "NEW",
+          "EXIT",
+          "QOL_CHANGE",
+          "QOL_IMPROVED",
+          "NO_BASE_SUPPORT",
+          "COST_PER_CLIENT",
+          "OCCUPANCY");
   private static final List<String> QUALITY = List.of("QOL_COMPLETENESS", "INELIGIBLE");
   private static final Pattern DATE =
       Pattern.compile("\\d{1,2}\\.\\d{2}\\.\\d{4}|\\d{1,2} [A-Za-z]{3,4}\\.? \\d{4}");
-  private static final Pattern CODE_WITH_DIGITS = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*-[0-9-]+");
+  private static final Pattern CODE_WITH_DIGITS =
+      Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*-[0-9-]+");
 
   @TempDir static Path out;
 
   /** level/unit/quarter/measure → the raw figure of {@code outcomes}. */
   private static final Map<String, Raw> RAW = new HashMap<>();
+
   private static final Map<String, String> UNIT = new HashMap<>();
   private static final Map<String, Map<String, String>> NAMES = new HashMap<>();
   private static final Map<String, String> KOV_NAME = new HashMap<>();
   private static final Map<String, Integer> PLACES = new HashMap<>();
   private static final Map<String, long[]> SUBMISSION = new HashMap<>();
   private static final Map<String, Map<String, String>> DOMAIN = new HashMap<>();
+
   /** KOVs WITHHELD in the last quarter: their report and dashboard line show no figures at all. */
   private static final Set<String> WITHHELD = new HashSet<>();
+
   /** language/format/report (kov code, "nation", "quality") → text lines. */
   private static final Map<String, List<String>> TEXT = new HashMap<>();
 
-  record Raw(Double value, Double numerator, Double denominator, Double ciLow, Double ciHigh, boolean suppressed) {
+  record Raw(
+      Double value,
+      Double numerator,
+      Double denominator,
+      Double ciLow,
+      Double ciHigh,
+      boolean suppressed) {
     Raw shown() {
       return suppressed ? null : this;
     }
@@ -99,9 +117,14 @@ class ReportsHideWhatIsHiddenTest {
 
   @Test
   void theDemoHasHiddenKovFiguresToCheck() {
-    long hidden = RAW.entrySet().stream().filter(e -> e.getKey().startsWith("KOV/") && e.getValue().suppressed()).count();
+    long hidden =
+        RAW.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("KOV/") && e.getValue().suppressed())
+            .count();
     assertTrue(hidden > 100, "hidden KOV cells in the demo: " + hidden);
-    assertEquals(KOV_NAME.size() * 2 * ReportFormat.values().length + 4 * ReportFormat.values().length, TEXT.size());
+    assertEquals(
+        KOV_NAME.size() * 2 * ReportFormat.values().length + 4 * ReportFormat.values().length,
+        TEXT.size());
   }
 
   @Test
@@ -120,7 +143,9 @@ class ReportsHideWhatIsHiddenTest {
               String label = label(m, lang);
               List<String> rows = rowsLabelled(lines, label, labels);
               if (rows.isEmpty()) {
-                if (q.equals(Q) && !WITHHELD.contains(kov) && List.of("ACTIVE", "NEW", "EXIT", "QOL_N").contains(m)) {
+                if (q.equals(Q)
+                    && !WITHHELD.contains(kov)
+                    && List.of("ACTIVE", "NEW", "EXIT", "QOL_N").contains(m)) {
                   leaks.add(lang + "/" + format + " " + kov + ": no line for " + label);
                 }
                 continue;
@@ -132,7 +157,8 @@ class ReportsHideWhatIsHiddenTest {
               Set<String> forbidden = printed(e.getValue(), share, true);
               forbidden.removeAll(allowed);
               for (String row : rows) {
-                leaks.addAll(found(forbidden, row, lang + "/" + format + " KOV " + kov + " " + q + " " + m));
+                leaks.addAll(
+                    found(forbidden, row, lang + "/" + format + " KOV " + kov + " " + q + " " + m));
               }
               checked++;
             }
@@ -179,7 +205,9 @@ class ReportsHideWhatIsHiddenTest {
                   !rows.isEmpty() || WITHHELD.contains(kov),
                   lang + "/" + format + " " + report + ": no line for " + KOV_NAME.get(kov));
               for (String row : rows) {
-                leaks.addAll(found(forbidden, row, lang + "/" + format + " " + report + " " + kov + " " + m));
+                leaks.addAll(
+                    found(
+                        forbidden, row, lang + "/" + format + " " + report + " " + kov + " " + m));
               }
               checked++;
             }
@@ -188,7 +216,8 @@ class ReportsHideWhatIsHiddenTest {
       }
     }
     assertEquals(List.of(), leaks.subList(0, Math.min(30, leaks.size())), leaks.size() + " leaks");
-    assertTrue(checked > 20, "hidden KOV figures checked in the dashboard and quality report: " + checked);
+    assertTrue(
+        checked > 20, "hidden KOV figures checked in the dashboard and quality report: " + checked);
   }
 
   // ---- what a line may and may not show ---------------------------------------------------------
@@ -253,7 +282,8 @@ class ReportsHideWhatIsHiddenTest {
     for (String f : forbidden) {
       // a whole number: not part of a longer one (digits, decimals, Estonian "2 913" grouping)
       Matcher m =
-          Pattern.compile("(?<![\\d.,<])(?<!\\d )" + Pattern.quote(f) + "(?!\\d|[.,]\\d| \\d{3}(?!\\d))")
+          Pattern.compile(
+                  "(?<![\\d.,<])(?<!\\d )" + Pattern.quote(f) + "(?!\\d|[.,]\\d| \\d{3}(?!\\d))")
               .matcher(rest);
       if (m.find()) {
         out.add(where + ": prints " + f + " in «" + row.trim() + "»");
@@ -310,7 +340,8 @@ class ReportsHideWhatIsHiddenTest {
     Locale locale = lang.equals("en") ? Locale.forLanguageTag("en-GB") : ReportRenderer.ESTONIAN;
     DecimalFormat f =
         new DecimalFormat(
-            decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(locale));
+            decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+            DecimalFormatSymbols.getInstance(locale));
     f.setRoundingMode(RoundingMode.HALF_UP);
     String s = plain(f.format(v));
     return s.equals("-0") || s.matches("-0[.,]0+") ? s.substring(1) : s;
@@ -320,7 +351,8 @@ class ReportsHideWhatIsHiddenTest {
     return s.replace('\u00A0', ' ').replace('\u202F', ' ');
   }
 
-  // ---- reading the warehouse and the reports ------------------------------------------------------
+  // ---- reading the warehouse and the reports
+  // ------------------------------------------------------
 
   private static void readWarehouse(Path db) throws SQLException {
     Properties props = new Properties();
@@ -329,27 +361,43 @@ class ReportsHideWhatIsHiddenTest {
         Statement s = c.createStatement()) {
       try (ResultSet rs =
           s.executeQuery(
-              "select level, unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high,"
-                  + " suppressed from outcomes where quarter in ('" + Q + "', '" + PREVIOUS + "')")) {
+              "select level, unit_code, quarter, measure, value, numerator, denominator, ci_low,"
+                  + " ci_high, suppressed from outcomes where quarter in ('"
+                  + Q
+                  + "', '"
+                  + PREVIOUS
+                  + "')")) {
         while (rs.next()) {
           RAW.put(
-              rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4),
+              rs.getString(1)
+                  + "/"
+                  + rs.getString(2)
+                  + "/"
+                  + rs.getString(3)
+                  + "/"
+                  + rs.getString(4),
               new Raw(d(rs, 5), d(rs, 6), d(rs, 7), d(rs, 8), d(rs, 9), rs.getBoolean(10)));
         }
       }
       try (ResultSet rs =
-          s.executeQuery("select kov_code from kov_status where status = 'WITHHELD' and quarter = '" + Q + "'")) {
+          s.executeQuery(
+              "select kov_code from kov_status where status = 'WITHHELD' and quarter = '"
+                  + Q
+                  + "'")) {
         while (rs.next()) {
           WITHHELD.add(rs.getString(1));
         }
       }
-      try (ResultSet rs = s.executeQuery("select measure, name_et, name_en, unit from ref_measure")) {
+      try (ResultSet rs =
+          s.executeQuery("select measure, name_et, name_en, unit from ref_measure")) {
         while (rs.next()) {
           NAMES.put(rs.getString(1), Map.of("et", rs.getString(2), "en", rs.getString(3)));
           UNIT.put(rs.getString(1), rs.getString(4));
         }
       }
-      try (ResultSet rs = s.executeQuery("select kov_code, kov_name, cast(places as integer) from dim_municipality")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "select kov_code, kov_name, cast(places as integer) from dim_municipality")) {
         while (rs.next()) {
           KOV_NAME.put(rs.getString(1), rs.getString(2));
           PLACES.put(rs.getString(1), (Integer) rs.getObject(3, Integer.class));
@@ -357,8 +405,10 @@ class ReportsHideWhatIsHiddenTest {
       }
       try (ResultSet rs =
           s.executeQuery(
-              "select kov_code, rows_read, rows_accepted, rows_rejected from stg_submission where quarter = '"
-                  + Q + "' and status <> 'SUPERSEDED'")) {
+              "select kov_code, rows_read, rows_accepted, rows_rejected from stg_submission where"
+                  + " quarter = '"
+                  + Q
+                  + "' and status <> 'SUPERSEDED'")) {
         while (rs.next()) {
           SUBMISSION.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         }
@@ -367,7 +417,9 @@ class ReportsHideWhatIsHiddenTest {
     for (String lang : LANGUAGES) {
       Map<String, String> names = new HashMap<>();
       var domains = DemoWarehouse.REF.table("domains");
-      domains.rows().forEach(r -> names.put(r.get("code"), r.get(lang.equals("en") ? "name_en" : "name_et")));
+      domains
+          .rows()
+          .forEach(r -> names.put(r.get("code"), r.get(lang.equals("en") ? "name_en" : "name_et")));
       DOMAIN.put(lang, names);
     }
   }
@@ -381,12 +433,16 @@ class ReportsHideWhatIsHiddenTest {
     return lang + "/" + format + "/" + report;
   }
 
-  private static List<String> text(Path file, ReportFormat format) throws IOException, InterruptedException {
-    return format == ReportFormat.PDF ? pdfLines(file) : htmlLines(Files.readString(file, StandardCharsets.UTF_8));
+  private static List<String> text(Path file, ReportFormat format)
+      throws IOException, InterruptedException {
+    return format == ReportFormat.PDF
+        ? pdfLines(file)
+        : htmlLines(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   private static List<String> pdfLines(Path pdf) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-").start();
+    Process p =
+        new ProcessBuilder("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-").start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "pdftotext failed on " + pdf);
     return plain(text).lines().toList();
@@ -426,7 +482,9 @@ class ReportsHideWhatIsHiddenTest {
             default ->
                 e.startsWith("#x")
                     ? new String(Character.toChars(Integer.parseInt(e.substring(2), 16)))
-                    : e.startsWith("#") ? new String(Character.toChars(Integer.parseInt(e.substring(1)))) : m.group();
+                    : e.startsWith("#")
+                        ? new String(Character.toChars(Integer.parseInt(e.substring(1))))
+                        : m.group();
           };
       m.appendReplacement(b, Matcher.quoteReplacement(r));
     }

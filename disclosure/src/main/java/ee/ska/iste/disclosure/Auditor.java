@@ -14,12 +14,12 @@ import org.ojalgo.optimisation.Variable;
 /**
  * The outsider's audit: for every hidden quantity that must be protected, the smallest and largest
  * value it can take given everything published (the visible figures' quantities as constants, the
- * model's identities and bounds), by linear programming (ojAlgo's
- * {@link ExpressionsBasedModel}); whole counts have their bounds rounded inwards. Only the visible figures'
- * values enter the programmes; a hidden figure's true value is used only to judge the interval.
+ * model's identities and bounds), by linear programming (ojAlgo's {@link ExpressionsBasedModel});
+ * whole counts have their bounds rounded inwards. Only the visible figures' values enter the
+ * programmes; a hidden figure's true value is used only to judge the interval.
  *
- * <p>Which quantities must be protected: the numerator of every hidden figure (a count: interval
- * at least {@code countWidth} wide; a sum: reaching {@code sumMargin} of it either side), and the
+ * <p>Which quantities must be protected: the numerator of every hidden figure (a count: interval at
+ * least {@code countWidth} wide; a sum: reaching {@code sumMargin} of it either side), and the
  * denominator of a hidden figure whose denominator is a count below {@code min} (the reason it is
  * hidden).
  */
@@ -55,7 +55,14 @@ public final class Auditor {
    * quantity that need not be protected passes).
    */
   public record Check(
-      int figure, Field field, Protection protection, double value, double low, double high, boolean required, boolean pass) {}
+      int figure,
+      Field field,
+      Protection protection,
+      double value,
+      double low,
+      double high,
+      boolean required,
+      boolean pass) {}
 
   private final OutsiderModel model;
 
@@ -63,7 +70,8 @@ public final class Auditor {
 
   public Auditor(OutsiderModel model) {
     this.model = model;
-    this.nationUnit = model.figures().stream().filter(Figure::national).map(Figure::unit).findFirst().orElse("");
+    this.nationUnit =
+        model.figures().stream().filter(Figure::national).map(Figure::unit).findFirst().orElse("");
   }
 
   /**
@@ -92,7 +100,8 @@ public final class Auditor {
           checks.add(judge(q, new double[] {model.value(q), model.value(q)}, required.contains(q)));
           continue;
         }
-        List<Integer> members = programmes.computeIfAbsent(comps.root(q), r -> sorted(comps.members(r)));
+        List<Integer> members =
+            programmes.computeIfAbsent(comps.root(q), r -> sorted(comps.members(r)));
         checks.add(judge(q, range(members, q), required.contains(q)));
       }
     }
@@ -100,9 +109,9 @@ public final class Auditor {
   }
 
   /**
-   * The checks of the protected quantities of one hidden figure under a mask. Only its component
-   * is looked at (found by a walk from the quantity, not over the whole quarter): what
-   * substitution pins there, then the programme over the rest of it.
+   * The checks of the protected quantities of one hidden figure under a mask. Only its component is
+   * looked at (found by a walk from the quantity, not over the whole quarter): what substitution
+   * pins there, then the programme over the rest of it.
    */
   public List<Check> audit(boolean[] hidden, boolean primary, int figure) {
     List<Check> checks = new ArrayList<>();
@@ -160,8 +169,12 @@ public final class Auditor {
         }
       }
       int f = OutsiderModel.figureOf(x);
-      int other = OutsiderModel.quantity(f, OutsiderModel.fieldOf(x) == Field.NUM ? Field.DEN : Field.NUM);
-      if (hidden[f] && !known.contains(other) && isHidden(model, hidden, other) && seen.add(other)) {
+      int other =
+          OutsiderModel.quantity(f, OutsiderModel.fieldOf(x) == Field.NUM ? Field.DEN : Field.NUM);
+      if (hidden[f]
+          && !known.contains(other)
+          && isHidden(model, hidden, other)
+          && seen.add(other)) {
         todo.add(other);
       }
     }
@@ -215,17 +228,18 @@ public final class Auditor {
   }
 
   /**
-   * The quantities of a hidden figure that must be protected: a count from 1 to {@code min − 1}
-   * (a zero or a large count tells nothing the rules would hide), a denominator that is a count
-   * below {@code min}, and the sum of a figure the primary rule hides (a sum resting on few cases,
-   * a mean's total over few cases).
+   * The quantities of a hidden figure that must be protected: a count from 1 to {@code min − 1} (a
+   * zero or a large count tells nothing the rules would hide), a denominator that is a count below
+   * {@code min}, and the sum of a figure the primary rule hides (a sum resting on few cases, a
+   * mean's total over few cases).
    */
   public List<Integer> protectedQuantities(int f, boolean primary) {
     Figure fig = model.figure(f);
     MeasureRule r = model.rule(f);
     int min = model.disclosure().min();
     List<Integer> out = new ArrayList<>();
-    boolean smallCount = r.numerator() == Protection.COUNT && fig.numerator() >= 1 && fig.numerator() < min;
+    boolean smallCount =
+        r.numerator() == Protection.COUNT && fig.numerator() >= 1 && fig.numerator() < min;
     boolean primarySum = r.numerator() == Protection.SUM && primary && fig.numerator() != 0;
     if (smallCount || primarySum) {
       out.add(OutsiderModel.quantity(f, Field.NUM));
@@ -270,7 +284,8 @@ public final class Auditor {
    * reaching {@code sumMargin} of it either side — or as wide as [capLow, capHigh], the most the
    * national figures allow.
    */
-  private boolean passes(Protection p, double v, double low, double high, double capLow, double capHigh) {
+  private boolean passes(
+      Protection p, double v, double low, double high, double capLow, double capHigh) {
     if (p == Protection.COUNT) {
       double cl = Double.isInfinite(capLow) ? capLow : Math.ceil(capLow - EPS);
       double ch = Double.isInfinite(capHigh) ? capHigh : Math.floor(capHigh + EPS);
@@ -287,30 +302,32 @@ public final class Auditor {
   private final Map<Integer, double[]> widest = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * The interval of q with every figure of its measure below the nation hidden, under the
-   * measure's own identities (the hierarchy) and bounds only: at least as wide as anything hiding
-   * more could give, since identities with other measures only narrow it. What the national
-   * figure alone pins down cannot be protected by hiding, and is not asked for.
+   * The interval of q with every figure of its measure below the nation hidden, under the measure's
+   * own identities (the hierarchy) and bounds only: at least as wide as anything hiding more could
+   * give, since identities with other measures only narrow it. What the national figure alone pins
+   * down cannot be protected by hiding, and is not asked for.
    */
   private double[] widest(int q) {
-    return widest.computeIfAbsent(q, k -> {
-      String measure = model.figure(OutsiderModel.figureOf(q)).measure();
-      boolean[] mask = new boolean[model.figures().size()];
-      List<Integer> members = new ArrayList<>();
-      for (int i = 0; i < mask.length; i++) {
-        Figure g = model.figure(i);
-        if (g.measure().equals(measure) && !g.national()) {
-          mask[i] = true;
-          for (Field fl : Field.values()) {
-            int x = OutsiderModel.quantity(i, fl);
-            if (isHidden(model, mask, x)) {
-              members.add(x);
+    return widest.computeIfAbsent(
+        q,
+        k -> {
+          String measure = model.figure(OutsiderModel.figureOf(q)).measure();
+          boolean[] mask = new boolean[model.figures().size()];
+          List<Integer> members = new ArrayList<>();
+          for (int i = 0; i < mask.length; i++) {
+            Figure g = model.figure(i);
+            if (g.measure().equals(measure) && !g.national()) {
+              mask[i] = true;
+              for (Field fl : Field.values()) {
+                int x = OutsiderModel.quantity(i, fl);
+                if (isHidden(model, mask, x)) {
+                  members.add(x);
+                }
+              }
             }
           }
-        }
-      }
-      return new Lp(model, members, measure).range(q);
-    });
+          return new Lp(model, members, measure).range(q);
+        });
   }
 
   private final Map<Integer, double[]> floor = new java.util.concurrent.ConcurrentHashMap<>();
@@ -323,15 +340,17 @@ public final class Auditor {
    * it.
    */
   private double[] floor(int q) {
-    return floor.computeIfAbsent(q, k -> {
-      Set<String> family = model.family(model.figure(OutsiderModel.figureOf(q)).measure());
-      boolean[] mask = new boolean[model.figures().size()];
-      for (int i = 0; i < mask.length; i++) {
-        Figure g = model.figure(i);
-        mask[i] = family.contains(g.measure()) && !g.national();
-      }
-      return new Lp(model, component(mask, q, Set.of())).range(q);
-    });
+    return floor.computeIfAbsent(
+        q,
+        k -> {
+          Set<String> family = model.family(model.figure(OutsiderModel.figureOf(q)).measure());
+          boolean[] mask = new boolean[model.figures().size()];
+          for (int i = 0; i < mask.length; i++) {
+            Figure g = model.figure(i);
+            mask[i] = family.contains(g.measure()) && !g.national();
+          }
+          return new Lp(model, component(mask, q, Set.of())).range(q);
+        });
   }
 
   private String nationUnit(String measure) {
@@ -343,7 +362,9 @@ public final class Auditor {
     private final Map<Integer, Integer> parent = new HashMap<>();
     private final Map<Integer, List<Integer>> members = new HashMap<>();
 
-    /** @param known hidden quantities known exactly: constants, not variables */
+    /**
+     * @param known hidden quantities known exactly: constants, not variables
+     */
     Components(OutsiderModel m, boolean[] hidden, Set<Integer> known) {
       for (Identity id : m.identities()) {
         int first = -1;
@@ -425,7 +446,9 @@ public final class Auditor {
       this(m, quantities, null);
     }
 
-    /** @param onlyMeasure when set, only the identities among that measure's figures */
+    /**
+     * @param onlyMeasure when set, only the identities among that measure's figures
+     */
     Lp(OutsiderModel m, List<Integer> quantities, String onlyMeasure) {
       for (int q : quantities) {
         var.put(q, var.size());
@@ -536,7 +559,9 @@ public final class Auditor {
       }
       if (!state.isFeasible()) {
         throw new IllegalStateException(
-            "the outsider's programme has no solution (" + state + "): the published figures contradict the identities");
+            "the outsider's programme has no solution ("
+                + state
+                + "): the published figures contradict the identities");
       }
       return result.getValue();
     }

@@ -1,6 +1,5 @@
 package ee.ska.iste.disclosure;
 
-import ee.ska.iste.core.ref.RefTable;
 import ee.ska.iste.core.ref.ReferenceData;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,8 +10,8 @@ import java.util.Map;
 /**
  * The disclosure rules valid on a day, from the reference data: the thresholds ({@code
  * SUPPRESSION_MIN}, {@code DISCLOSURE_COUNT_WIDTH}, {@code DISCLOSURE_SUM_MARGIN} in
- * thresholds.csv), the measures' protections and case bounds (disclosure_measures.csv; a measure not
- * listed follows its kind) and the identities between measures of one unit
+ * thresholds.csv), the measures' protections and case bounds (disclosure_measures.csv; a measure
+ * not listed follows its kind) and the identities between measures of one unit
  * (disclosure_identities.csv).
  *
  * @param min the smallest count shown and the smallest denominator of a shown share or mean
@@ -58,15 +57,16 @@ public record DisclosureRules(
       MeasureRule r = MeasureRule.byKind(e.getKey(), e.getValue());
       for (Map<String, String> row : listed) {
         if (matches(row.get("measure"), e.getKey())) {
-          r = new MeasureRule(
-              e.getKey(),
-              e.getValue(),
-              Protection.valueOf(row.get("numerator_rule")),
-              Protection.valueOf(row.get("denominator_rule")),
-              number(row.get("case_min")),
-              number(row.get("case_max")),
-              Boolean.parseBoolean(row.get("denominator_public")),
-              Boolean.parseBoolean(row.get("hierarchical")));
+          r =
+              new MeasureRule(
+                  e.getKey(),
+                  e.getValue(),
+                  Protection.valueOf(row.get("numerator_rule")),
+                  Protection.valueOf(row.get("denominator_rule")),
+                  number(row.get("case_min")),
+                  number(row.get("case_max")),
+                  Boolean.parseBoolean(row.get("denominator_public")),
+                  Boolean.parseBoolean(row.get("hierarchical")));
           break;
         }
       }
@@ -74,8 +74,13 @@ public record DisclosureRules(
     }
     Map<String, List<Term>> terms = new LinkedHashMap<>();
     for (Map<String, String> row : ref.table("disclosure_identities").validOn(on)) {
-      terms.computeIfAbsent(row.get("identity"), k -> new ArrayList<>())
-          .add(new Term(row.get("measure"), Field.valueOf(row.get("field")), Double.parseDouble(row.get("coefficient"))));
+      terms
+          .computeIfAbsent(row.get("identity"), k -> new ArrayList<>())
+          .add(
+              new Term(
+                  row.get("measure"),
+                  Field.valueOf(row.get("field")),
+                  Double.parseDouble(row.get("coefficient"))));
     }
     List<IdentityTemplate> identities = new ArrayList<>();
     terms.forEach((name, t) -> identities.add(new IdentityTemplate(name, t)));
@@ -97,7 +102,9 @@ public record DisclosureRules(
 
   /** A listed measure code, or a prefix ending in {@code *}. */
   private static boolean matches(String pattern, String measure) {
-    return pattern.endsWith("*") ? measure.startsWith(pattern.substring(0, pattern.length() - 1)) : pattern.equals(measure);
+    return pattern.endsWith("*")
+        ? measure.startsWith(pattern.substring(0, pattern.length() - 1))
+        : pattern.equals(measure);
   }
 
   private static double number(String s) {

@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param denominator {@code NaN} for counts and sums
  */
 public record Figure(
-    String level, String unit, String measure, Kind kind, long n, double numerator, double denominator) {
+    String level,
+    String unit,
+    String measure,
+    Kind kind,
+    long n,
+    double numerator,
+    double denominator) {
 
   public Figure {
     Objects.requireNonNull(level, "level");
@@ -21,7 +27,8 @@ public record Figure(
   }
 
   /** A count or sum: value = numerator, no denominator. */
-  public static Figure additive(String level, String unit, String measure, Kind kind, long n, double value) {
+  public static Figure additive(
+      String level, String unit, String measure, Kind kind, long n, double value) {
     return new Figure(level, unit, measure, kind, n, value, Double.NaN);
   }
 

@@ -26,11 +26,27 @@ public record MeasureRule(
   /** The rule of a measure not listed in the reference data, from its kind alone. */
   public static MeasureRule byKind(String measure, Kind kind) {
     return switch (kind) {
-      case COUNT -> new MeasureRule(measure, kind, Protection.COUNT, Protection.NONE, Double.NaN, Double.NaN, false, true);
-      case SUM -> new MeasureRule(measure, kind, Protection.SUM, Protection.NONE, Double.NaN, Double.NaN, false, true);
-      case SHARE -> new MeasureRule(measure, kind, Protection.COUNT, Protection.COUNT, 0, 1, false, true);
-      case MEAN -> new MeasureRule(measure, kind, Protection.SUM, Protection.COUNT, Double.NaN, Double.NaN, false, true);
-      case RATIO -> new MeasureRule(measure, kind, Protection.SUM, Protection.SUM, Double.NaN, Double.NaN, false, true);
+      case COUNT ->
+          new MeasureRule(
+              measure,
+              kind,
+              Protection.COUNT,
+              Protection.NONE,
+              Double.NaN,
+              Double.NaN,
+              false,
+              true);
+      case SUM ->
+          new MeasureRule(
+              measure, kind, Protection.SUM, Protection.NONE, Double.NaN, Double.NaN, false, true);
+      case SHARE ->
+          new MeasureRule(measure, kind, Protection.COUNT, Protection.COUNT, 0, 1, false, true);
+      case MEAN ->
+          new MeasureRule(
+              measure, kind, Protection.SUM, Protection.COUNT, Double.NaN, Double.NaN, false, true);
+      case RATIO ->
+          new MeasureRule(
+              measure, kind, Protection.SUM, Protection.SUM, Double.NaN, Double.NaN, false, true);
     };
   }
 

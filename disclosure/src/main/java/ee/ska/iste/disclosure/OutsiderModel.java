@@ -31,11 +31,14 @@ public final class OutsiderModel {
   private final List<Identity> identities;
   private final Map<String, Integer> index = new HashMap<>();
   private final DisclosureRules disclosure;
+
   /** quantity → the identities it appears in. */
   private final Map<Integer, List<Integer>> byQuantity = new HashMap<>();
+
   private final List<String> dropped = new ArrayList<>();
 
-  private OutsiderModel(List<Figure> figures, DisclosureRules disclosure, List<Identity> identities) {
+  private OutsiderModel(
+      List<Figure> figures, DisclosureRules disclosure, List<Identity> identities) {
     this.figures = List.copyOf(figures);
     this.disclosure = disclosure;
     this.rules = new MeasureRule[figures.size()];
@@ -65,13 +68,14 @@ public final class OutsiderModel {
     m.addHierarchy(kovCounty);
     m.addUnitIdentities();
     m.addOccupancy(kovCounty, allocationPeers);
-    m.identities.removeIf(id -> {
-      boolean holds = m.holds(id);
-      if (!holds) {
-        m.dropped.add(id.name());
-      }
-      return !holds;
-    });
+    m.identities.removeIf(
+        id -> {
+          boolean holds = m.holds(id);
+          if (!holds) {
+            m.dropped.add(id.name());
+          }
+          return !holds;
+        });
     for (int i = 0; i < m.identities.size(); i++) {
       Identity id = m.identities.get(i);
       for (int q : id.quantities()) {
@@ -157,7 +161,9 @@ public final class OutsiderModel {
       byRoot.computeIfAbsent(find.apply(m), k -> new java.util.TreeSet<>()).add(m);
     }
     Map<String, Set<String>> out = new HashMap<>();
-    byRoot.values().forEach(set -> set.forEach(m -> out.put(m, java.util.Collections.unmodifiableSet(set))));
+    byRoot
+        .values()
+        .forEach(set -> set.forEach(m -> out.put(m, java.util.Collections.unmodifiableSet(set))));
     return out;
   }
 
@@ -240,7 +246,8 @@ public final class OutsiderModel {
           }
           case Level.COUNTY -> counties.put(f.unit(), i);
           case Level.NATION -> nation = i;
-          default -> throw new IllegalArgumentException("unknown level " + f.level() + " of " + f.key());
+          default ->
+              throw new IllegalArgumentException("unknown level " + f.level() + " of " + f.key());
         }
       }
       TreeSet<String> countyCodes = new TreeSet<>(counties.keySet());
@@ -250,14 +257,23 @@ public final class OutsiderModel {
           continue;
         }
         for (String c : countyCodes) {
-          addSum("hierarchy " + e.getKey() + " " + field + " county " + c, counties.get(c), kovsByCounty.getOrDefault(c, List.of()), field);
+          addSum(
+              "hierarchy " + e.getKey() + " " + field + " county " + c,
+              counties.get(c),
+              kovsByCounty.getOrDefault(c, List.of()),
+              field);
         }
         if (nation != null || !kovs.isEmpty()) {
           addSum("hierarchy " + e.getKey() + " " + field + " nation", nation, kovs, field);
         }
-        if (!counties.isEmpty() && kovsByCounty.values().stream().mapToInt(List::size).sum() == kovs.size()) {
+        if (!counties.isEmpty()
+            && kovsByCounty.values().stream().mapToInt(List::size).sum() == kovs.size()) {
           // every KOV has its county: the counties add up to the nation too
-          addSum("hierarchy " + e.getKey() + " " + field + " nation by county", nation, new ArrayList<>(counties.values()), field);
+          addSum(
+              "hierarchy " + e.getKey() + " " + field + " nation by county",
+              nation,
+              new ArrayList<>(counties.values()),
+              field);
         }
       }
     }
@@ -294,7 +310,8 @@ public final class OutsiderModel {
           if (i != null) {
             any = true;
             if (term.field() == Field.DEN && !figures.get(i).hasDenominator()) {
-              throw new IllegalArgumentException("identity " + t.name() + ": " + term.measure() + " has no denominator");
+              throw new IllegalArgumentException(
+                  "identity " + t.name() + ": " + term.measure() + " has no denominator");
             }
             q.add(quantity(i, term.field()));
             c.add(term.coefficient());
@@ -307,7 +324,8 @@ public final class OutsiderModel {
     }
   }
 
-  private void addOccupancy(Map<String, String> kovCounty, Map<String, List<String>> allocationPeers) {
+  private void addOccupancy(
+      Map<String, String> kovCounty, Map<String, List<String>> allocationPeers) {
     String occ = disclosure.occupancyMeasure();
     String days = disclosure.occupancyDaysMeasure();
     for (int i = 0; i < figures.size(); i++) {
@@ -319,7 +337,10 @@ public final class OutsiderModel {
       switch (f.level()) {
         case Level.KOV -> kovs.addAll(allocationPeers.getOrDefault(f.unit(), List.of()));
         case Level.COUNTY ->
-            allocationPeers.keySet().stream().filter(k -> f.unit().equals(kovCounty.get(k))).sorted().forEach(kovs::add);
+            allocationPeers.keySet().stream()
+                .filter(k -> f.unit().equals(kovCounty.get(k)))
+                .sorted()
+                .forEach(kovs::add);
         default -> allocationPeers.keySet().stream().sorted().forEach(kovs::add);
       }
       List<Integer> q = new ArrayList<>(List.of(quantity(i, Field.NUM)));
@@ -338,13 +359,20 @@ public final class OutsiderModel {
         boolean all = unitDays >= 0;
         for (int j = 0; j < figures.size() && all; j++) {
           Figure g = figures.get(j);
-          boolean inUnit = f.level().equals(Level.NATION) || f.unit().equals(kovCounty.get(g.unit()));
-          if (g.level().equals(Level.KOV) && g.measure().equals(days) && inUnit && g.numerator() != 0) {
+          boolean inUnit =
+              f.level().equals(Level.NATION) || f.unit().equals(kovCounty.get(g.unit()));
+          if (g.level().equals(Level.KOV)
+              && g.measure().equals(days)
+              && inUnit
+              && g.numerator() != 0) {
             all = allocationPeers.containsKey(g.unit()) && kovCounty.containsKey(g.unit());
           }
         }
         if (all) {
-          add("occupancy days equal " + f.key(), new ArrayList<>(List.of(quantity(i, Field.NUM), quantity(unitDays, Field.NUM))), new ArrayList<>(List.of(-1.0, 1.0)));
+          add(
+              "occupancy days equal " + f.key(),
+              new ArrayList<>(List.of(quantity(i, Field.NUM), quantity(unitDays, Field.NUM))),
+              new ArrayList<>(List.of(-1.0, 1.0)));
         }
       }
     }
@@ -354,7 +382,11 @@ public final class OutsiderModel {
     if (q.size() < 2) {
       return; // a lone quantity equal to 0 or a total without parts says nothing new
     }
-    identities.add(new Identity(name, q.stream().mapToInt(Integer::intValue).toArray(), c.stream().mapToDouble(Double::doubleValue).toArray()));
+    identities.add(
+        new Identity(
+            name,
+            q.stream().mapToInt(Integer::intValue).toArray(),
+            c.stream().mapToDouble(Double::doubleValue).toArray()));
   }
 
   /**

@@ -1,8 +1,8 @@
 package ee.ska.iste.disclosure;
 
 /**
- * Primary suppression (measures.md): below the national level, a count from 1 to {@code min − 1}
- * is hidden, and a sum resting on 1 to {@code min − 1} cases; a share, mean or ratio is hidden when
+ * Primary suppression (measures.md): below the national level, a count from 1 to {@code min − 1} is
+ * hidden, and a sum resting on 1 to {@code min − 1} cases; a share, mean or ratio is hidden when
  * fewer than {@code min} cases are behind it, when its numerator is a count from 1 to {@code min −
  * 1}, or when its denominator is a count below {@code min}. National figures are never hidden.
  */

@@ -12,14 +12,14 @@ import java.util.Set;
  *
  * <p>For a hidden quantity that fails, the candidates are the visible, non-national figures that
  * share an identity with it — the identities with the fewest hidden terms first, in each the
- * smallest quantity first (zeros included), then level, unit and measure. The first candidate
- * whose hiding protects the failing quantity is hidden; when none of the first {@value #TRIALS}
- * does, the one that widens its interval most (or, if none widens it, every candidate of its
- * tightest identity). A figure is hidden with its twins (figures tied to it by an identity of two
- * terms). Every step hides at least one more figure, so it ends; if a quantity still fails, every
- * figure below the nation of its measure's family (the measures its identities tie it to) is
- * hidden: the widest the national figures allow, which the audit accepts. The same figures give
- * the same result.
+ * smallest quantity first (zeros included), then level, unit and measure. The first candidate whose
+ * hiding protects the failing quantity is hidden; when none of the first {@value #TRIALS} does, the
+ * one that widens its interval most (or, if none widens it, every candidate of its tightest
+ * identity). A figure is hidden with its twins (figures tied to it by an identity of two terms).
+ * Every step hides at least one more figure, so it ends; if a quantity still fails, every figure
+ * below the nation of its measure's family (the measures its identities tie it to) is hidden: the
+ * widest the national figures allow, which the audit accepts. The same figures give the same
+ * result.
  */
 public final class Suppression {
   static final int TRIALS = 12;
@@ -91,7 +91,9 @@ public final class Suppression {
         if (!c.pass()) {
           Set<String> family = model.family(model.figure(c.figure()).measure());
           for (int i = 0; i < hidden.length; i++) {
-            if (!hidden[i] && !model.figure(i).national() && family.contains(model.figure(i).measure())) {
+            if (!hidden[i]
+                && !model.figure(i).national()
+                && family.contains(model.figure(i).measure())) {
               hideWithTwins(hidden, i);
             }
           }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Hand-worked cases of primary and secondary suppression and the outsider's audit. */
 class SuppressionTest {
-  static final DisclosureRules RULES = new DisclosureRules(5, 3, 0.25, Map.of(), List.of(), "OCCUPANCY", "CLIENT_DAYS");
+  static final DisclosureRules RULES =
+      new DisclosureRules(5, 3, 0.25, Map.of(), List.of(), "OCCUPANCY", "CLIENT_DAYS");
   static final Map<String, String> COUNTY = Map.of("A", "C", "B", "C", "D", "C", "E", "C");
 
   static Figure count(String level, String unit, String measure, long v) {
@@ -36,7 +37,8 @@ class SuppressionTest {
     return OutsiderModel.of(figures, RULES, COUNTY, Map.of());
   }
 
-  static Auditor.Check check(List<Auditor.Check> audit, OutsiderModel m, String level, String unit, String measure) {
+  static Auditor.Check check(
+      List<Auditor.Check> audit, OutsiderModel m, String level, String unit, String measure) {
     int i = m.indexOf(level, unit, measure);
     return audit.stream().filter(c -> c.figure() == i).findFirst().orElseThrow();
   }
@@ -46,14 +48,16 @@ class SuppressionTest {
     // A 3, B 10, D 12; county and nation 25. Primary hides A; 25 - 10 - 12 = 3 gives it away.
     OutsiderModel m = model(countyTable("ACTIVE", 3, 10, 12));
     boolean[] primary = Primary.mask(m);
-    Auditor.Check before = check(new Auditor(m).audit(primary, primary, true), m, Level.KOV, "A", "ACTIVE");
+    Auditor.Check before =
+        check(new Auditor(m).audit(primary, primary, true), m, Level.KOV, "A", "ACTIVE");
     assertEquals(3, before.low());
     assertEquals(3, before.high());
     assertFalse(before.pass());
 
     Suppression.Result r = new Suppression(m).apply();
     assertEquals(Suppression.Reason.PRIMARY, r.reasons()[m.indexOf(Level.KOV, "A", "ACTIVE")]);
-    // the smallest other cell of the county's table, B (10), is hidden too: A + B = 13, A in [0, 13]
+    // the smallest other cell of the county's table, B (10), is hidden too: A + B = 13, A in [0,
+    // 13]
     assertEquals(Suppression.Reason.SECONDARY, r.reasons()[m.indexOf(Level.KOV, "B", "ACTIVE")]);
     assertNull(r.reasons()[m.indexOf(Level.KOV, "D", "ACTIVE")]);
     assertNull(r.reasons()[m.indexOf(Level.COUNTY, "C", "ACTIVE")]);
@@ -67,7 +71,13 @@ class SuppressionTest {
   void twoHiddenOnesUnderAVisibleTotalOfTwoAreProtected() {
     // A 1, B 1, D 10, E 0; county 12. Primary hides A and B: A + B = 2, each in [0, 2], 2 wide.
     OutsiderModel m = model(countyTable("EXIT", 1, 1, 10, 0));
-    Auditor.Check before = check(new Auditor(m).audit(Primary.mask(m), Primary.mask(m), true), m, Level.KOV, "A", "EXIT");
+    Auditor.Check before =
+        check(
+            new Auditor(m).audit(Primary.mask(m), Primary.mask(m), true),
+            m,
+            Level.KOV,
+            "A",
+            "EXIT");
     assertEquals(0, before.low());
     assertEquals(2, before.high());
     assertFalse(before.pass());
@@ -85,12 +95,19 @@ class SuppressionTest {
   @Test
   void aShareIsHiddenWhenItsNumeratorIsSmallOrItsDenominatorIsBelowTheMinimum() {
     MeasureRule share = MeasureRule.byKind("QOL_WORSENED", Kind.SHARE);
-    assertTrue(Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 2, 10), share, 5));
-    assertTrue(Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 1, 10), share, 5));
-    assertTrue(Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 4, 0, 4), share, 5));
-    assertFalse(Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 0, 10), share, 5));
-    assertFalse(Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 5, 10), share, 5));
-    assertFalse(Primary.hides(new Figure(Level.NATION, "EE", "QOL_WORSENED", Kind.SHARE, 3, 2, 3), share, 5));
+    assertTrue(
+        Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 2, 10), share, 5));
+    assertTrue(
+        Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 1, 10), share, 5));
+    assertTrue(
+        Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 4, 0, 4), share, 5));
+    assertFalse(
+        Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 0, 10), share, 5));
+    assertFalse(
+        Primary.hides(new Figure(Level.KOV, "A", "QOL_WORSENED", Kind.SHARE, 10, 5, 10), share, 5));
+    assertFalse(
+        Primary.hides(
+            new Figure(Level.NATION, "EE", "QOL_WORSENED", Kind.SHARE, 3, 2, 3), share, 5));
   }
 
   @Test
@@ -127,12 +144,19 @@ class SuppressionTest {
     // (A's EXIT, now 27 - 20 = 7 to the outsider, is hidden but need not be protected).
     DisclosureRules rules =
         new DisclosureRules(
-            5, 3, 0.25, Map.of(),
-            List.of(new DisclosureRules.IdentityTemplate("EXIT_BY_REASON", List.of(
-                new DisclosureRules.Term("EXIT", Field.NUM, -1),
-                new DisclosureRules.Term("EXIT_X", Field.NUM, 1),
-                new DisclosureRules.Term("EXIT_Y", Field.NUM, 1)))),
-            "OCCUPANCY", "CLIENT_DAYS");
+            5,
+            3,
+            0.25,
+            Map.of(),
+            List.of(
+                new DisclosureRules.IdentityTemplate(
+                    "EXIT_BY_REASON",
+                    List.of(
+                        new DisclosureRules.Term("EXIT", Field.NUM, -1),
+                        new DisclosureRules.Term("EXIT_X", Field.NUM, 1),
+                        new DisclosureRules.Term("EXIT_Y", Field.NUM, 1)))),
+            "OCCUPANCY",
+            "CLIENT_DAYS");
     List<Figure> f = new ArrayList<>();
     f.add(count(Level.KOV, "A", "EXIT", 7));
     f.add(count(Level.KOV, "A", "EXIT_X", 2));
@@ -144,7 +168,13 @@ class SuppressionTest {
     f.add(count(Level.NATION, "EE", "EXIT_X", 10));
     f.add(count(Level.NATION, "EE", "EXIT_Y", 17));
     OutsiderModel m = OutsiderModel.of(f, rules, Map.of(), Map.of());
-    Auditor.Check before = check(new Auditor(m).audit(Primary.mask(m), Primary.mask(m), true), m, Level.KOV, "A", "EXIT_X");
+    Auditor.Check before =
+        check(
+            new Auditor(m).audit(Primary.mask(m), Primary.mask(m), true),
+            m,
+            Level.KOV,
+            "A",
+            "EXIT_X");
     assertEquals(2, before.low());
     assertEquals(2, before.high());
 

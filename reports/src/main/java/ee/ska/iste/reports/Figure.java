@@ -32,8 +32,8 @@ record Figure(
   }
 
   /**
-   * A chart series by quarter label with only the figures that may be shown: a suppressed or
-   * absent figure leaves a gap, never a point that would reveal it.
+   * A chart series by quarter label with only the figures that may be shown: a suppressed or absent
+   * figure leaves a gap, never a point that would reveal it.
    */
   static java.util.Map<String, Double> shownSeries(
       java.util.Map<ee.ska.iste.core.time.Quarter, Figure> series) {

@@ -44,11 +44,15 @@ final class FigureFormat {
     return locale;
   }
 
-  /** A rejection reason code with its description in the report's language, as a reader needs it. */
+  /**
+   * A rejection reason code with its description in the report's language, as a reader needs it.
+   */
   String reason(String code) {
     try {
       ee.ska.iste.core.quality.ReasonCode r = ee.ska.iste.core.quality.ReasonCode.valueOf(code);
-      return code + ": " + ("en".equals(locale.getLanguage()) ? r.descriptionEn() : r.descriptionEt());
+      return code
+          + ": "
+          + ("en".equals(locale.getLanguage()) ? r.descriptionEn() : r.descriptionEt());
     } catch (IllegalArgumentException | NullPointerException e) {
       return String.valueOf(code);
     }

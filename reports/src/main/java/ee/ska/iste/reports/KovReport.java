@@ -214,7 +214,8 @@ final class KovReport {
       qol.put(fmt.text("kov.trend.kov"), qolKov);
       qol.put(
           fmt.text("kov.trend.nation"),
-          Figure.shownSeries(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
+          Figure.shownSeries(
+              w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
       doc.chart(charts.lines(ctx.name("QOL_CHANGE"), "", labels, qol, false));
     }
     doc.note(fmt.text("chart.suppressed.note"));

@@ -38,6 +38,7 @@ final class NationalReport {
   private final FigureFormat fmt;
   private final Charts charts;
   private final StatusText statusText;
+
   /** The quarter's publishable status per KOV (empty without kov_status). */
   private Map<String, Warehouse.KovStatus> statuses = Map.of();
 
@@ -318,8 +319,7 @@ final class NationalReport {
     kovs.values().stream()
         .filter(m -> m.countyCode() != null)
         .forEach(
-            m ->
-                counties.putIfAbsent(m.countyCode(), ctx.county(m.countyCode(), m.countyName())));
+            m -> counties.putIfAbsent(m.countyCode(), ctx.county(m.countyCode(), m.countyName())));
     Map<String, Map<String, Double>> byCounty = new TreeMap<>();
     for (Map.Entry<String, String> c : counties.entrySet()) {
       Map<String, Double> s =

@@ -145,7 +145,12 @@ final class QualityReport {
       // national figures only: never hidden, and the KOV column above is outcomes_public's
       doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.cases"), "", "", "");
       for (String r : byReason) {
-        doc.row(r.substring(INELIGIBLE.length() + 1), fmt.figure(nation.get(r), Unit.COUNT), "", "", "");
+        doc.row(
+            r.substring(INELIGIBLE.length() + 1),
+            fmt.figure(nation.get(r), Unit.COUNT),
+            "",
+            "",
+            "");
       }
       doc.row(fmt.text("quality.total"), fmt.figure(total, Unit.COUNT), "", "", "");
       doc.note(fmt.text("quality.eligibility.note"));
@@ -157,7 +162,8 @@ final class QualityReport {
   /** A refusal's code with its description in the report's language. */
   private String refusal(String code) {
     try {
-      ee.ska.iste.core.quality.RefusalReason r = ee.ska.iste.core.quality.RefusalReason.valueOf(code);
+      ee.ska.iste.core.quality.RefusalReason r =
+          ee.ska.iste.core.quality.RefusalReason.valueOf(code);
       return code + " — " + (ctx.english() ? r.descriptionEn() : r.descriptionEt());
     } catch (IllegalArgumentException | NullPointerException e) {
       return String.valueOf(code);

@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Renders a quarter's whole set (every KOV report, the national dashboard, the data-quality
- * report) on several threads, each with its own renderer and read-only connection: filling and
- * exporting a report is CPU work that one thread cannot spread over the cores.
+ * Renders a quarter's whole set (every KOV report, the national dashboard, the data-quality report)
+ * on several threads, each with its own renderer and read-only connection: filling and exporting a
+ * report is CPU work that one thread cannot spread over the cores.
  */
 public final class QuarterReports {
   private final Path database;
@@ -54,25 +54,32 @@ public final class QuarterReports {
     jobs.add(r -> r.renderNational(quarter, format, outDir));
     jobs.add(r -> r.renderQuality(quarter, format, outDir));
     int n = Math.min(threads, jobs.size());
-    ExecutorService pool = Executors.newFixedThreadPool(n, runnable -> {
-      Thread t = new Thread(runnable, "iste-reports");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            n,
+            runnable -> {
+              Thread t = new Thread(runnable, "iste-reports");
+              t.setDaemon(true);
+              return t;
+            });
     List<ReportRenderer> renderers = new ArrayList<>();
-    ThreadLocal<ReportRenderer> own = ThreadLocal.withInitial(() -> {
-      ReportRenderer r = ReportRenderer.open(database, locale, stamp);
-      synchronized (renderers) {
-        renderers.add(r);
-      }
-      return r;
-    });
+    ThreadLocal<ReportRenderer> own =
+        ThreadLocal.withInitial(
+            () -> {
+              ReportRenderer r = ReportRenderer.open(database, locale, stamp);
+              synchronized (renderers) {
+                renderers.add(r);
+              }
+              return r;
+            });
     try {
       List<Future<Path>> futures = new ArrayList<>();
       for (Job job : jobs) {
-        futures.add(pool.submit(() -> {
-          return job.render(own.get());
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  return job.render(own.get());
+                }));
       }
       List<Path> written = new ArrayList<>();
       for (Future<Path> f : futures) {
@@ -87,7 +94,8 @@ public final class QuarterReports {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException("reports of " + quarter + " failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "reports of " + quarter + " failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
       awaitQuietly(pool);

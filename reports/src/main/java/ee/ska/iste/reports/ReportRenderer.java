@@ -120,7 +120,8 @@ public final class ReportRenderer implements AutoCloseable {
   public static Path databaseIn(Path warehouseDir) {
     for (Path candidate :
         List.of(
-            warehouseDir.resolve(DATABASE_FILE), warehouseDir.resolve("current").resolve(DATABASE_FILE))) {
+            warehouseDir.resolve(DATABASE_FILE),
+            warehouseDir.resolve("current").resolve(DATABASE_FILE))) {
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
@@ -133,7 +134,11 @@ public final class ReportRenderer implements AutoCloseable {
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
-                      "no " + DATABASE_FILE + " in " + warehouseDir + " or its version directories"));
+                      "no "
+                          + DATABASE_FILE
+                          + " in "
+                          + warehouseDir
+                          + " or its version directories"));
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot read warehouse directory " + warehouseDir + ": " + e.getMessage(), e);

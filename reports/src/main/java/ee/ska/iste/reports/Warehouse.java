@@ -75,9 +75,9 @@ final class Warehouse implements AutoCloseable {
     List<Municipality> out = new ArrayList<>();
     try (PreparedStatement st =
             connection.prepareStatement(
-                "select kov_code, kov_name, county_code, county_name, cast(allocation_id as varchar),"
-                    + " cast(places as integer)"
-                    + " from dim_municipality order by kov_name, kov_code");
+                "select kov_code, kov_name, county_code, county_name, cast(allocation_id as"
+                    + " varchar), cast(places as integer) from dim_municipality order by kov_name,"
+                    + " kov_code");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         out.add(
@@ -255,7 +255,8 @@ final class Warehouse implements AutoCloseable {
     }
     try (PreparedStatement st =
         connection.prepareStatement(
-            "select kov_code, status, reasons from kov_status where quarter = ? order by kov_code")) {
+            "select kov_code, status, reasons from kov_status where quarter = ? order by"
+                + " kov_code")) {
       st.setString(1, quarter.toString());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -406,10 +407,10 @@ final class Warehouse implements AutoCloseable {
         connection.prepareStatement(
             // one row per judged quantity (a share's numerator and denominator are two):
             // figures are the distinct cells
-            "select count(distinct (level, unit_code, measure)),"
-                + " count(distinct (level, unit_code, measure)) filter (where hidden_because = 'SECONDARY'),"
-                + " count(distinct (level, unit_code, measure)) filter (where not coalesce(pass, false))"
-                + " from mart_disclosure_audit where quarter = ?")) {
+            "select count(distinct (level, unit_code, measure)), count(distinct (level, unit_code,"
+                + " measure)) filter (where hidden_because = 'SECONDARY'), count(distinct (level,"
+                + " unit_code, measure)) filter (where not coalesce(pass, false)) from"
+                + " mart_disclosure_audit where quarter = ?")) {
       st.setString(1, quarter.toString());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();

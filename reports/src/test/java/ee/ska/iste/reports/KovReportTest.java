@@ -160,7 +160,8 @@ class KovReportTest {
     assertTrue(text.contains("05.08.2024"), text);
     // ACTIVE 23 now, 21 before: change +2; nation 512
     assertLine(text, "Aktiivsed juhtumid\\s+23\\s+21\\s+\\+2\\s+512");
-    // NEW is suppressed: "—" (one mark for every hidden figure), and no change can be shown beside a hidden figure
+    // NEW is suppressed: "—" (one mark for every hidden figure), and no change can be shown beside
+    // a hidden figure
     assertLine(text, "Uued juhtumid\\s+—\\s+6\\s+—\\s+57");
     // a zero is a zero; last quarter's 2 exits are hidden
     assertLine(text, "Lõppenud juhtumid\\s+0\\s+—\\s+—\\s+9");

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 30.07.2024: Põltsamaa sent on 10.07 (120 rows read, 117 accepted, 3 rejected), Tartu on 15.08 —
  * late — (400, 390, 10), Haapsalu on 30.07 (50, 50, 0); Lääne-Nigula and Jõhvi sent nothing.
  * Totals: 3 of 5 sent, 2 on time, 570 read, 557 accepted, 13 rejected. Cases outside the target
- * group (outcomes_public): Tartu 2 and Põltsamaa 7 hidden, Haapsalu 0, nation 9 (7 dementia, 2 below
- * the minimum age).
+ * group (outcomes_public): Tartu 2 and Põltsamaa 7 hidden, Haapsalu 0, nation 9 (7 dementia, 2
+ * below the minimum age).
  */
 class NationalAndQualityReportTest {
   private static final Quarter Q = Quarter.parse("2024Q2");
@@ -196,8 +196,8 @@ class NationalAndQualityReportTest {
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_DEMENTIA", 7, false),
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_ALCOHOL", 0, false)),
         "create table mart_disclosure_audit (quarter varchar, measure varchar, level varchar,"
-            + " unit_code varchar, hidden_because varchar, quantity varchar, low double, high double,"
-            + " pass boolean)",
+            + " unit_code varchar, hidden_because varchar, quantity varchar, low double, high"
+            + " double, pass boolean)",
         // 2024Q2: 6 hidden cells, 2 of them to protect others, all pass (a share's numerator
         // and denominator are two rows of one cell); 2024Q1 must not count
         "insert into mart_disclosure_audit values"
@@ -207,7 +207,8 @@ class NationalAndQualityReportTest {
             + " ('2024Q2','INELIGIBLE','KOV','0793','PRIMARY','numerator',0,9,true),"
             + " ('2024Q2','INELIGIBLE','KOV','0618','SECONDARY','numerator',0,9,true),"
             + " ('2024Q2','INELIGIBLE_AGE_BELOW_MIN','KOV','0793','PRIMARY','numerator',0,2,true),"
-            + " ('2024Q2','INELIGIBLE_DIAGNOSIS_DEMENTIA','KOV','0618','SECONDARY','numerator',0,7,true),"
+            + " ('2024Q2','INELIGIBLE_DIAGNOSIS_DEMENTIA','KOV','0618','SECONDARY','numerator',"
+            + "0,7,true),"
             + " ('2024Q1','NEW','KOV','0618','SECONDARY','numerator',0,1,false)");
     WarehouseStamp stamp = new WarehouseStamp("v7", LocalDate.of(2024, 8, 20));
     estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
@@ -274,7 +275,9 @@ class NationalAndQualityReportTest {
     assertLine(text, "Haapsalu linn\\s+30.07.2024\\s+jah\\s+50\\s+50\\s+0\\s+–\\s+0");
     assertLine(text, "Jõhvi vald\\s+esitamata");
     assertLine(text, "Riik kokku\\s+3\\s*/\\s*5\\s+2\\s+570\\s+557\\s+13\\s+70,0%\\s+9");
-    assertLine(text, "ISTE_0184_1024Q2.xlsx \\(KOV 0184\\): QUARTER_IMPOSSIBLE — Nimes olev kvartal on võimatu");
+    assertLine(
+        text,
+        "ISTE_0184_1024Q2.xlsx \\(KOV 0184\\): QUARTER_IMPOSSIBLE — Nimes olev kvartal on võimatu");
     assertLine(text, "DATE_FORMAT\\s+10");
     assertLine(text, "HOURS_RANGE\\s+3");
     assertLine(text, "DIAGNOSIS_DEMENTIA\\s+7");

@@ -71,7 +71,8 @@ class PublishableStatusReportTest {
     String page1 = firstPage(text);
     assertTrue(page1.contains("ISTE quarterly report: Jõhvi vald — WITHHELD"), page1);
     assertTrue(
-        page1.replaceAll("\\s+", " ")
+        page1
+            .replaceAll("\\s+", " ")
             .contains(
                 "WITHHELD: the figures of Jõhvi vald for 2024Q2 are withheld and not shown in this"
                     + " report. Reasons: a very high share of the submission’s rows rejected."),
@@ -108,9 +109,13 @@ class PublishableStatusReportTest {
     String flat = text.replaceAll("\\s+", " ");
     assertTrue(flat.contains("Municipalities: 1 publishable, 1 provisional, 1 withheld."), text);
     assertTrue(flat.contains("Provisional: Põltsamaa vald."), text);
-    assertTrue(flat.contains("Withheld (their figures are not shown in the table of municipalities): Jõhvi vald."), text);
+    assertTrue(
+        flat.contains(
+            "Withheld (their figures are not shown in the table of municipalities): Jõhvi vald."),
+        text);
     assertTrue(Pattern.compile("Jõhvi vald \\(withheld\\)\\s+—").matcher(text).find(), text);
-    assertTrue(Pattern.compile("Põltsamaa vald \\(provisional\\)\\s+23").matcher(text).find(), text);
+    assertTrue(
+        Pattern.compile("Põltsamaa vald \\(provisional\\)\\s+23").matcher(text).find(), text);
   }
 
   @Test

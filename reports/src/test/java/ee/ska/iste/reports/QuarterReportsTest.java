@@ -35,14 +35,17 @@ class QuarterReportsTest {
                 count("RIIK", "EE", "2024Q2", "ACTIVE", 143, false)));
     WarehouseStamp stamp = new WarehouseStamp("v000001", null);
     Locale et = Locale.forLanguageTag("et");
-    List<Path> one = new QuarterReports(db, et, stamp, 1).render(Q, ReportFormat.PDF, dir.resolve("one"));
-    List<Path> three = new QuarterReports(db, et, stamp, 3).render(Q, ReportFormat.PDF, dir.resolve("three"));
+    List<Path> one =
+        new QuarterReports(db, et, stamp, 1).render(Q, ReportFormat.PDF, dir.resolve("one"));
+    List<Path> three =
+        new QuarterReports(db, et, stamp, 3).render(Q, ReportFormat.PDF, dir.resolve("three"));
 
     // 3 KOV reports + the national dashboard + the data-quality report
     assertEquals(5, one.size());
     assertEquals(relative(dir.resolve("one"), one), relative(dir.resolve("three"), three));
     for (int i = 0; i < one.size(); i++) {
-      assertEquals(Pdf.text(one.get(i)), Pdf.text(three.get(i)), one.get(i).getFileName().toString());
+      assertEquals(
+          Pdf.text(one.get(i)), Pdf.text(three.get(i)), one.get(i).getFileName().toString());
     }
     assertTrue(
         relative(dir.resolve("three"), three).contains("2024Q2/kov/ISTE_0296_2024Q2_et.pdf"),

@@ -94,9 +94,10 @@ public final class BuildFingerprints {
     // group-readable at most, its folders too (the warehouse root may not exist yet), written
     // whole or not at all
     OutputFiles.createFolders(file.getParent());
-    StringBuilder text = new StringBuilder("# What this warehouse was built with (never the key itself).\n");
+    StringBuilder text =
+        new StringBuilder("# What this warehouse was built with (never the key itself).\n");
     entries.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-    OutputFiles.writeAtomically(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    OutputFiles.writeAtomically(
+        file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
-
 }

@@ -42,7 +42,10 @@ public final class DataDictionary {
             + "`stg_`, `int_`, `dim_`, `fct_`, `mart_`, `ref_`).\n\n");
   }
 
-  /** The same under another heading and introduction ({@code intro}: Markdown, ends in a blank line). */
+  /**
+   * The same under another heading and introduction ({@code intro}: Markdown, ends in a blank
+   * line).
+   */
   static String markdown(Connection c, String intro) throws SQLException {
     List<String[]> objects = new ArrayList<>();
     try (Statement s = c.createStatement();

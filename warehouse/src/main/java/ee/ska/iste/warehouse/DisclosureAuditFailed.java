@@ -16,7 +16,10 @@ public final class DisclosureAuditFailed extends RuntimeException {
         "disclosure audit failed, the version was not published: "
             + result.failures().size()
             + " hidden figures can be worked out from the public view: "
-            + result.failures().stream().limit(20).map(PublicAudit.Failure::cell).collect(Collectors.joining("; "))
+            + result.failures().stream()
+                .limit(20)
+                .map(PublicAudit.Failure::cell)
+                .collect(Collectors.joining("; "))
             + (result.failures().size() > 20 ? "; …" : ""));
     this.result = result;
   }

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * Builds a version's DuckDB database {@code iste.duckdb}: every Parquet table under the version's
  * layer folders loaded as a table of the same name (rows in key order, so reruns give identical
  * query results), the reference data as {@code ref_} tables, the publishable status of every KOV
- * and quarter ({@code kov_status}, see {@link KovStatusTable}), the views of {@code sql/views/} and a
- * comment in Estonian and English on every table, view and column. The database holds no path: it
+ * and quarter ({@code kov_status}, see {@link KovStatusTable}), the views of {@code sql/views/} and
+ * a comment in Estonian and English on every table, view and column. The database holds no path: it
  * works when the folder is moved or copied.
  */
 public final class DuckDbCatalogue {

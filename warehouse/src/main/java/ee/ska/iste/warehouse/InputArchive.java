@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The warehouse's input archive, {@code <root>/archive/}: every submission that was loaded, kept
- * by its SHA-256 so that a file later overwritten or deleted in the inbox keeps its audit trail
- * and the warehouse can be rebuilt from it (re-key). Content-addressed and append-only:
+ * The warehouse's input archive, {@code <root>/archive/}: every submission that was loaded, kept by
+ * its SHA-256 so that a file later overwritten or deleted in the inbox keeps its audit trail and
+ * the warehouse can be rebuilt from it (re-key). Content-addressed and append-only:
  *
  * <pre>
  *   archive/&lt;sha256&gt;.xlsx          a workbook, byte for byte
@@ -71,7 +71,12 @@ public final class InputArchive {
    * @param archivedAt when it was archived
    */
   public record Entry(
-      String sha256, String name, String kovCode, String quarter, LocalDate submittedOn, Instant archivedAt) {
+      String sha256,
+      String name,
+      String kovCode,
+      String quarter,
+      LocalDate submittedOn,
+      Instant archivedAt) {
     public Entry {
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
         throw new IllegalArgumentException("not a SHA-256: " + sha256);
@@ -84,7 +89,9 @@ public final class InputArchive {
 
   /** Where the entry's bytes are. */
   public Path contentOf(Entry e) {
-    return dir.resolve(e.sha256() + (e.name().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? ".xlsx" : ".csv"));
+    return dir.resolve(
+        e.sha256()
+            + (e.name().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? ".xlsx" : ".csv"));
   }
 
   /**
@@ -108,7 +115,8 @@ public final class InputArchive {
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       }
-      if (entries().stream().noneMatch(x -> x.sha256().equals(e.sha256()) && x.name().equals(e.name()))) {
+      if (entries().stream()
+          .noneMatch(x -> x.sha256().equals(e.sha256()) && x.name().equals(e.name()))) {
         appendIndex(e);
       }
       return true;
@@ -150,7 +158,8 @@ public final class InputArchive {
    * path.
    */
   public Path copyOut(Entry e, Path target) throws IOException {
-    Path to = Files.createDirectories(target.resolve(e.sha256().substring(0, 16))).resolve(e.name());
+    Path to =
+        Files.createDirectories(target.resolve(e.sha256().substring(0, 16))).resolve(e.name());
     Path from = contentOf(e);
     if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
       copyFolder(from, to);
@@ -208,7 +217,8 @@ public final class InputArchive {
   /** Copies a file, returning the SHA-256 of the bytes copied. */
   private static String copyFile(Path from, Path to) throws IOException {
     MessageDigest md = sha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS), md);
+    try (InputStream in =
+            new DigestInputStream(Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS), md);
         OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
       in.transferTo(out);
     }
@@ -229,8 +239,11 @@ public final class InputArchive {
     for (Path f : files) {
       md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
       md.update((byte) 0);
-      try (InputStream in = new DigestInputStream(Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS), md);
-          OutputStream out = Files.newOutputStream(to.resolve(f.getFileName().toString()), StandardOpenOption.CREATE_NEW)) {
+      try (InputStream in =
+              new DigestInputStream(Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS), md);
+          OutputStream out =
+              Files.newOutputStream(
+                  to.resolve(f.getFileName().toString()), StandardOpenOption.CREATE_NEW)) {
         in.transferTo(out);
       }
     }

@@ -58,10 +58,12 @@ final class KovStatusTable {
             s.executeQuery(
                 "SELECT quarter, unit_code, count(*), count(*) FILTER (WHERE suppressed IS FALSE),"
                     + " max(value) FILTER (WHERE measure = 'QOL_COMPLETENESS' AND suppressed IS"
-                    + " FALSE) FROM mart_outcomes WHERE level = 'KOV' GROUP BY quarter, unit_code")) {
+                    + " FALSE) FROM mart_outcomes WHERE level = 'KOV' GROUP BY quarter,"
+                    + " unit_code")) {
       while (r.next()) {
         Quarter q = Quarter.parse(r.getString(1));
-        figures.computeIfAbsent(q, k -> new TreeMap<>())
+        figures
+            .computeIfAbsent(q, k -> new TreeMap<>())
             .put(r.getString(2), new long[] {r.getLong(3), r.getLong(4)});
         double v = r.getDouble(5);
         if (!r.wasNull()) {

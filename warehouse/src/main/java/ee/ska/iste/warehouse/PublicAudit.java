@@ -24,16 +24,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The publish gate's audit: plays the outsider against a built database. For every quarter it
- * takes the figures of {@code outcomes} with their {@code suppressed} flags, builds the outsider's
- * model (what {@code outcomes_public} shows, the identities and bounds of the rules) and judges
- * every hidden quantity that must be protected with the {@link Auditor}. The measures stage ran
- * the same audit while choosing what to hide; this one checks the database as published, so a
- * flag lost or changed on the way is caught.
+ * The publish gate's audit: plays the outsider against a built database. For every quarter it takes
+ * the figures of {@code outcomes} with their {@code suppressed} flags, builds the outsider's model
+ * (what {@code outcomes_public} shows, the identities and bounds of the rules) and judges every
+ * hidden quantity that must be protected with the {@link Auditor}. The measures stage ran the same
+ * audit while choosing what to hide; this one checks the database as published, so a flag lost or
+ * changed on the way is caught.
  */
 public final class PublicAudit {
   /** One hidden quantity the outsider can pin down too closely. */
-  public record Failure(String quarter, String measure, String level, String unit, String quantity, double low, double high) {
+  public record Failure(
+      String quarter,
+      String measure,
+      String level,
+      String unit,
+      String quantity,
+      double low,
+      double high) {
     /** The cell in words, without its value. */
     public String cell() {
       return quarter + " " + measure + " " + level + " " + unit + " (" + quantity + ")";
@@ -48,7 +55,10 @@ public final class PublicAudit {
 
     /** "N figures hidden, of which M to protect others; audit passed" (or failed for K). */
     public String summary() {
-      return hidden + " figures hidden, of which " + secondary + " to protect others; audit "
+      return hidden
+          + " figures hidden, of which "
+          + secondary
+          + " to protect others; audit "
           + (passed() ? "passed" : "FAILED for " + failures.size() + " hidden quantities");
     }
   }
@@ -59,7 +69,8 @@ public final class PublicAudit {
   public static Result run(Path database, ReferenceData ref) {
     Properties p = new Properties();
     p.setProperty("duckdb.read_only", "true");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p)) {
+    try (Connection c =
+        DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p)) {
       return run(c, ref);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot audit " + database + ": " + e.getMessage(), e);
@@ -88,7 +99,9 @@ public final class PublicAudit {
         }
       }
     } else {
-      ref.table("measures").rows().forEach(r -> kinds.put(r.get("measure"), Kind.valueOf(r.get("kind"))));
+      ref.table("measures")
+          .rows()
+          .forEach(r -> kinds.put(r.get("measure"), Kind.valueOf(r.get("kind"))));
     }
     Set<String> primaryKeys = new HashSet<>();
     Set<String> secondaryKeys = new HashSet<>();
@@ -96,9 +109,17 @@ public final class PublicAudit {
       try (Statement s = c.createStatement();
           ResultSet rs =
               s.executeQuery(
-                  "SELECT DISTINCT quarter, level, unit_code, measure, hidden_because FROM mart_disclosure_audit")) {
+                  "SELECT DISTINCT quarter, level, unit_code, measure, hidden_because FROM"
+                      + " mart_disclosure_audit")) {
         while (rs.next()) {
-          String key = rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4);
+          String key =
+              rs.getString(1)
+                  + "/"
+                  + rs.getString(2)
+                  + "/"
+                  + rs.getString(3)
+                  + "/"
+                  + rs.getString(4);
           ("SECONDARY".equals(rs.getString(5)) ? secondaryKeys : primaryKeys).add(key);
         }
       }
@@ -108,8 +129,8 @@ public final class PublicAudit {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT level, unit_code, quarter, measure, numerator, denominator, suppressed FROM outcomes"
-                    + " ORDER BY quarter, level, unit_code, measure")) {
+                "SELECT level, unit_code, quarter, measure, numerator, denominator, suppressed FROM"
+                    + " outcomes ORDER BY quarter, level, unit_code, measure")) {
       while (rs.next()) {
         String measure = rs.getString(4);
         Kind kind = kinds.get(measure);
@@ -120,14 +141,27 @@ public final class PublicAudit {
         double den = rs.getObject(6) == null ? Double.NaN : rs.getDouble(6);
         long n = kind == Kind.COUNT ? Math.round(num) : 0;
         String q = rs.getString(3);
-        figures.computeIfAbsent(q, k -> new ArrayList<>()).add(new Figure(rs.getString(1), rs.getString(2), measure, kind, n, num, den));
-        hidden.computeIfAbsent(q, k -> new ArrayList<>()).add(!Boolean.FALSE.equals(rs.getObject(7)));
+        figures
+            .computeIfAbsent(q, k -> new ArrayList<>())
+            .add(new Figure(rs.getString(1), rs.getString(2), measure, kind, n, num, den));
+        hidden
+            .computeIfAbsent(q, k -> new ArrayList<>())
+            .add(!Boolean.FALSE.equals(rs.getObject(7)));
       }
     }
     // the quarters are independent: judged on every core, gathered in quarter order
     List<Result> perQuarter =
         figures.entrySet().parallelStream()
-            .map(e -> quarter(e.getKey(), e.getValue(), hidden.get(e.getKey()), kinds, primaryKeys, secondaryKeys, ref))
+            .map(
+                e ->
+                    quarter(
+                        e.getKey(),
+                        e.getValue(),
+                        hidden.get(e.getKey()),
+                        kinds,
+                        primaryKeys,
+                        secondaryKeys,
+                        ref))
             .toList();
     long nHidden = 0;
     long nSecondary = 0;
@@ -154,7 +188,8 @@ public final class PublicAudit {
     ref.municipalities(last).forEach(m -> kovCounty.put(m.code(), m.countyCode()));
     Map<String, List<String>> peers = new TreeMap<>();
     ref.allocations(last).forEach(a -> a.kovCodes().forEach(k -> peers.put(k, a.kovCodes())));
-    OutsiderModel model = OutsiderModel.of(figures, DisclosureRules.of(ref, last, kinds), kovCounty, peers);
+    OutsiderModel model =
+        OutsiderModel.of(figures, DisclosureRules.of(ref, last, kinds), kovCounty, peers);
     long nHidden = 0;
     long nSecondary = 0;
     boolean[] mask = new boolean[h.size()];
@@ -174,9 +209,13 @@ public final class PublicAudit {
         Figure f = model.figure(ch.figure());
         failures.add(
             new Failure(
-                quarter, f.measure(), f.level(), f.unit(),
+                quarter,
+                f.measure(),
+                f.level(),
+                f.unit(),
                 ch.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
-                ch.low(), ch.high()));
+                ch.low(),
+                ch.high()));
       }
     }
     return new Result(nHidden, nSecondary, failures);

@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * (without internal inputs), the measure catalogue and the municipalities and counties; the same
  * tables as {@code csv/<table>.csv} and {@code parquet/<table>.parquet}; and {@code
  * data-dictionary.md}. Nothing else: no fact, staging or model table, no raw figure, no client, no
- * view. The tables and their columns are exactly {@link #TABLES} (a column the source lacks is
- * left out). Every table and column carries a {@code COMMENT ON} in Estonian and English.
+ * view. The tables and their columns are exactly {@link #TABLES} (a column the source lacks is left
+ * out). Every table and column carries a {@code COMMENT ON} in Estonian and English.
  *
  * <p>The publish stage writes it into {@code <version>/public/} (so {@code current/public/} is the
  * current one); {@code iste export --public} writes it anywhere from any published version.
@@ -53,9 +53,7 @@ public final class PublicExport {
 
     String expression(String column) {
       String e = expressions.get(column);
-      return e == null
-          ? DuckDbCatalogue.ident(column)
-          : e + " AS " + DuckDbCatalogue.ident(column);
+      return e == null ? DuckDbCatalogue.ident(column) : e + " AS " + DuckDbCatalogue.ident(column);
     }
   }
 
@@ -67,15 +65,34 @@ public final class PublicExport {
         "outcomes_public",
         new Spec(
             List.of(
-                "level", "unit_code", "quarter", "measure", "value", "numerator", "denominator",
-                "ci_low", "ci_high", "funnel_flag", "suppressed", "status"),
+                "level",
+                "unit_code",
+                "quarter",
+                "measure",
+                "value",
+                "numerator",
+                "denominator",
+                "ci_low",
+                "ci_high",
+                "funnel_flag",
+                "suppressed",
+                "status"),
             List.of("level", "unit_code", "quarter", "measure")));
     m.put(
         "kov_status",
         new Spec(
             List.of(
-                "quarter", "kov_code", "county_code", "status", "reasons", "submitted_on", "due_on",
-                "days_late", "reject_share", "qol_completeness", "visible_share"),
+                "quarter",
+                "kov_code",
+                "county_code",
+                "status",
+                "reasons",
+                "submitted_on",
+                "due_on",
+                "days_late",
+                "reject_share",
+                "qol_completeness",
+                "visible_share"),
             List.of("quarter", "kov_code"),
             // To 3 decimals: the exact fraction would give the row counts back.
             Map.of("reject_share", "round(reject_share, 3)")));
@@ -83,7 +100,12 @@ public final class PublicExport {
         "ref_measure",
         new Spec(
             List.of(
-                "measure", "name_et", "name_en", "definition_en", "unit", "higher_is_better",
+                "measure",
+                "name_et",
+                "name_en",
+                "definition_en",
+                "unit",
+                "higher_is_better",
                 "kind"),
             List.of("measure")));
     m.put(
@@ -103,8 +125,8 @@ public final class PublicExport {
   }
 
   /**
-   * Writes the export of the internal database {@code database} into {@code outDir}, replacing
-   * the export's own files there (nothing else in the folder is touched).
+   * Writes the export of the internal database {@code database} into {@code outDir}, replacing the
+   * export's own files there (nothing else in the folder is touched).
    *
    * @throws IllegalStateException when the internal database has no {@code outcomes_public}, or
    *     when a suppressed row would carry a figure (the export is then removed)
@@ -157,7 +179,10 @@ public final class PublicExport {
         checkNoHiddenFigure(s);
         for (String t : written.keySet()) {
           s.execute(
-              "COMMENT ON TABLE " + DuckDbCatalogue.ident(t) + " IS " + comment(dict.tableComment(t)));
+              "COMMENT ON TABLE "
+                  + DuckDbCatalogue.ident(t)
+                  + " IS "
+                  + comment(dict.tableComment(t)));
           for (String col : DuckDbCatalogue.columnsOf(c, t)) {
             s.execute(
                 "COMMENT ON COLUMN "

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Whether a KOV's figures of one quarter are fit to publish (docs/measures.md, "Publishable
- * status"): {@link Status#PUBLISHABLE}, {@link Status#PROVISIONAL} or {@link Status#WITHHELD},
- * with every reason that applies. Pure: the inputs are gathered by {@link KovStatusTable}, the
+ * status"): {@link Status#PUBLISHABLE}, {@link Status#PROVISIONAL} or {@link Status#WITHHELD}, with
+ * every reason that applies. Pure: the inputs are gathered by {@link KovStatusTable}, the
  * thresholds come from the reference data ({@code thresholds.csv}) valid on the quarter's last day.
  */
 public final class PublishableStatus {
@@ -90,8 +90,8 @@ public final class PublishableStatus {
    *     by disclosure control or has no row (then it is not judged)
    * @param figures the KOV's rows of the quarter in {@code outcomes}
    * @param visibleFigures of them, the rows not suppressed
-   * @param submissionRecords false when the warehouse holds no submission records at all (no
-   *     {@code stg_submission}): then a missing submission is not held against the KOV
+   * @param submissionRecords false when the warehouse holds no submission records at all (no {@code
+   *     stg_submission}): then a missing submission is not held against the KOV
    */
   public record Inputs(
       LocalDate submittedOn,

@@ -30,9 +30,10 @@ import java.util.stream.Stream;
  * root/
  *   current -> versions/v000007      the published version (a relative symbolic link)
  *   versions/v000006/                an older version, kept until pruned
- *   versions/v000007/                stg/ int/ dim/ fct/ mart/ ref/ (Parquet), iste.duckdb, run.json,
- *                                    public/ (the public export, see PublicExport)
- *   versions/v000008.building/       a run in progress (or a crashed one: ignored, removed by begin)
+ *   versions/v000007/                stg/ int/ dim/ fct/ mart/ ref/ (Parquet), iste.duckdb,
+ *                                    run.json, public/ (the public export, see PublicExport)
+ *   versions/v000008.building/       a run in progress (or a crashed one: ignored, removed
+ *                                    by begin)
  *   .writer.lock                     held by the run that is building
  * </pre>
  *
@@ -138,8 +139,9 @@ public final class Warehouse {
 
   /**
    * Publishes a building: builds its DuckDB catalogue, audits its public view ({@link PublicAudit};
-   * a failed audit throws {@link DisclosureAuditFailed} and publishes nothing), builds the public export, writes its run metadata with the end time,
-   * flushes it to disk, renames it to its final name and switches {@code current} to it.
+   * a failed audit throws {@link DisclosureAuditFailed} and publishes nothing), builds the public
+   * export, writes its run metadata with the end time, flushes it to disk, renames it to its final
+   * name and switches {@code current} to it.
    */
   public Version publish(Building b) {
     if (b == null || b.warehouse() != this) {

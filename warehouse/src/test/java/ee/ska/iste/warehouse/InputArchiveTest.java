@@ -29,7 +29,13 @@ class InputArchiveTest {
   }
 
   private static InputArchive.Entry entry(String sha, String name) {
-    return new InputArchive.Entry(sha, name, "0793", "2024Q2", LocalDate.of(2024, 7, 5), Instant.parse("2024-08-01T06:00:00Z"));
+    return new InputArchive.Entry(
+        sha,
+        name,
+        "0793",
+        "2024Q2",
+        LocalDate.of(2024, 7, 5),
+        Instant.parse("2024-08-01T06:00:00Z"));
   }
 
   @Test
@@ -56,7 +62,9 @@ class InputArchiveTest {
     // materialised for a rebuild: each under its own folder, with its name; skipped ones left out
     Path target = dir.resolve("rebuild");
     assertEquals(List.of(first), archive.materialise(target, Set.of(second)));
-    assertEquals("first version", Files.readString(target.resolve(first.substring(0, 16)).resolve("ISTE_0793_2024Q2.xlsx")));
+    assertEquals(
+        "first version",
+        Files.readString(target.resolve(first.substring(0, 16)).resolve("ISTE_0793_2024Q2.xlsx")));
   }
 
   @Test
@@ -67,8 +75,12 @@ class InputArchiveTest {
     // name, a zero byte, the bytes; files in name order
     String sha =
         sha256(
-            "kaas.csv".getBytes(StandardCharsets.UTF_8), new byte[] {0}, "a".getBytes(StandardCharsets.UTF_8),
-            "klient.csv".getBytes(StandardCharsets.UTF_8), new byte[] {0}, "b".getBytes(StandardCharsets.UTF_8));
+            "kaas.csv".getBytes(StandardCharsets.UTF_8),
+            new byte[] {0},
+            "a".getBytes(StandardCharsets.UTF_8),
+            "klient.csv".getBytes(StandardCharsets.UTF_8),
+            new byte[] {0},
+            "b".getBytes(StandardCharsets.UTF_8));
     InputArchive archive = InputArchive.of(dir.resolve("wh"));
     assertTrue(archive.add(folder, true, entry(sha, "ISTE_0793_2024Q2")));
     assertEquals("b", Files.readString(dir.resolve("wh/archive/" + sha + ".csv/klient.csv")));

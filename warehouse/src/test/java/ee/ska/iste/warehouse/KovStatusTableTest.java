@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KovStatusTableTest {
   @TempDir Path dir;
 
-  static void submissions(WarehouseLayout layout, String quarter, String... rows)
-      throws Exception {
+  static void submissions(WarehouseLayout layout, String quarter, String... rows) throws Exception {
     Fixtures.partition(
         Path.of(layout.table("stg_submission")),
         "quarter=" + quarter,

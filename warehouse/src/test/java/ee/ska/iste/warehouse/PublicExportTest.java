@@ -30,24 +30,48 @@ class PublicExportTest {
   /** Written out here, not taken from the code: what may leave the building. */
   private static final Set<String> ALLOWED =
       Set.of(
-          "outcomes_public.level", "outcomes_public.unit_code", "outcomes_public.quarter",
-          "outcomes_public.measure", "outcomes_public.value", "outcomes_public.numerator",
-          "outcomes_public.denominator", "outcomes_public.ci_low", "outcomes_public.ci_high",
-          "outcomes_public.funnel_flag", "outcomes_public.suppressed", "outcomes_public.status",
-          "kov_status.quarter", "kov_status.kov_code", "kov_status.county_code",
-          "kov_status.status", "kov_status.reasons", "kov_status.submitted_on",
-          "kov_status.due_on", "kov_status.days_late", "kov_status.reject_share",
-          "kov_status.qol_completeness", "kov_status.visible_share", "ref_measure.measure",
-          "ref_measure.name_et", "ref_measure.name_en", "ref_measure.definition_en",
-          "ref_measure.unit", "ref_measure.higher_is_better", "ref_measure.kind",
-          "ref_municipalities.kov_code", "ref_municipalities.name",
-          "ref_municipalities.county_code", "ref_municipalities.valid_from",
-          "ref_municipalities.valid_to", "ref_counties.county_code", "ref_counties.name");
+          "outcomes_public.level",
+          "outcomes_public.unit_code",
+          "outcomes_public.quarter",
+          "outcomes_public.measure",
+          "outcomes_public.value",
+          "outcomes_public.numerator",
+          "outcomes_public.denominator",
+          "outcomes_public.ci_low",
+          "outcomes_public.ci_high",
+          "outcomes_public.funnel_flag",
+          "outcomes_public.suppressed",
+          "outcomes_public.status",
+          "kov_status.quarter",
+          "kov_status.kov_code",
+          "kov_status.county_code",
+          "kov_status.status",
+          "kov_status.reasons",
+          "kov_status.submitted_on",
+          "kov_status.due_on",
+          "kov_status.days_late",
+          "kov_status.reject_share",
+          "kov_status.qol_completeness",
+          "kov_status.visible_share",
+          "ref_measure.measure",
+          "ref_measure.name_et",
+          "ref_measure.name_en",
+          "ref_measure.definition_en",
+          "ref_measure.unit",
+          "ref_measure.higher_is_better",
+          "ref_measure.kind",
+          "ref_municipalities.kov_code",
+          "ref_municipalities.name",
+          "ref_municipalities.county_code",
+          "ref_municipalities.valid_from",
+          "ref_municipalities.valid_to",
+          "ref_counties.county_code",
+          "ref_counties.name");
 
   /**
    * An internal version with raw figures, a client dimension, a fact table and submissions. The
-   * suppressed cells have raw values found nowhere else: 0145's HOURS 123.45 and QOL_IMPROVED
-   * 0.75 = 3 of 4 with interval 0.3006 .. 0.9544.
+   * suppressed cells have raw values found nowhere else: 0145's HOURS 123.45 and QOL_IMPROVED 0.75
+   * = 3 of 4 with interval 0.3006 .. 0.9544.
    */
   private Path internal() throws Exception {
     Path v = dir.resolve("v");
@@ -86,7 +110,8 @@ class PublicExportTest {
     Path out = dir.resolve("export");
     PublicExport.Summary s = PublicExport.write(db, out);
     assertEquals(
-        List.of("outcomes_public", "kov_status", "ref_measure", "ref_municipalities", "ref_counties"),
+        List.of(
+            "outcomes_public", "kov_status", "ref_measure", "ref_municipalities", "ref_counties"),
         List.copyOf(s.tables().keySet()));
     try (Connection c =
             DriverManager.getConnection("jdbc:duckdb:" + out.resolve("iste_public.duckdb"));
@@ -114,8 +139,10 @@ class PublicExportTest {
                   + " GROUP BY ALL"));
       assertEquals(
           List.of("0"),
-          Fixtures.rows(c, "SELECT count(*) FROM duckdb_databases() WHERE NOT internal"
-              + " AND database_name <> current_database()"));
+          Fixtures.rows(
+              c,
+              "SELECT count(*) FROM duckdb_databases() WHERE NOT internal"
+                  + " AND database_name <> current_database()"));
       // Every table and column described.
       assertEquals(
           List.of("0|0"),
@@ -198,12 +225,14 @@ class PublicExportTest {
     }
     List<String> csvHidden = new ArrayList<>();
     for (String line :
-        Files.readAllLines(out.resolve("csv").resolve("outcomes_public.csv"), StandardCharsets.UTF_8)) {
+        Files.readAllLines(
+            out.resolve("csv").resolve("outcomes_public.csv"), StandardCharsets.UTF_8)) {
       if (line.contains(",true,")) {
         csvHidden.add(line);
       }
     }
-    // status: 0145 sent 392 rows, 1 rejected (0.00255), on time; 1 of 3 figures shown (0.33 ≥ 0.25).
+    // status: 0145 sent 392 rows, 1 rejected (0.00255), on time; 1 of 3 figures shown (0.33 ≥
+    // 0.25).
     assertEquals(
         List.of(
             "KOV,0145,2024Q2,HOURS,,,,,,,true,PUBLISHABLE",

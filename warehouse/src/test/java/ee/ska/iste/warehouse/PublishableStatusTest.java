@@ -25,7 +25,8 @@ class PublishableStatusTest {
 
   private static Verdict decide(
       LocalDate submitted, Long read, Long rejected, Double qol, long figures, long visible) {
-    return PublishableStatus.decide(Q, new Inputs(submitted, read, rejected, qol, figures, visible), T);
+    return PublishableStatus.decide(
+        Q, new Inputs(submitted, read, rejected, qol, figures, visible), T);
   }
 
   @Test
@@ -77,8 +78,7 @@ class PublishableStatusTest {
 
   @Test
   void withoutAnySubmissionRecordsAMissingSubmissionIsNotHeldAgainstTheKov() {
-    Verdict v =
-        PublishableStatus.decide(Q, new Inputs(null, null, null, null, 12, 12, false), T);
+    Verdict v = PublishableStatus.decide(Q, new Inputs(null, null, null, null, 12, 12, false), T);
     assertEquals(Status.PUBLISHABLE, v.status());
   }
 

@@ -40,9 +40,9 @@ import org.apache.spark.sql.SparkSession;
  * The benchmark of issue 8: for each scale, generates the submissions (timed apart), runs ingest →
  * model → measures → publish → reports through a {@link StageRunner}, measuring each stage's wall
  * time, rows, heap and sizes on disk; checks the core measures against a DuckDB reference; times a
- * query on {@code outcomes} and one KOV report; optionally adds one quarter on top of the 1× history
- * and one run through spark-submit. Results go to stdout and, as CSV and Markdown, under the output
- * folder.
+ * query on {@code outcomes} and one KOV report; optionally adds one quarter on top of the 1×
+ * history and one run through spark-submit. Results go to stdout and, as CSV and Markdown, under
+ * the output folder.
  */
 public final class Benchmark {
   /** Shuffle partitions the session starts with, as the stage runner's (the jobs resize them). */
@@ -52,8 +52,13 @@ public final class Benchmark {
       List.of("stg_client_episode", "stg_assessment", "stg_plan", "stg_participation", "stg_qol");
   static final List<String> MODEL_OUT =
       List.of(
-          "int_episode", "fct_case", "fct_qol_score", "fct_assessment", "fct_plan",
-          "fct_participation", "dim_municipality");
+          "int_episode",
+          "fct_case",
+          "fct_qol_score",
+          "fct_assessment",
+          "fct_plan",
+          "fct_participation",
+          "dim_municipality");
 
   /**
    * What to run.
@@ -92,7 +97,8 @@ public final class Benchmark {
         throw new IllegalArgumentException("no quarters to benchmark");
       }
       if (nationalClients < 1) {
-        throw new IllegalArgumentException("national clients must be at least 1: " + nationalClients);
+        throw new IllegalArgumentException(
+            "national clients must be at least 1: " + nationalClients);
       }
       scales = List.copyOf(scales);
       quarters = List.copyOf(quarters);
@@ -151,8 +157,14 @@ public final class Benchmark {
       unit = (double) options.nationalClients() / atOne;
       err.printf(
           Locale.ROOT,
-          "bench: generator scale 1 gives %d distinct clients over %s; 1x (%d clients) = scale %d / %d = %.4f%n",
-          atOne, span(options.quarters()), options.nationalClients(), options.nationalClients(), atOne, unit);
+          "bench: generator scale 1 gives %d distinct clients over %s; 1x (%d clients) = scale %d /"
+              + " %d = %.4f%n",
+          atOne,
+          span(options.quarters()),
+          options.nationalClients(),
+          options.nationalClients(),
+          atOne,
+          unit);
     }
     Path firstSubmissions = null;
     for (int i = 0; i < options.scales().size(); i++) {
@@ -165,20 +177,32 @@ public final class Benchmark {
         }
       } catch (RuntimeException | OutOfMemoryError e) {
         // A scale that does not complete is a result too (e.g. the heap target missed).
-        String why = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        String why =
+            e.getClass().getSimpleName()
+                + ": "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         err.println("bench " + label(multiple) + ": FAILED: " + why);
         figures.add(new StageFigure(label(multiple), 0, "FAILED", 0, -1, 0, -1, -1, 0, 0, why));
       }
       if (i == 0 && options.sparkSubmit() && firstSubmissions != null) {
         // Before the larger scales, so that it is measured even when they are stopped.
         String first = label(options.scales().get(0));
-        figures.add(new SparkSubmitRun(options, keyHex, err).run(first + " spark-submit", firstSubmissions, clientsOf(first)));
+        figures.add(
+            new SparkSubmitRun(options, keyHex, err)
+                .run(first + " spark-submit", firstSubmissions, clientsOf(first)));
       }
       // The results so far, in case a larger scale is stopped before it ends.
-      writeFiles(new Report(unit, atOne, List.copyOf(figures), Targets.evaluate(figures, options.scales()), List.copyOf(differences)));
+      writeFiles(
+          new Report(
+              unit,
+              atOne,
+              List.copyOf(figures),
+              Targets.evaluate(figures, options.scales()),
+              List.copyOf(differences)));
     }
     List<Targets.Target> targets = Targets.evaluate(figures, options.scales());
-    Report report = new Report(unit, atOne, List.copyOf(figures), targets, List.copyOf(differences));
+    Report report =
+        new Report(unit, atOne, List.copyOf(figures), targets, List.copyOf(differences));
     writeFiles(report);
     return report;
   }
@@ -187,7 +211,8 @@ public final class Benchmark {
   private long clientsAtScaleOne() throws IOException {
     Path dir = options.out().resolve("calibration");
     deleteTree(dir);
-    err.println("bench: measuring distinct clients at generator scale 1 over " + span(options.quarters()));
+    err.println(
+        "bench: measuring distinct clients at generator scale 1 over " + span(options.quarters()));
     GenerationSummary s =
         new SubmissionGenerator(ref, line -> {})
             .generate(
@@ -212,7 +237,13 @@ public final class Benchmark {
     if (withIncrement) {
       generated.add(last.next());
     }
-    err.printf(Locale.ROOT, "bench %s: generating %s at scale %.4f into %s%n", label, span(generated), scale, submissions);
+    err.printf(
+        Locale.ROOT,
+        "bench %s: generating %s at scale %.4f into %s%n",
+        label,
+        span(generated),
+        scale,
+        submissions);
     Measured<GenerationSummary> gen =
         measure(
             () -> {
@@ -227,17 +258,25 @@ public final class Benchmark {
                 throw new UncheckedIOException(e);
               }
             });
-    long rowsWritten = gen.value().rowsPerSheet().values().stream().mapToLong(Long::longValue).sum();
+    long rowsWritten =
+        gen.value().rowsPerSheet().values().stream().mapToLong(Long::longValue).sum();
     figures.add(
         gen.figure(
-            label, 0, "generate", rowsWritten, 0, DiskUse.bytes(submissions),
-            FigureTable.fmt("scale %.3f, %d submissions, %d clients over %s; not in the totals",
+            label,
+            0,
+            "generate",
+            rowsWritten,
+            0,
+            DiskUse.bytes(submissions),
+            FigureTable.fmt(
+                "scale %.3f, %d submissions, %d clients over %s; not in the totals",
                 scale, gen.value().submissions(), gen.value().distinctClients(), span(generated))));
 
     StageProgress progress = new StageProgress(err, label + " " + span(quarters));
     StageRunner stages = new StageRunner(dir, ref, options.master(), progress, Clock.systemUTC());
     List<StageFigure> run = new ArrayList<>();
-    Measured<SparkSession> start = measure(() -> SparkSessions.create(options.master(), SHUFFLE_PARTITIONS));
+    Measured<SparkSession> start =
+        measure(() -> SparkSessions.create(options.master(), SHUFFLE_PARTITIONS));
     if (!listening) {
       start.value().sparkContext().addSparkListener(jobClock);
       listening = true;
@@ -259,9 +298,11 @@ public final class Benchmark {
       Quarter next = last.next();
       StageProgress p2 = new StageProgress(err, inc + " " + next);
       StageRunner more = new StageRunner(dir, ref, options.master(), p2, Clock.systemUTC());
-      List<StageFigure> added = withClients(pipeline(inc, more, dir, submissions, List.of(next)), clients);
+      List<StageFigure> added =
+          withClients(pipeline(inc, more, dir, submissions, List.of(next)), clients);
       figures.addAll(added);
-      figures.add(total(inc, clients, added, "one new quarter " + next + " on the " + label + " history"));
+      figures.add(
+          total(inc, clients, added, "one new quarter " + next + " on the " + label + " history"));
     }
     return submissions;
   }
@@ -272,24 +313,53 @@ public final class Benchmark {
     Path work = stages.workDir();
     List<StageFigure> out = new ArrayList<>();
     long inputBytes =
-        DiskUse.bytes(submissions, p -> quarters.stream().anyMatch(q -> p.toString().contains("_" + q)));
+        DiskUse.bytes(
+            submissions, p -> quarters.stream().anyMatch(q -> p.toString().contains("_" + q)));
     Measured<Optional<IngestResult>> ingest =
         measure(() -> stages.ingest(submissions, quarters, () -> key, false));
     long rowsRead = ingest.value().map(r -> (long) r.rowsRead()).orElse(0L);
     out.add(
-        ingest.figure(label, 0, "ingest", rowsRead, inputBytes, DiskUse.bytes(work.resolve("stg")),
-            ingest.value().map(r -> r.submissions().size() + " submissions, " + r.rowsRejected() + " rows rejected").orElse("skipped")));
+        ingest.figure(
+            label,
+            0,
+            "ingest",
+            rowsRead,
+            inputBytes,
+            DiskUse.bytes(work.resolve("stg")),
+            ingest
+                .value()
+                .map(
+                    r ->
+                        r.submissions().size()
+                            + " submissions, "
+                            + r.rowsRejected()
+                            + " rows rejected")
+                .orElse("skipped")));
 
     long modelRows = DiskUse.tableRows(work, STAGED_DATA);
     long modelIn = DiskUse.tableBytes(work, STAGED_DATA);
     Measured<Boolean> model = measure(() -> stages.model(false));
-    out.add(model.figure(label, 0, "model", modelRows, modelIn, layers(work, "int", "dim", "fct"), "staged rows in"));
+    out.add(
+        model.figure(
+            label,
+            0,
+            "model",
+            modelRows,
+            modelIn,
+            layers(work, "int", "dim", "fct"),
+            "staged rows in"));
 
     long measureRows = DiskUse.tableRows(work, MODEL_OUT);
     long measureIn = layers(work, "int", "dim", "fct");
     Measured<Boolean> measures = measure(() -> stages.measures(false));
     out.add(
-        measures.figure(label, 0, "measures", measureRows, measureIn, layers(work, "mart", "ref"),
+        measures.figure(
+            label,
+            0,
+            "measures",
+            measureRows,
+            measureIn,
+            layers(work, "mart", "ref"),
             stages.stagedQuarters().size() + " quarters, int/fct rows in"));
 
     long workRows = DiskUse.tableRows(work, allTables(work));
@@ -297,72 +367,181 @@ public final class Benchmark {
     Measured<Optional<Version>> publish = measure(() -> stages.publish(submissions, false));
     Version v = stages.warehouse().current().orElseThrow();
     out.add(
-        publish.figure(label, 0, "publish", workRows, workBytes, DiskUse.bytes(v.dir()),
+        publish.figure(
+            label,
+            0,
+            "publish",
+            workRows,
+            workBytes,
+            DiskUse.bytes(v.dir()),
             "DuckDB " + FigureTable.fmt("%.1f MiB", DiskUse.bytes(v.database()) / 1048576.0)));
 
     Quarter last = quarters.get(quarters.size() - 1);
     Measured<List<Path>> reports =
-        measure(() -> stages.reports(List.of(last), List.of(Locale.forLanguageTag("et")), ReportFormat.PDF));
+        measure(
+            () ->
+                stages.reports(
+                    List.of(last), List.of(Locale.forLanguageTag("et")), ReportFormat.PDF));
     out.add(
-        reports.figure(label, 0, "reports", 0, DiskUse.bytes(v.database()),
+        reports.figure(
+            label,
+            0,
+            "reports",
+            0,
+            DiskUse.bytes(v.database()),
             DiskUse.bytes(stages.reportsRoot().resolve(last.toString())),
-            reports.value().size() + " PDFs for " + last + ", " + FigureTable.fmt("%.2f s each", reports.seconds() / Math.max(1, reports.value().size()))));
+            reports.value().size()
+                + " PDFs for "
+                + last
+                + ", "
+                + FigureTable.fmt(
+                    "%.2f s each", reports.seconds() / Math.max(1, reports.value().size()))));
     return out;
   }
 
-  private void check(String label, long clients, StageRunner stages, Version current, List<StageFigure> run) {
-    err.println("bench " + label + ": DuckDB reference of " + String.join(", ", ReferenceCheck.MEASURES));
+  private void check(
+      String label, long clients, StageRunner stages, Version current, List<StageFigure> run) {
+    err.println(
+        "bench " + label + ": DuckDB reference of " + String.join(", ", ReferenceCheck.MEASURES));
     ReferenceCheck.Result r = ReferenceCheck.run(stages.workDir(), current.database(), ref);
     double measuresSeconds =
-        run.stream().filter(f -> f.stage().equals("measures")).mapToDouble(StageFigure::seconds).sum();
+        run.stream()
+            .filter(f -> f.stage().equals("measures"))
+            .mapToDouble(StageFigure::seconds)
+            .sum();
     double ratio = measuresSeconds / r.seconds();
     String note =
         r.agrees()
-            ? FigureTable.fmt("agrees on %d figures; measures stage / reference = %.1f", r.figures(), ratio)
-            : FigureTable.fmt("DIFFERS on %d of %d figures; measures stage / reference = %.1f", r.differences().size(), r.figures(), ratio);
-    figures.add(new StageFigure(label, clients, "reference (DuckDB)", r.seconds(), -1, 0, -1, -1, DiskUse.tableBytes(stages.workDir(), List.of("stg_client_episode", "stg_qol", "stg_participation")), 0, note));
+            ? FigureTable.fmt(
+                "agrees on %d figures; measures stage / reference = %.1f", r.figures(), ratio)
+            : FigureTable.fmt(
+                "DIFFERS on %d of %d figures; measures stage / reference = %.1f",
+                r.differences().size(), r.figures(), ratio);
+    figures.add(
+        new StageFigure(
+            label,
+            clients,
+            "reference (DuckDB)",
+            r.seconds(),
+            -1,
+            0,
+            -1,
+            -1,
+            DiskUse.tableBytes(
+                stages.workDir(), List.of("stg_client_episode", "stg_qol", "stg_participation")),
+            0,
+            note));
     if (!r.agrees()) {
-      err.println("bench " + label + ": Spark and the DuckDB reference differ on " + r.differences().size() + " figures (first 20):");
-      r.differences().stream().limit(20).forEach(d -> {
-        err.println("  " + d.line());
-        if (differences.size() < 20) {
-          differences.add(label + " " + d.line());
-        }
-      });
+      err.println(
+          "bench "
+              + label
+              + ": Spark and the DuckDB reference differ on "
+              + r.differences().size()
+              + " figures (first 20):");
+      r.differences().stream()
+          .limit(20)
+          .forEach(
+              d -> {
+                err.println("  " + d.line());
+                if (differences.size() < 20) {
+                  differences.add(label + " " + d.line());
+                }
+              });
     }
   }
 
   private void probes(String label, long clients, Version current, Quarter last, Path dir) {
     Probes.QueryTiming q = Probes.query(current.database(), options.reportKov(), last, 20);
     figures.add(
-        new StageFigure(label, clients, "query outcomes", q.medianSeconds(), -1, q.rows(), -1, -1, DiskUse.bytes(current.database()), 0,
-            FigureTable.fmt("median of %d: one KOV's %d figures for %s; first %.1f ms, open %.0f ms",
+        new StageFigure(
+            label,
+            clients,
+            "query outcomes",
+            q.medianSeconds(),
+            -1,
+            q.rows(),
+            -1,
+            -1,
+            DiskUse.bytes(current.database()),
+            0,
+            FigureTable.fmt(
+                "median of %d: one KOV's %d figures for %s; first %.1f ms, open %.0f ms",
                 q.runs(), q.rows(), last, q.firstSeconds() * 1000, q.openSeconds() * 1000)));
-    Probes.ReportTiming t = Probes.kovReport(current.database(), options.reportKov(), last, dir.resolve("probe-reports"), 3);
+    Probes.ReportTiming t =
+        Probes.kovReport(
+            current.database(), options.reportKov(), last, dir.resolve("probe-reports"), 3);
     figures.add(
-        new StageFigure(label, clients, "one KOV report", t.firstSeconds(), -1, 0, -1, -1, 0, 0,
-            FigureTable.fmt("KOV %s %s PDF, renderer opened and first render; then median %.2f s of %d",
+        new StageFigure(
+            label,
+            clients,
+            "one KOV report",
+            t.firstSeconds(),
+            -1,
+            0,
+            -1,
+            -1,
+            0,
+            0,
+            FigureTable.fmt(
+                "KOV %s %s PDF, renderer opened and first render; then median %.2f s of %d",
                 options.reportKov(), last, t.medianSeconds(), t.runs())));
   }
 
   private static StageFigure total(String label, long clients, List<StageFigure> run, String note) {
     double seconds = run.stream().mapToDouble(StageFigure::seconds).sum();
     double cpu = run.stream().mapToDouble(f -> Math.max(0, f.cpuSeconds())).sum();
-    long rows = run.stream().filter(f -> f.stage().equals("ingest")).mapToLong(StageFigure::rows).sum();
+    long rows =
+        run.stream().filter(f -> f.stage().equals("ingest")).mapToLong(StageFigure::rows).sum();
     long peak = run.stream().mapToLong(StageFigure::heapPeakBytes).max().orElse(-1);
     long live = run.stream().mapToLong(StageFigure::heapLiveBytes).max().orElse(-1);
-    long in = run.stream().filter(f -> f.stage().equals("ingest")).mapToLong(StageFigure::inputBytes).sum();
-    long out = run.stream().filter(f -> f.stage().equals("publish")).mapToLong(StageFigure::outputBytes).sum();
-    return new StageFigure(label, clients, "TOTAL", seconds, cpu, rows, peak, live, in, out, note + "; output = warehouse version");
+    long in =
+        run.stream()
+            .filter(f -> f.stage().equals("ingest"))
+            .mapToLong(StageFigure::inputBytes)
+            .sum();
+    long out =
+        run.stream()
+            .filter(f -> f.stage().equals("publish"))
+            .mapToLong(StageFigure::outputBytes)
+            .sum();
+    return new StageFigure(
+        label,
+        clients,
+        "TOTAL",
+        seconds,
+        cpu,
+        rows,
+        peak,
+        live,
+        in,
+        out,
+        note + "; output = warehouse version");
   }
 
   private long clientsOf(String label) {
-    return figures.stream().filter(f -> f.run().equals(label)).mapToLong(StageFigure::clients).max().orElse(0);
+    return figures.stream()
+        .filter(f -> f.run().equals(label))
+        .mapToLong(StageFigure::clients)
+        .max()
+        .orElse(0);
   }
 
   private static List<StageFigure> withClients(List<StageFigure> run, long clients) {
     return run.stream()
-        .map(f -> new StageFigure(f.run(), clients, f.stage(), f.seconds(), f.cpuSeconds(), f.rows(), f.heapPeakBytes(), f.heapLiveBytes(), f.inputBytes(), f.outputBytes(), f.note()))
+        .map(
+            f ->
+                new StageFigure(
+                    f.run(),
+                    clients,
+                    f.stage(),
+                    f.seconds(),
+                    f.cpuSeconds(),
+                    f.rows(),
+                    f.heapPeakBytes(),
+                    f.heapLiveBytes(),
+                    f.inputBytes(),
+                    f.outputBytes(),
+                    f.note()))
         .toList();
   }
 
@@ -372,7 +551,8 @@ public final class Benchmark {
     String glob = dir.toAbsolutePath().toString().replace("'", "''") + "/*/*.parquet";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(DISTINCT client_id) FROM read_parquet('" + glob + "')")) {
+        ResultSet rs =
+            st.executeQuery("SELECT count(DISTINCT client_id) FROM read_parquet('" + glob + "')")) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -390,7 +570,10 @@ public final class Benchmark {
       Path dir = work.resolve(layer);
       if (Files.isDirectory(dir)) {
         try (Stream<Path> s = Files.list(dir)) {
-          s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(out::add);
+          s.filter(Files::isDirectory)
+              .map(p -> p.getFileName().toString())
+              .sorted()
+              .forEach(out::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -405,9 +588,15 @@ public final class Benchmark {
     Files.writeString(csv, FigureTable.csv(report.figures()));
     StringBuilder sb = new StringBuilder();
     sb.append("# ISTE benchmark\n\n").append(Machine.describe()).append("\n\n");
-    sb.append(FigureTable.fmt("1x = %d distinct clients over %s = generator scale %.4f%s.%n%n",
-        options.nationalClients(), span(options.quarters()), report.unitScale(),
-        report.clientsAtScaleOne() > 0 ? " (scale 1 gives " + report.clientsAtScaleOne() + ")" : ""));
+    sb.append(
+        FigureTable.fmt(
+            "1x = %d distinct clients over %s = generator scale %.4f%s.%n%n",
+            options.nationalClients(),
+            span(options.quarters()),
+            report.unitScale(),
+            report.clientsAtScaleOne() > 0
+                ? " (scale 1 gives " + report.clientsAtScaleOne() + ")"
+                : ""));
     sb.append(FigureTable.markdown(report.figures())).append('\n');
     sb.append("## Targets\n\n").append(Targets.markdown(report.targets())).append('\n');
     if (!report.referenceAgrees()) {
@@ -419,11 +608,16 @@ public final class Benchmark {
   }
 
   static String label(double multiple) {
-    return (multiple == Math.rint(multiple) ? Long.toString((long) multiple) : FigureTable.fmt("%s", multiple)) + "x";
+    return (multiple == Math.rint(multiple)
+            ? Long.toString((long) multiple)
+            : FigureTable.fmt("%s", multiple))
+        + "x";
   }
 
   static String span(List<Quarter> quarters) {
-    return quarters.size() == 1 ? quarters.get(0).toString() : quarters.get(0) + ".." + quarters.get(quarters.size() - 1);
+    return quarters.size() == 1
+        ? quarters.get(0).toString()
+        : quarters.get(0) + ".." + quarters.get(quarters.size() - 1);
   }
 
   static void deleteTree(Path dir) throws IOException {
@@ -438,10 +632,27 @@ public final class Benchmark {
   }
 
   /** A stage's value with its wall time, heap and Spark jobs. */
-  private record Measured<T>(T value, double seconds, double cpuSeconds, HeapSampler.Peak heap, SparkJobClock.Snapshot jobs) {
-    StageFigure figure(String run, long clients, String stage, long rows, long in, long out, String note) {
+  private record Measured<T>(
+      T value,
+      double seconds,
+      double cpuSeconds,
+      HeapSampler.Peak heap,
+      SparkJobClock.Snapshot jobs) {
+    StageFigure figure(
+        String run, long clients, String stage, long rows, long in, long out, String note) {
       String withJobs = jobs.jobs() > 0 ? note + "; " + jobs.text(seconds) : note;
-      return new StageFigure(run, clients, stage, seconds, cpuSeconds, rows, heap.used(), heap.liveAfterGc(), in, out, withJobs);
+      return new StageFigure(
+          run,
+          clients,
+          stage,
+          seconds,
+          cpuSeconds,
+          rows,
+          heap.used(),
+          heap.liveAfterGc(),
+          in,
+          out,
+          withJobs);
     }
   }
 

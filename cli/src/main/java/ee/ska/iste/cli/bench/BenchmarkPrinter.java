@@ -9,8 +9,11 @@ public final class BenchmarkPrinter {
   public static void print(Benchmark.Report report, PrintStream out) {
     out.println();
     out.println(Machine.describe());
-    out.println(FigureTable.fmt("1x = generator scale %.4f", report.unitScale())
-        + (report.clientsAtScaleOne() > 0 ? " (scale 1 gives " + report.clientsAtScaleOne() + " distinct clients)" : ""));
+    out.println(
+        FigureTable.fmt("1x = generator scale %.4f", report.unitScale())
+            + (report.clientsAtScaleOne() > 0
+                ? " (scale 1 gives " + report.clientsAtScaleOne() + " distinct clients)"
+                : ""));
     out.println();
     out.print(FigureTable.text(report.figures()));
     out.println();

@@ -55,7 +55,8 @@ final class DiskUse {
         }
         String glob = dir.toAbsolutePath().toString().replace("'", "''") + "/**/*.parquet";
         try (ResultSet rs =
-            st.executeQuery("SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata('" + glob + "')")) {
+            st.executeQuery(
+                "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata('" + glob + "')")) {
           rs.next();
           rows += rs.getLong(1);
         }

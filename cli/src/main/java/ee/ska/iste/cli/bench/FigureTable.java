@@ -19,10 +19,15 @@ final class FigureTable {
           new Column("wall s", true, f -> fmt("%.2f", f.seconds())),
           new Column("cpu s", true, f -> f.cpuSeconds() < 0 ? "" : fmt("%.1f", f.cpuSeconds())),
           new Column("rows in", true, f -> f.rows() > 0 ? Long.toString(f.rows()) : ""),
-          new Column("rows/s", true, f -> f.rowsPerSecond() > 0 ? fmt("%.0f", f.rowsPerSecond()) : ""),
+          new Column(
+              "rows/s", true, f -> f.rowsPerSecond() > 0 ? fmt("%.0f", f.rowsPerSecond()) : ""),
           new Column("heap peak MiB", true, f -> mib(f.heapPeakBytes())),
-          new Column("input MiB", true, f -> f.inputBytes() > 0 ? fmt("%.1f", f.inputBytes() / MIB) : ""),
-          new Column("output MiB", true, f -> f.outputBytes() > 0 ? fmt("%.1f", f.outputBytes() / MIB) : ""),
+          new Column(
+              "input MiB", true, f -> f.inputBytes() > 0 ? fmt("%.1f", f.inputBytes() / MIB) : ""),
+          new Column(
+              "output MiB",
+              true,
+              f -> f.outputBytes() > 0 ? fmt("%.1f", f.outputBytes() / MIB) : ""),
           new Column("note", false, StageFigure::note));
 
   private FigureTable() {}
@@ -41,7 +46,8 @@ final class FigureTable {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
         String pad = " ".repeat(width[i] - row[i].length());
-        line.append(i == 0 ? "" : "  ").append(COLUMNS.get(i).right() ? pad + row[i] : row[i] + pad);
+        line.append(i == 0 ? "" : "  ")
+            .append(COLUMNS.get(i).right() ? pad + row[i] : row[i] + pad);
       }
       sb.append(line.toString().stripTrailing()).append('\n');
       if (r == 0) {
@@ -57,21 +63,24 @@ final class FigureTable {
 
   static String csv(List<StageFigure> figures) {
     StringBuilder sb = new StringBuilder();
-    sb.append("run,clients,stage,wall_s,cpu_s,rows_in,rows_per_s,heap_peak_mib,input_mib,output_mib,note\n");
+    sb.append(
+        "run,clients,stage,wall_s,cpu_s,rows_in,rows_per_s,"
+            + "heap_peak_mib,input_mib,output_mib,note\n");
     for (StageFigure f : figures) {
-      sb.append(String.join(
-              ",",
-              csvCell(f.run()),
-              Long.toString(f.clients()),
-              csvCell(f.stage()),
-              fmt("%.3f", f.seconds()),
-              f.cpuSeconds() < 0 ? "" : fmt("%.3f", f.cpuSeconds()),
-              Long.toString(f.rows()),
-              fmt("%.1f", f.rowsPerSecond()),
-              f.heapPeakBytes() < 0 ? "" : fmt("%.1f", f.heapPeakBytes() / MIB),
-              fmt("%.3f", f.inputBytes() / MIB),
-              fmt("%.3f", f.outputBytes() / MIB),
-              csvCell(f.note())))
+      sb.append(
+              String.join(
+                  ",",
+                  csvCell(f.run()),
+                  Long.toString(f.clients()),
+                  csvCell(f.stage()),
+                  fmt("%.3f", f.seconds()),
+                  f.cpuSeconds() < 0 ? "" : fmt("%.3f", f.cpuSeconds()),
+                  Long.toString(f.rows()),
+                  fmt("%.1f", f.rowsPerSecond()),
+                  f.heapPeakBytes() < 0 ? "" : fmt("%.1f", f.heapPeakBytes() / MIB),
+                  fmt("%.3f", f.inputBytes() / MIB),
+                  fmt("%.3f", f.outputBytes() / MIB),
+                  csvCell(f.note())))
           .append('\n');
     }
     return sb.toString();

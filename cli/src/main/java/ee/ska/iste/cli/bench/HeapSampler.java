@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Samples the JVM heap on a daemon thread every {@code periodMillis} while a stage runs: the
- * highest heap in use (garbage included, what {@code -Xmx} must allow) and the highest heap still in
- * use right after a collection (the live data the stage really held).
+ * highest heap in use (garbage included, what {@code -Xmx} must allow) and the highest heap still
+ * in use right after a collection (the live data the stage really held).
  */
 final class HeapSampler implements AutoCloseable {
   /** What one sampled span held at most, in bytes. */
@@ -42,7 +42,10 @@ final class HeapSampler implements AutoCloseable {
     return s;
   }
 
-  /** The peaks since {@link #start}, the pools' own peak counters included (they see between samples). */
+  /**
+   * The peaks since {@link #start}, the pools' own peak counters included (they see between
+   * samples).
+   */
   Peak peak() {
     sample();
     long poolPeaks = 0;

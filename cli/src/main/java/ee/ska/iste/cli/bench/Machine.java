@@ -22,7 +22,8 @@ final class Machine {
       memory = os.getTotalMemorySize();
     }
     return FigureTable.fmt(
-        "Machine: %d cores, %.0f GiB memory; Java %s, max heap %.1f GiB; load average at the end %.1f.",
+        "Machine: %d cores, %.0f GiB memory; Java %s, max heap %.1f GiB; load average at the end"
+            + " %.1f.",
         Runtime.getRuntime().availableProcessors(),
         memory / (1024.0 * 1024 * 1024),
         System.getProperty("java.version"),

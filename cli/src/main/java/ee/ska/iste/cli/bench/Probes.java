@@ -29,10 +29,12 @@ final class Probes {
    * @param runs runs in the median
    * @param rows rows the query returned
    */
-  record QueryTiming(double openSeconds, double firstSeconds, double medianSeconds, int runs, int rows) {}
+  record QueryTiming(
+      double openSeconds, double firstSeconds, double medianSeconds, int runs, int rows) {}
 
   /**
-   * @param firstSeconds opening a renderer and rendering the KOV's PDF once (a fresh command's cost)
+   * @param firstSeconds opening a renderer and rendering the KOV's PDF once (a fresh command's
+   *     cost)
    * @param medianSeconds median of further renders with the renderer open
    */
   record ReportTiming(double firstSeconds, double medianSeconds, int runs) {}
@@ -43,7 +45,8 @@ final class Probes {
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
     long t0 = System.nanoTime();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props)) {
+    try (Connection c =
+        DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props)) {
       double open = seconds(t0);
       try (PreparedStatement ps = c.prepareStatement(KOV_QUERY)) {
         long t1 = System.nanoTime();
@@ -62,7 +65,8 @@ final class Probes {
     }
   }
 
-  private static int runOnce(PreparedStatement ps, String kov, Quarter quarter) throws SQLException {
+  private static int runOnce(PreparedStatement ps, String kov, Quarter quarter)
+      throws SQLException {
     ps.setString(1, kov);
     ps.setString(2, quarter.toString());
     int rows = 0;
@@ -88,7 +92,8 @@ final class Probes {
         times.add(seconds(t));
       }
     }
-    return new ReportTiming(first, median(times.stream().mapToDouble(Double::doubleValue).toArray()), runs);
+    return new ReportTiming(
+        first, median(times.stream().mapToDouble(Double::doubleValue).toArray()), runs);
   }
 
   static double median(double[] values) {

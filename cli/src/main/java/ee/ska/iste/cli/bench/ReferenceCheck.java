@@ -41,7 +41,8 @@ final class ReferenceCheck {
   record Difference(String quarter, String unit, String measure, Double spark, Double reference) {
     String line() {
       return FigureTable.fmt(
-          "%s %s %-10s spark %s, reference %s", quarter, unit, measure, text(spark), text(reference));
+          "%s %s %-10s spark %s, reference %s",
+          quarter, unit, measure, text(spark), text(reference));
     }
 
     private static String text(Double v) {
@@ -72,7 +73,10 @@ final class ReferenceCheck {
             DiskUse.tableDir(workRoot, table).toAbsolutePath().toString().replace("'", "''")
                 + "/*/*.parquet";
         st.execute(
-            "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('" + glob
+            "CREATE VIEW "
+                + table
+                + " AS SELECT * FROM read_parquet('"
+                + glob
                 + "', hive_partitioning = true, union_by_name = true)");
       }
       loadPrices(c, ref);
@@ -82,7 +86,9 @@ final class ReferenceCheck {
         while (rs.next()) {
           reference.put(
               key(rs.getString(1), rs.getString(2), rs.getString(3)),
-              new double[] {rs.getDouble(4), rs.getObject(5) == null ? Double.NaN : rs.getDouble(5)});
+              new double[] {
+                rs.getDouble(4), rs.getObject(5) == null ? Double.NaN : rs.getDouble(5)
+              });
         }
       }
       seconds = (System.nanoTime() - t0) / 1e9;
@@ -99,7 +105,8 @@ final class ReferenceCheck {
       if (s == null || r == null || !same(s[0], r[0]) || !sameN(s[1], r[1])) {
         String[] parts = k.split("\\|");
         differences.add(
-            new Difference(parts[0], parts[1], parts[2], s == null ? null : s[0], r == null ? null : r[0]));
+            new Difference(
+                parts[0], parts[1], parts[2], s == null ? null : s[0], r == null ? null : r[0]));
       }
     }
     return new Result(seconds, keys.size(), List.copyOf(differences));
@@ -111,17 +118,22 @@ final class ReferenceCheck {
     props.setProperty("duckdb.read_only", "true");
     String sql =
         "SELECT quarter, unit_code, measure, value, denominator FROM outcomes"
-            + " WHERE level = 'KOV' AND measure IN ('" + String.join("', '", MEASURES) + "')";
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
+            + " WHERE level = 'KOV' AND measure IN ('"
+            + String.join("', '", MEASURES)
+            + "')";
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         String measure = rs.getString(3);
-        double n = measure.equals("QOL_CHANGE") && rs.getObject(5) != null ? rs.getDouble(5) : Double.NaN;
+        double n =
+            measure.equals("QOL_CHANGE") && rs.getObject(5) != null ? rs.getDouble(5) : Double.NaN;
         out.put(key(rs.getString(1), rs.getString(2), measure), new double[] {rs.getDouble(4), n});
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read outcomes from " + database + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read outcomes from " + database + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -132,7 +144,8 @@ final class ReferenceCheck {
           "CREATE TABLE ref_price (component VARCHAR, mode VARCHAR, price_eur DECIMAL(12, 2),"
               + " valid_from DATE, valid_to DATE)");
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO ref_price VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO ref_price VALUES (?, ?, ?, ?, ?)")) {
       for (Map<String, String> row : ref.table("prices").rows()) {
         ps.setString(1, row.get("component"));
         ps.setString(2, row.get("mode"));
@@ -162,7 +175,8 @@ final class ReferenceCheck {
   }
 
   static String sql() {
-    try (InputStream in = ReferenceCheck.class.getResourceAsStream("/bench/reference_measures.sql")) {
+    try (InputStream in =
+        ReferenceCheck.class.getResourceAsStream("/bench/reference_measures.sql")) {
       if (in == null) {
         throw new IllegalStateException("bench/reference_measures.sql is missing from the build");
       }

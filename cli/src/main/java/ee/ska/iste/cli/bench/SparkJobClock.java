@@ -16,13 +16,14 @@ final class SparkJobClock extends SparkListener {
   /** Jobs, tasks and milliseconds in jobs so far. */
   record Snapshot(long jobs, long tasks, long jobMillis, long taskMillis) {
     Snapshot minus(Snapshot o) {
-      return new Snapshot(jobs - o.jobs, tasks - o.tasks, jobMillis - o.jobMillis, taskMillis - o.taskMillis);
+      return new Snapshot(
+          jobs - o.jobs, tasks - o.tasks, jobMillis - o.jobMillis, taskMillis - o.taskMillis);
     }
 
     String text(double wallSeconds) {
       return FigureTable.fmt(
-          "%d Spark jobs, %d tasks; %.1f s in jobs, %.1f s outside", jobs, tasks, jobMillis / 1000.0,
-          Math.max(0, wallSeconds - jobMillis / 1000.0));
+          "%d Spark jobs, %d tasks; %.1f s in jobs, %.1f s outside",
+          jobs, tasks, jobMillis / 1000.0, Math.max(0, wallSeconds - jobMillis / 1000.0));
     }
   }
 

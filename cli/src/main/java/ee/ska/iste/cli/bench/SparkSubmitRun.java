@@ -31,7 +31,17 @@ final class SparkSubmitRun {
   StageFigure run(String label, Path submissions, long clients) throws IOException {
     Path appJar = location(Benchmark.class);
     if (!Files.isRegularFile(appJar)) {
-      return new StageFigure(label, clients, "spark-submit run", 0, -1, 0, -1, -1, 0, 0,
+      return new StageFigure(
+          label,
+          clients,
+          "spark-submit run",
+          0,
+          -1,
+          0,
+          -1,
+          -1,
+          0,
+          0,
           "skipped: the CLI is not running from its jar (" + appJar.getFileName() + ")");
     }
     Path lib = location(SparkSubmit.class).getParent();
@@ -46,17 +56,34 @@ final class SparkSubmitRun {
         cmd.add(arg);
       }
     }
-    cmd.addAll(List.of(
-        "-cp", lib + "/*",
-        "org.apache.spark.deploy.SparkSubmit",
-        "--master", options.master(),
-        "--class", "ee.ska.iste.cli.Main",
-        appJar.toString(),
-        "run", "--input", submissions.toString(), "--out", out.toString(),
-        "--from", q.get(0).toString(), "--to", q.get(q.size() - 1).toString()));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            lib + "/*",
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            options.master(),
+            "--class",
+            "ee.ska.iste.cli.Main",
+            appJar.toString(),
+            "run",
+            "--input",
+            submissions.toString(),
+            "--out",
+            out.toString(),
+            "--from",
+            q.get(0).toString(),
+            "--to",
+            q.get(q.size() - 1).toString()));
     Path log = out.resolve("spark-submit.log");
-    err.println("bench: the same run through spark-submit (" + String.join(" ", cmd.subList(cmd.indexOf("org.apache.spark.deploy.SparkSubmit"), cmd.size())) + "), log " + log);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    err.println(
+        "bench: the same run through spark-submit ("
+            + String.join(
+                " ", cmd.subList(cmd.indexOf("org.apache.spark.deploy.SparkSubmit"), cmd.size()))
+            + "), log "
+            + log);
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put(PseudonymKeys.ENV_VARIABLE, keyHex);
     long t0 = System.nanoTime();
     int exit;
@@ -68,10 +95,22 @@ final class SparkSubmitRun {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     boolean published = Files.exists(out.resolve("warehouse").resolve("current"));
-    String note = exit == 0 && published
-        ? "exit 0, warehouse published; child JVM, session start included"
-        : "FAILED with exit " + exit + ", see " + log;
-    return new StageFigure(label, clients, "spark-submit run", seconds, -1, 0, -1, -1, DiskUse.bytes(submissions), DiskUse.bytes(out.resolve("warehouse")), note);
+    String note =
+        exit == 0 && published
+            ? "exit 0, warehouse published; child JVM, session start included"
+            : "FAILED with exit " + exit + ", see " + log;
+    return new StageFigure(
+        label,
+        clients,
+        "spark-submit run",
+        seconds,
+        -1,
+        0,
+        -1,
+        -1,
+        DiskUse.bytes(submissions),
+        DiskUse.bytes(out.resolve("warehouse")),
+        note);
   }
 
   private static Path location(Class<?> c) {

@@ -10,10 +10,11 @@ package ee.ska.iste.cli.bench;
  * @param cpuSeconds CPU time of the whole JVM during the stage, all threads (-1 = not measured):
  *     less sensitive than wall time to other work on a shared machine
  * @param rows rows the stage read (0 when not meaningful)
- * @param heapPeakBytes the highest heap in use during the stage, garbage included (-1 = not sampled)
- * @param heapLiveBytes the highest heap in use right after a collection (-1 = not sampled); with
- *     G1 a young collection reports the old generation with its garbage, so this overstates the
- *     live data and is kept out of the printed table
+ * @param heapPeakBytes the highest heap in use during the stage, garbage included (-1 = not
+ *     sampled)
+ * @param heapLiveBytes the highest heap in use right after a collection (-1 = not sampled); with G1
+ *     a young collection reports the old generation with its garbage, so this overstates the live
+ *     data and is kept out of the printed table
  * @param inputBytes bytes on disk of what the stage read
  * @param outputBytes bytes on disk of what the stage wrote
  * @param note a few words

@@ -27,20 +27,64 @@ public final class Targets {
     List<Target> out = new ArrayList<>();
     String one = Benchmark.label(1.0);
     Optional<StageFigure> total1 = find(figures, one, "TOTAL");
-    out.add(atMost("national scale (1x) end to end", "<= 180 s", total1.map(StageFigure::seconds), 180, "%.1f s"));
-    out.add(atMost("one new quarter on the 1x history", "<= 45 s", find(figures, one + "+1q", "TOTAL").map(StageFigure::seconds), 45, "%.1f s"));
+    out.add(
+        atMost(
+            "national scale (1x) end to end",
+            "<= 180 s",
+            total1.map(StageFigure::seconds),
+            180,
+            "%.1f s"));
+    out.add(
+        atMost(
+            "one new quarter on the 1x history",
+            "<= 45 s",
+            find(figures, one + "+1q", "TOTAL").map(StageFigure::seconds),
+            45,
+            "%.1f s"));
     Optional<StageFigure> total10 = find(figures, Benchmark.label(10.0), "TOTAL");
     Optional<StageFigure> failed10 = find(figures, Benchmark.label(10.0), "FAILED");
     if (failed10.isPresent()) {
-      out.add(new Target("10x (150,000 clients) completes", "completes, <= 1200 s, heap <= 4 GiB", "failed: " + failed10.get().note(), Verdict.MISS));
+      out.add(
+          new Target(
+              "10x (150,000 clients) completes",
+              "completes, <= 1200 s, heap <= 4 GiB",
+              "failed: " + failed10.get().note(),
+              Verdict.MISS));
     }
-    out.add(atMost("10x (150,000 clients) end to end", "<= 1200 s", total10.map(StageFigure::seconds), 1200, "%.1f s"));
-    out.add(atMost("10x heap in use at most", "<= 4.0 GiB", total10.map(f -> f.heapPeakBytes() / GIB), 4.0, "%.2f GiB"));
+    out.add(
+        atMost(
+            "10x (150,000 clients) end to end",
+            "<= 1200 s",
+            total10.map(StageFigure::seconds),
+            1200,
+            "%.1f s"));
+    out.add(
+        atMost(
+            "10x heap in use at most",
+            "<= 4.0 GiB",
+            total10.map(f -> f.heapPeakBytes() / GIB),
+            4.0,
+            "%.2f GiB"));
     out.add(linear(figures, scales, one));
-    Optional<Double> ratio = find(figures, one, "measures").flatMap(m -> find(figures, one, "reference (DuckDB)").map(r -> m.seconds() / r.seconds()));
+    Optional<Double> ratio =
+        find(figures, one, "measures")
+            .flatMap(
+                m -> find(figures, one, "reference (DuckDB)").map(r -> m.seconds() / r.seconds()));
     out.add(atMost("measures stage / DuckDB reference (1x)", "<= 3.0", ratio, 3.0, "%.1f"));
-    out.add(atMost("one KOV report (1x, fresh renderer)", "<= 2.0 s", find(figures, one, "one KOV report").map(StageFigure::seconds), 2.0, "%.2f s"));
-    out.add(atMost("query on outcomes (1x, median of 20)", "<= 100 ms", find(figures, one, "query outcomes").map(f -> f.seconds() * 1000), 100, "%.1f ms"));
+    out.add(
+        atMost(
+            "one KOV report (1x, fresh renderer)",
+            "<= 2.0 s",
+            find(figures, one, "one KOV report").map(StageFigure::seconds),
+            2.0,
+            "%.2f s"));
+    out.add(
+        atMost(
+            "query on outcomes (1x, median of 20)",
+            "<= 100 ms",
+            find(figures, one, "query outcomes").map(f -> f.seconds() * 1000),
+            100,
+            "%.1f ms"));
     return out;
   }
 
@@ -61,13 +105,24 @@ public final class Targets {
     return new Target(
         name,
         limit,
-        FigureTable.fmt("%.2f (%s: %.1f s for %d clients; 1x: %.1f s for %d)", r, b.get().run(), b.get().seconds(), b.get().clients(), a.get().seconds(), a.get().clients()),
+        FigureTable.fmt(
+            "%.2f (%s: %.1f s for %d clients; 1x: %.1f s for %d)",
+            r,
+            b.get().run(),
+            b.get().seconds(),
+            b.get().clients(),
+            a.get().seconds(),
+            a.get().clients()),
         r <= LINEAR_SLACK ? Verdict.PASS : Verdict.MISS);
   }
 
-  private static Target atMost(String name, String limit, Optional<Double> measured, double max, String fmt) {
+  private static Target atMost(
+      String name, String limit, Optional<Double> measured, double max, String fmt) {
     return measured
-        .map(v -> new Target(name, limit, FigureTable.fmt(fmt, v), v <= max ? Verdict.PASS : Verdict.MISS))
+        .map(
+            v ->
+                new Target(
+                    name, limit, FigureTable.fmt(fmt, v), v <= max ? Verdict.PASS : Verdict.MISS))
         .orElse(new Target(name, limit, "not measured", Verdict.NOT_MEASURED));
   }
 
@@ -80,16 +135,30 @@ public final class Targets {
     int l = targets.stream().mapToInt(t -> t.limit().length()).max().orElse(10);
     StringBuilder sb = new StringBuilder();
     for (Target t : targets) {
-      sb.append(FigureTable.fmt("%-12s  %-" + w + "s  %-" + l + "s  %s%n", t.verdict().name().replace('_', ' '), t.name(), t.limit(), t.measured()));
+      sb.append(
+          FigureTable.fmt(
+              "%-12s  %-" + w + "s  %-" + l + "s  %s%n",
+              t.verdict().name().replace('_', ' '),
+              t.name(),
+              t.limit(),
+              t.measured()));
     }
     return sb.toString();
   }
 
   static String markdown(List<Target> targets) {
-    StringBuilder sb = new StringBuilder("| target | limit | measured | verdict |\n|---|---|---|---|\n");
+    StringBuilder sb =
+        new StringBuilder("| target | limit | measured | verdict |\n|---|---|---|---|\n");
     for (Target t : targets) {
-      sb.append("| ").append(t.name()).append(" | ").append(t.limit()).append(" | ").append(t.measured())
-          .append(" | ").append(t.verdict().name().replace('_', ' ')).append(" |\n");
+      sb.append("| ")
+          .append(t.name())
+          .append(" | ")
+          .append(t.limit())
+          .append(" | ")
+          .append(t.measured())
+          .append(" | ")
+          .append(t.verdict().name().replace('_', ' '))
+          .append(" |\n");
     }
     return sb.toString();
   }

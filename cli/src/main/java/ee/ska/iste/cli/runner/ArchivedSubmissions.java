@@ -21,6 +21,7 @@ import java.util.Map;
 final class ArchivedSubmissions implements EarlierSubmissions {
   private final InputArchive archive;
   private final Path folder;
+
   /** The archive's index, by checksum (the first name each was archived under). */
   private Map<String, InputArchive.Entry> index;
 
@@ -40,7 +41,9 @@ final class ArchivedSubmissions implements EarlierSubmissions {
     List<Entry> out = new ArrayList<>();
     for (InputArchive.Entry e : index().values()) {
       if (e.submittedOn() != null) {
-        out.add(new Entry(e.sha256(), e.name(), e.kovCode(), Quarter.parse(e.quarter()), e.submittedOn()));
+        out.add(
+            new Entry(
+                e.sha256(), e.name(), e.kovCode(), Quarter.parse(e.quarter()), e.submittedOn()));
       }
     }
     return out;
@@ -67,5 +70,4 @@ final class ArchivedSubmissions implements EarlierSubmissions {
       throw new UncheckedIOException("cannot copy " + e.name() + " out of the input archive", ex);
     }
   }
-
 }

@@ -41,7 +41,8 @@ public final class KeyCheck {
     String mine = KeyFingerprint.of(key);
     if (f.rekeyInProgress().isPresent()) {
       throw new KeyMismatchException(
-          "a `--rekey` of this warehouse was interrupted: run `run --rekey` again with the new key");
+          "a `--rekey` of this warehouse was interrupted: run `run --rekey` again with the new"
+              + " key");
     }
     if (f.key().isEmpty()) {
       f.recordKey(mine);

@@ -33,7 +33,8 @@ public final class LocalRunner {
    * @param published whether this run published a new version
    * @param reports the report files written
    */
-  public record Outcome(Version version, Optional<IngestResult> ingest, boolean published, List<Path> reports) {}
+  public record Outcome(
+      Version version, Optional<IngestResult> ingest, boolean published, List<Path> reports) {}
 
   public Outcome run(RunPlan plan) {
     StageProgress progress =
@@ -41,7 +42,8 @@ public final class LocalRunner {
     if (plan.rekey()) {
       return new Rekey(plan, progress, clock).run();
     }
-    try (StageRunner stages = new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock)) {
+    try (StageRunner stages =
+        new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock)) {
       Optional<IngestResult> ingested =
           stages.ingest(plan.input(), plan.quarters(), plan::pseudonymiser, plan.force());
       stages.model(plan.force());
@@ -53,7 +55,10 @@ public final class LocalRunner {
 
   /** Renders the reports when needed and says what the run produced. */
   static Outcome finish(
-      RunPlan plan, StageRunner stages, Optional<IngestResult> ingested, Optional<Version> published) {
+      RunPlan plan,
+      StageRunner stages,
+      Optional<IngestResult> ingested,
+      Optional<Version> published) {
     Version current = stages.warehouse().current().orElseThrow();
     List<Path> reports = List.of();
     List<Quarter> quarters =

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>the submissions now in the input folder, and
  *   <li>the archived submissions ({@link InputArchive}) that are no longer there: neither their
- *       content nor their name is in the input folder (a file of the same name in the input
- *       folder replaced its archived versions, as it would in an ordinary run).
+ *       content nor their name is in the input folder (a file of the same name in the input folder
+ *       replaced its archived versions, as it would in an ordinary run).
  * </ul>
  *
  * The result is published as a new version; earlier versions keep the old key's pseudonyms (compare
@@ -52,14 +52,18 @@ final class Rekey {
     BuildFingerprints fingerprints = BuildFingerprints.of(plan.warehouseRoot());
     fingerprints.beginRekey(KeyFingerprint.of(plan.pseudonymiser()));
     Path input = plan.out().resolve(INPUT);
-    try (StageRunner stages = new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock)) {
+    try (StageRunner stages =
+        new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock)) {
       deleteTree(stages.workDir());
       deleteTree(input);
       int fromArchive = assemble(input);
       progress.note(
-          "re-key: every quarter from the input folder and " + fromArchive + " archived submission(s) no longer in it");
+          "re-key: every quarter from the input folder and "
+              + fromArchive
+              + " archived submission(s) no longer in it");
       StageRunner fresh = new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock);
-      Optional<IngestResult> ingested = fresh.ingestWithKey(input, List.of(), plan.pseudonymiser(), true);
+      Optional<IngestResult> ingested =
+          fresh.ingestWithKey(input, List.of(), plan.pseudonymiser(), true);
       fresh.model(true);
       fresh.measures(true);
       Optional<Version> published = fresh.publish(input, true);
@@ -71,7 +75,9 @@ final class Rekey {
     }
   }
 
-  /** Copies the input folder's submissions and the archived ones no longer there into {@code to}. */
+  /**
+   * Copies the input folder's submissions and the archived ones no longer there into {@code to}.
+   */
   private int assemble(Path to) {
     try {
       Files.createDirectories(to);

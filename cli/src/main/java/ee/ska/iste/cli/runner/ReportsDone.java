@@ -31,8 +31,8 @@ final class ReportsDone {
   private ReportsDone() {}
 
   /**
-   * Before rendering a quarter: removes its marker and any temporary file a killed run left in
-   * its folders.
+   * Before rendering a quarter: removes its marker and any temporary file a killed run left in its
+   * folders.
    */
   static void clear(Path reportsRoot, Quarter quarter) {
     Path dir = reportsRoot.resolve(quarter.toString());
@@ -54,7 +54,12 @@ final class ReportsDone {
   }
 
   /** After every report of the quarter is in place: the marker, naming what was rendered. */
-  static void mark(Path reportsRoot, Quarter quarter, String version, List<Locale> languages, ReportFormat format) {
+  static void mark(
+      Path reportsRoot,
+      Quarter quarter,
+      String version,
+      List<Locale> languages,
+      ReportFormat format) {
     String text =
         "version="
             + version
@@ -72,7 +77,12 @@ final class ReportsDone {
    * Whether the quarter's reports in {@code format} and every one of {@code languages} were
    * completed from {@code version}.
    */
-  static boolean done(Path reportsRoot, Quarter quarter, String version, List<Locale> languages, ReportFormat format) {
+  static boolean done(
+      Path reportsRoot,
+      Quarter quarter,
+      String version,
+      List<Locale> languages,
+      ReportFormat format) {
     Path marker = reportsRoot.resolve(quarter.toString()).resolve(FILE);
     if (!Files.isRegularFile(marker)) {
       return false;

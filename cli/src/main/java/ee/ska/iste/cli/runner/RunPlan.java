@@ -46,7 +46,18 @@ public record RunPlan(
       List<Quarter> reportQuarters,
       List<Locale> languages,
       boolean force) {
-    this(input, out, quarters, pseudonymiser, ref, master, renderReports, reportQuarters, languages, force, false);
+    this(
+        input,
+        out,
+        quarters,
+        pseudonymiser,
+        ref,
+        master,
+        renderReports,
+        reportQuarters,
+        languages,
+        force,
+        false);
   }
 
   /** The canonical constructor. */
@@ -55,7 +66,8 @@ public record RunPlan(
       throw new IllegalArgumentException("input, output, key and reference data must be given");
     }
     if (rekey && !quarters.isEmpty()) {
-      throw new IllegalArgumentException("a re-key rebuilds every quarter: no quarters can be given");
+      throw new IllegalArgumentException(
+          "a re-key rebuilds every quarter: no quarters can be given");
     }
     quarters = List.copyOf(quarters);
     reportQuarters = List.copyOf(reportQuarters);

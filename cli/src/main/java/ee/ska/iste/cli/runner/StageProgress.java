@@ -20,18 +20,24 @@ public final class StageProgress {
 
   public void start(Stage stage, String what) {
     started = System.nanoTime();
-    err.printf("[%d/%d] %-8s %s: %s%n", stage.ordinal() + 1, Stage.values().length, stage.id(), scope, what);
+    err.printf(
+        "[%d/%d] %-8s %s: %s%n",
+        stage.ordinal() + 1, Stage.values().length, stage.id(), scope, what);
     err.flush();
   }
 
   public void done(Stage stage, String result) {
     Duration d = Duration.ofNanos(System.nanoTime() - started);
-    err.printf("      %-8s done in %.1f s%s%n", stage.id(), d.toMillis() / 1000.0, result.isEmpty() ? "" : ": " + result);
+    err.printf(
+        "      %-8s done in %.1f s%s%n",
+        stage.id(), d.toMillis() / 1000.0, result.isEmpty() ? "" : ": " + result);
     err.flush();
   }
 
   public void skip(Stage stage, String why) {
-    err.printf("[%d/%d] %-8s %s: skipped, %s%n", stage.ordinal() + 1, Stage.values().length, stage.id(), scope, why);
+    err.printf(
+        "[%d/%d] %-8s %s: skipped, %s%n",
+        stage.ordinal() + 1, Stage.values().length, stage.id(), scope, why);
     err.flush();
   }
 

@@ -5,9 +5,9 @@ import ee.ska.iste.core.files.OutputFiles;
 import ee.ska.iste.core.layout.Layer;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.person.Pseudonymiser;
+import ee.ska.iste.core.ref.RefFingerprint;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.core.ref.RefFingerprint;
 import ee.ska.iste.pipelines.ingest.Inbox;
 import ee.ska.iste.pipelines.ingest.IngestJob;
 import ee.ska.iste.pipelines.ingest.IngestRequest;
@@ -16,11 +16,11 @@ import ee.ska.iste.pipelines.ingest.SubmissionFile;
 import ee.ska.iste.pipelines.measures.MeasuresJob;
 import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.spark.SparkSessions;
-import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.QuarterReports;
+import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.WarehouseStamp;
-import ee.ska.iste.warehouse.Building;
 import ee.ska.iste.warehouse.BuildFingerprints;
+import ee.ska.iste.warehouse.Building;
 import ee.ska.iste.warehouse.InputArchive;
 import ee.ska.iste.warehouse.RunMetadata;
 import ee.ska.iste.warehouse.Version;
@@ -47,9 +47,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs one stage at a time over an output folder: the Spark stages write into the work area
- * {@code <out>/work} (never read by anyone but the next stage), {@code publish} snapshots the work
- * area into a new warehouse version and switches to it atomically, {@code reports} renders from the
+ * Runs one stage at a time over an output folder: the Spark stages write into the work area {@code
+ * <out>/work} (never read by anyone but the next stage), {@code publish} snapshots the work area
+ * into a new warehouse version and switches to it atomically, {@code reports} renders from the
  * published version. Each stage records what it completed on, so a stage whose input did not change
  * is skipped and a run after a failure resumes at the stage that failed. Used in one process by
  * {@link LocalRunner} and one stage per process by the Airflow tasks.
@@ -69,7 +69,8 @@ public final class StageRunner implements AutoCloseable {
   private final WorkState state;
   private SparkSession spark;
 
-  public StageRunner(Path out, ReferenceData ref, String master, StageProgress progress, Clock clock) {
+  public StageRunner(
+      Path out, ReferenceData ref, String master, StageProgress progress, Clock clock) {
     this.out = out;
     this.ref = ref;
     this.master = master;
@@ -122,12 +123,20 @@ public final class StageRunner implements AutoCloseable {
         }
       }
       if (!touched.isEmpty()) {
-        progress.note("reference data changed for staged " + LocalRunner.span(touched) + ": ingested again");
+        progress.note(
+            "reference data changed for staged " + LocalRunner.span(touched) + ": ingested again");
         inputsByQuarter(input, touched).forEach(inputs::putIfAbsent);
       }
     }
     List<Quarter> runQuarters = new ArrayList<>(quarters.isEmpty() ? inputs.keySet() : quarters);
-    inputs.keySet().forEach(q -> { if (!runQuarters.contains(q)) { runQuarters.add(q); } });
+    inputs
+        .keySet()
+        .forEach(
+            q -> {
+              if (!runQuarters.contains(q)) {
+                runQuarters.add(q);
+              }
+            });
     runQuarters.sort(null);
     if (inputs.isEmpty() && (quarters.isEmpty() || inbox.refused().isEmpty())) {
       throw new IllegalArgumentException(
@@ -135,15 +144,23 @@ public final class StageRunner implements AutoCloseable {
               + (quarters.isEmpty() ? "any quarter" : LocalRunner.span(quarters))
               + " in "
               + input
-              + (inbox.refused().isEmpty() ? "" : "; refused unread: " + refusedList(inbox.refused())));
+              + (inbox.refused().isEmpty()
+                  ? ""
+                  : "; refused unread: " + refusedList(inbox.refused())));
     }
     // Entries refused unread count in the fingerprint of the quarter that records them, so that a
     // new bad file is recorded (and reported) even when no submission changed.
     Quarter refusalQuarter = runQuarters.get(runQuarters.size() - 1);
     Map<Quarter, StringBuilder> refusals = new TreeMap<>();
     for (Inbox.Refused r : inbox.refused()) {
-      Quarter home = r.quarter() != null && runQuarters.contains(r.quarter()) ? r.quarter() : refusalQuarter;
-      refusals.computeIfAbsent(home, q -> new StringBuilder()).append(r.name()).append(' ').append(r.reason()).append('\n');
+      Quarter home =
+          r.quarter() != null && runQuarters.contains(r.quarter()) ? r.quarter() : refusalQuarter;
+      refusals
+          .computeIfAbsent(home, q -> new StringBuilder())
+          .append(r.name())
+          .append(' ')
+          .append(r.reason())
+          .append('\n');
     }
     Map<Quarter, String> changed = new TreeMap<>();
     Map<Quarter, String> refs = new TreeMap<>();
@@ -162,12 +179,18 @@ public final class StageRunner implements AutoCloseable {
       }
     }
     if (changed.isEmpty()) {
-      progress.skip(Stage.INGEST, "submissions and reference data of " + LocalRunner.span(runQuarters) + " unchanged since last ingested");
+      progress.skip(
+          Stage.INGEST,
+          "submissions and reference data of "
+              + LocalRunner.span(runQuarters)
+              + " unchanged since last ingested");
       return Optional.empty();
     }
     List<Quarter> todo = List.copyOf(changed.keySet());
     long files = inputs.entrySet().stream().filter(e -> changed.containsKey(e.getKey())).count();
-    progress.start(Stage.INGEST, "quarters " + LocalRunner.span(todo) + " (" + files + " quarters of submissions)");
+    progress.start(
+        Stage.INGEST,
+        "quarters " + LocalRunner.span(todo) + " (" + files + " quarters of submissions)");
     OutputFiles.ownFolder(workDir());
     Path earlierCopies = workDir().resolve("_earlier");
     IngestResult result;
@@ -209,12 +232,18 @@ public final class StageRunner implements AutoCloseable {
   private static String refusedList(List<Inbox.Refused> refused) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < refused.size() && i < 5; i++) {
-      sb.append(i == 0 ? "" : ", ").append(refused.get(i).name()).append(" (").append(refused.get(i).reason()).append(')');
+      sb.append(i == 0 ? "" : ", ")
+          .append(refused.get(i).name())
+          .append(" (")
+          .append(refused.get(i).reason())
+          .append(')');
     }
     return sb + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : "");
   }
 
-  /** The reference data's fingerprint for one quarter (cached: the tables do not change in a run). */
+  /**
+   * The reference data's fingerprint for one quarter (cached: the tables do not change in a run).
+   */
   private String refOf(Quarter q) {
     return refByQuarter.computeIfAbsent(q, k -> RefFingerprint.ofQuarter(ref, k));
   }
@@ -244,7 +273,9 @@ public final class StageRunner implements AutoCloseable {
                   s.submittedOn(),
                   clock.instant()));
       if (!kept) {
-        progress.note(s.file() + " changed after it was read: not archived (run again to ingest the new content)");
+        progress.note(
+            s.file()
+                + " changed after it was read: not archived (run again to ingest the new content)");
       }
     }
   }
@@ -272,19 +303,24 @@ public final class StageRunner implements AutoCloseable {
   }
 
   /**
-   * Snapshots the work area into a new warehouse version with its DuckDB catalogue and switches
-   * the published pointer to it in one step; skipped when the current version already holds it.
+   * Snapshots the work area into a new warehouse version with its DuckDB catalogue and switches the
+   * published pointer to it in one step; skipped when the current version already holds it.
    */
   public Optional<Version> publish(Path input, boolean force) {
     Warehouse warehouse = warehouse();
     String fp = stagedFingerprint();
-    if (!force && state.stage(Stage.PUBLISH.id()).equals(Optional.of(fp)) && warehouse.current().isPresent()) {
-      progress.skip(Stage.PUBLISH, "version " + warehouse.current().get().id() + " already holds this data");
+    if (!force
+        && state.stage(Stage.PUBLISH.id()).equals(Optional.of(fp))
+        && warehouse.current().isPresent()) {
+      progress.skip(
+          Stage.PUBLISH, "version " + warehouse.current().get().id() + " already holds this data");
       return Optional.empty();
     }
     requireDone(Stage.MEASURES, fp);
     List<Quarter> quarters = stagedQuarters();
-    progress.start(Stage.PUBLISH, "a new version with " + LocalRunner.span(quarters) + ", DuckDB catalogue, atomic switch");
+    progress.start(
+        Stage.PUBLISH,
+        "a new version with " + LocalRunner.span(quarters) + ", DuckDB catalogue, atomic switch");
     List<RunMetadata.InputFile> files = new ArrayList<>();
     if (input != null) {
       inputsByQuarter(input, quarters).values().forEach(files::addAll);
@@ -303,17 +339,26 @@ public final class StageRunner implements AutoCloseable {
     }
   }
 
-  /** Renders every KOV report, the national dashboard and the data-quality report of each quarter. */
+  /**
+   * Renders every KOV report, the national dashboard and the data-quality report of each quarter.
+   */
   public List<Path> reports(List<Quarter> quarters, List<Locale> languages, ReportFormat format) {
     Version current =
-        warehouse().current().orElseThrow(() -> new IllegalStateException("no published warehouse under " + warehouseRoot() + ": run publish first"));
-    progress.start(Stage.REPORTS, "quarters " + LocalRunner.span(quarters) + " from version " + current.id());
+        warehouse()
+            .current()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no published warehouse under " + warehouseRoot() + ": run publish first"));
+    progress.start(
+        Stage.REPORTS, "quarters " + LocalRunner.span(quarters) + " from version " + current.id());
     OutputFiles.ownFolder(reportsRoot());
     quarters.forEach(q -> ReportsDone.clear(reportsRoot(), q));
     List<Path> written = new ArrayList<>();
     int threads = Runtime.getRuntime().availableProcessors();
     for (Locale language : languages) {
-      QuarterReports set = new QuarterReports(current.database(), language, stampOf(current), threads);
+      QuarterReports set =
+          new QuarterReports(current.database(), language, stampOf(current), threads);
       for (Quarter q : quarters) {
         written.addAll(set.render(q, format, reportsRoot()));
         progress.note(q + " (" + language.getLanguage() + "): " + written.size() + " reports");
@@ -333,7 +378,8 @@ public final class StageRunner implements AutoCloseable {
     Optional<Version> current = warehouse().current();
     return current.isPresent()
         && quarters.stream()
-            .allMatch(q -> ReportsDone.done(reportsRoot(), q, current.get().id(), languages, format));
+            .allMatch(
+                q -> ReportsDone.done(reportsRoot(), q, current.get().id(), languages, format));
   }
 
   /** The version and publication date printed on the reports. */
@@ -383,7 +429,9 @@ public final class StageRunner implements AutoCloseable {
 
   private String refAll;
 
-  /** Runs {@code work} (which returns a line on what it did, or "") unless its input is unchanged. */
+  /**
+   * Runs {@code work} (which returns a line on what it did, or "") unless its input is unchanged.
+   */
   private boolean runIfChanged(Stage stage, boolean force, String what, Supplier<String> work) {
     String fp = stagedFingerprint();
     if (!force && state.stage(stage.id()).equals(Optional.of(fp))) {
@@ -417,15 +465,18 @@ public final class StageRunner implements AutoCloseable {
    * The submissions ingest would read, per quarter, each as its files with their checksums (a CSV
    * folder is several files).
    */
-  public static Map<Quarter, List<RunMetadata.InputFile>> inputsByQuarter(Path input, List<Quarter> quarters) {
+  public static Map<Quarter, List<RunMetadata.InputFile>> inputsByQuarter(
+      Path input, List<Quarter> quarters) {
     return inputsOf(input, IngestJob.discover(input, quarters));
   }
 
-  private static Map<Quarter, List<RunMetadata.InputFile>> inputsOf(Path input, List<SubmissionFile> submissions) {
+  private static Map<Quarter, List<RunMetadata.InputFile>> inputsOf(
+      Path input, List<SubmissionFile> submissions) {
     Map<Quarter, List<RunMetadata.InputFile>> out = new TreeMap<>();
     try {
       for (SubmissionFile s : submissions) {
-        List<RunMetadata.InputFile> files = out.computeIfAbsent(s.quarter(), q -> new ArrayList<>());
+        List<RunMetadata.InputFile> files =
+            out.computeIfAbsent(s.quarter(), q -> new ArrayList<>());
         String name = input.relativize(s.path()).toString();
         if (s.csvFolder()) {
           try (Stream<Path> csvs = Files.list(s.path())) {
@@ -460,7 +511,8 @@ public final class StageRunner implements AutoCloseable {
           continue;
         }
         try (Stream<Path> s = Files.walk(source)) {
-          for (Path f : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
+          for (Path f :
+              s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
             Path to = target.resolve(source.relativize(f));
             Files.createDirectories(to.getParent());
             try {

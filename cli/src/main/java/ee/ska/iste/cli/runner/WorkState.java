@@ -69,8 +69,8 @@ final class WorkState {
   }
 
   /**
-   * The fingerprint of everything staged: every quarter's input and reference-data fingerprints,
-   * in order.
+   * The fingerprint of everything staged: every quarter's input and reference-data fingerprints, in
+   * order.
    */
   String stagedFingerprint() {
     StringBuilder sb = new StringBuilder();

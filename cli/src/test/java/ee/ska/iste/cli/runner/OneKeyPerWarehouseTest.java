@@ -65,7 +65,8 @@ class OneKeyPerWarehouseTest {
 
   private static String run(RunPlan plan) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC()).run(plan);
+    new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC())
+        .run(plan);
     return log.toString(StandardCharsets.UTF_8);
   }
 
@@ -74,7 +75,8 @@ class OneKeyPerWarehouseTest {
       throws Exception {
     Path in = dir.resolve("in");
     new SubmissionGenerator(ReferenceData.builtIn(), line -> {})
-        .generate(GeneratorConfig.of(in, QUARTERS, 11).withScale(0.05).withFormat(SubmissionFormat.CSV));
+        .generate(
+            GeneratorConfig.of(in, QUARTERS, 11).withScale(0.05).withFormat(SubmissionFormat.CSV));
     Path out = dir.resolve("out");
     Path warehouse = out.resolve("warehouse");
 
@@ -92,7 +94,15 @@ class OneKeyPerWarehouseTest {
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
     try {
       first =
-          Main.run("run", "--input", in.toString(), "--out", out.toString(), "--key-file", keyA.toString(), "--no-reports");
+          Main.run(
+              "run",
+              "--input",
+              in.toString(),
+              "--out",
+              out.toString(),
+              "--key-file",
+              keyA.toString(),
+              "--no-reports");
     } finally {
       System.setOut(oldOut);
     }
@@ -123,22 +133,32 @@ class OneKeyPerWarehouseTest {
             ReferenceData.class.getResourceAsStream("/ref/thresholds.csv").readAllBytes(),
             StandardCharsets.UTF_8);
     Files.writeString(
-        refDir.resolve("thresholds.csv"), thresholds + "TEST_ONLY_KEY,1,2024-04-01,,a row for a test\n");
+        refDir.resolve("thresholds.csv"),
+        thresholds + "TEST_ONLY_KEY,1,2024-04-01,,a row for a test\n");
     String touched = run(plan(in, KEY_A, false, ReferenceData.withOverrides(refDir)));
-    assertTrue(touched.lines().anyMatch(l -> l.contains("ingest") && l.contains("quarters 2024Q2 (")), touched);
-    assertTrue(touched.lines().noneMatch(l -> l.contains("ingest") && l.contains("2024Q1")), touched);
-    assertTrue(touched.lines().anyMatch(l -> l.contains("measures") && l.contains("done")), touched);
+    assertTrue(
+        touched.lines().anyMatch(l -> l.contains("ingest") && l.contains("quarters 2024Q2 (")),
+        touched);
+    assertTrue(
+        touched.lines().noneMatch(l -> l.contains("ingest") && l.contains("2024Q1")), touched);
+    assertTrue(
+        touched.lines().anyMatch(l -> l.contains("measures") && l.contains("done")), touched);
     assertEquals(clientsA, clientIds(warehouse));
 
     // one 2024Q2 file changes (a later esitatud), then a run with another key: refused, exit 2
     Path changed;
     try (Stream<Path> s = Files.list(in)) {
-      changed = s.filter(p -> p.getFileName().toString().endsWith("2024Q2")).sorted().findFirst().orElseThrow();
+      changed =
+          s.filter(p -> p.getFileName().toString().endsWith("2024Q2"))
+              .sorted()
+              .findFirst()
+              .orElseThrow();
     }
     Path cover = changed.resolve("kaas.csv");
     List<String> lines = Files.readAllLines(cover);
     String oldDate = lines.get(1).split(",")[2];
-    Files.writeString(cover, lines.get(0) + "\n" + lines.get(1).replace(oldDate, "2024-09-30") + "\n");
+    Files.writeString(
+        cover, lines.get(0) + "\n" + lines.get(1).replace(oldDate, "2024-09-30") + "\n");
     String versionBefore = Files.readSymbolicLink(warehouse.resolve("current")).toString();
     Path keyFile = Files.writeString(dir.resolve("b.key"), KEY_B);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -147,20 +167,32 @@ class OneKeyPerWarehouseTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       exit =
-          Main.run("run", "--input", in.toString(), "--out", out.toString(), "--key-file", keyFile.toString(), "--no-reports");
+          Main.run(
+              "run",
+              "--input",
+              in.toString(),
+              "--out",
+              out.toString(),
+              "--key-file",
+              keyFile.toString(),
+              "--no-reports");
     } finally {
       System.setErr(oldErr);
     }
     assertEquals(2, exit, err.toString(StandardCharsets.UTF_8));
     assertTrue(
         err.toString(StandardCharsets.UTF_8)
-            .contains("the warehouse was built with another key; `--rekey` rebuilds every quarter from the archived inputs"),
+            .contains(
+                "the warehouse was built with another key; `--rekey` rebuilds every quarter from"
+                    + " the archived inputs"),
         err.toString(StandardCharsets.UTF_8));
     assertEquals(versionBefore, Files.readSymbolicLink(warehouse.resolve("current")).toString());
     assertEquals(clientsA, clientIds(warehouse));
 
     // the changed file is overwritten in the inbox: its old version is still in the archive
-    assertTrue(archive.entries().stream().anyMatch(e -> e.name().equals(changed.getFileName().toString())));
+    assertTrue(
+        archive.entries().stream()
+            .anyMatch(e -> e.name().equals(changed.getFileName().toString())));
 
     // --rekey with key B: every client id is key B's pseudonym of a code in the inbox; none is A's
     run(plan(in, KEY_B, true, ReferenceData.withOverrides(refDir)));
@@ -174,7 +206,6 @@ class OneKeyPerWarehouseTest {
     // now key A is the other key
     RunPlan withA = plan(in, KEY_A, false, ReferenceData.withOverrides(refDir));
     assertThrows(KeyCheck.KeyMismatchException.class, () -> run(withA));
-
   }
 
   private static Set<String> personalCodes(Path in) throws Exception {

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A KOV's published submission is overwritten in the inbox by one with the same esitatud and
- * other content (one more hour in its first participation row). The next run refuses the newcomer
+ * A KOV's published submission is overwritten in the inbox by one with the same esitatud and other
+ * content (one more hour in its first participation row). The next run refuses the newcomer
  * ("resubmit with a later date", exit 4), reads the published one back from the input archive and
  * publishes the same hours as before; nothing is lost and nothing changes without a word.
  */
@@ -44,7 +44,8 @@ class OverwrittenResubmissionTest {
                 .withScale(0.05)
                 .withFormat(SubmissionFormat.CSV));
     Path out = dir.resolve("out");
-    Path key = Files.writeString(dir.resolve("k.key"), "a-key-for-the-overwritten-resubmission-test");
+    Path key =
+        Files.writeString(dir.resolve("k.key"), "a-key-for-the-overwritten-resubmission-test");
     assertEquals(0, run(in, out, key)[0]);
     Path warehouse = out.resolve("warehouse");
     Path submission = in.resolve("ISTE_0784_2024Q2");
@@ -85,7 +86,15 @@ class OverwrittenResubmissionTest {
     int exit;
     try {
       exit =
-          Main.run("run", "--input", in.toString(), "--out", out.toString(), "--key-file", key.toString(), "--no-reports");
+          Main.run(
+              "run",
+              "--input",
+              in.toString(),
+              "--out",
+              out.toString(),
+              "--key-file",
+              key.toString(),
+              "--no-reports");
     } finally {
       System.setOut(old);
     }
@@ -96,7 +105,9 @@ class OverwrittenResubmissionTest {
     List<String> r =
         rows(
             warehouse,
-            "SELECT CAST(sum(hours) AS DECIMAL(18,2)) FROM stg_participation WHERE kov_code = '" + kov + "'");
+            "SELECT CAST(sum(hours) AS DECIMAL(18,2)) FROM stg_participation WHERE kov_code = '"
+                + kov
+                + "'");
     return new BigDecimal(r.get(0));
   }
 

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small RFC 4180 reader: comma-separated, double-quote quoting with doubled quotes inside,
- * CRLF or LF line ends, line breaks allowed inside quotes. A leading UTF-8 byte-order mark is
- * dropped. Each record remembers whether a field was quoted (a comma decimal is accepted only in
- * a quoted cell).
+ * A small RFC 4180 reader: comma-separated, double-quote quoting with doubled quotes inside, CRLF
+ * or LF line ends, line breaks allowed inside quotes. A leading UTF-8 byte-order mark is dropped.
+ * Each record remembers whether a field was quoted (a comma decimal is accepted only in a quoted
+ * cell).
  */
 public final class CsvReader implements AutoCloseable {
   private final Reader in;

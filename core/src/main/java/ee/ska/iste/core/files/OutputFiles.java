@@ -69,7 +69,9 @@ public final class OutputFiles {
     return dir;
   }
 
-  /** Creates {@code dir} and its missing parents as 0750 folders; existing ones stay as they are. */
+  /**
+   * Creates {@code dir} and its missing parents as 0750 folders; existing ones stay as they are.
+   */
   public static Path createFolders(Path dir) {
     try {
       Path absolute = dir.toAbsolutePath();
@@ -121,7 +123,8 @@ public final class OutputFiles {
       String prefix = "." + file.getFileName() + ".";
       tmp =
           posix(dir)
-              ? Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(permissions))
+              ? Files.createTempFile(
+                  dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(permissions))
               : Files.createTempFile(dir, prefix, ".tmp", new FileAttribute<?>[0]);
       try (OutputStream out = Files.newOutputStream(tmp)) {
         content.writeTo(out);
@@ -161,7 +164,8 @@ public final class OutputFiles {
         restrictOne(p);
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new IllegalStateException("cannot narrow the permissions under " + root + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot narrow the permissions under " + root + ": " + e.getMessage(), e);
     }
   }
 

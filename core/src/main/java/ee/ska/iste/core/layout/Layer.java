@@ -1,8 +1,8 @@
 package ee.ska.iste.core.layout;
 
 /**
- * The layers of the warehouse, in the order data flows through them. A table's name starts with
- * its layer's prefix ({@code stg_submission}, {@code fct_case}, {@code mart_outcomes}).
+ * The layers of the warehouse, in the order data flows through them. A table's name starts with its
+ * layer's prefix ({@code stg_submission}, {@code fct_case}, {@code mart_outcomes}).
  */
 public enum Layer {
   /** As received, validated, pseudonymised: one table per contract sheet, plus rejects and logs. */

@@ -91,7 +91,11 @@ public final class PersonalCode {
         String.format(
             java.util.Locale.ROOT,
             "%d%02d%02d%02d%03d",
-            g, birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(), serial % 1000);
+            g,
+            birth.getYear() % 100,
+            birth.getMonthValue(),
+            birth.getDayOfMonth(),
+            serial % 1000);
     return firstTen + checkDigit(firstTen);
   }
 

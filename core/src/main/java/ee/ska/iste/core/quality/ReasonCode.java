@@ -1,8 +1,8 @@
 package ee.ska.iste.core.quality;
 
 /**
- * Why a row was rejected at ingest. The codes are stable: they are stored in {@code stg_reject}
- * and shown, with their Estonian or English description, in the data-quality report.
+ * Why a row was rejected at ingest. The codes are stable: they are stored in {@code stg_reject} and
+ * shown, with their Estonian or English description, in the data-quality report.
  */
 public enum ReasonCode {
   VALUE_REQUIRED("Kohustuslik väärtus puudub", "A required value is missing"),
@@ -19,8 +19,7 @@ public enum ReasonCode {
   UNKNOWN_CODE("Tundmatu kood", "Code not in the code list"),
   DIAGNOSIS_INVALID("Põhidiagnoos ei ole RHK-10 kood", "Primary diagnosis is not an ICD-10 code"),
   OUTSIDE_QUARTER("Kuupäev või kuu on väljaspool kvartalit", "Date or month outside the quarter"),
-  EPISODE_NOT_ACTIVE(
-      "Juhtum ei ole kvartalis aktiivne", "Episode is not active in the quarter"),
+  EPISODE_NOT_ACTIVE("Juhtum ei ole kvartalis aktiivne", "Episode is not active in the quarter"),
   END_BEFORE_START("Lõpp on enne algust", "End is before start"),
   EXIT_REASON_MISSING("Lõpu korral puudub väljumise põhjus", "End given without an exit reason"),
   EXIT_REASON_WITHOUT_END(
@@ -35,7 +34,8 @@ public enum ReasonCode {
       "Tunnid ei ole üle nulli või ületavad kuu maksimumi",
       "Hours not above zero or above the monthly maximum"),
   LEVEL_OUT_OF_RANGE("Abivajaduse tase ei ole skaalal", "Need level is not on the scale"),
-  ITEM_OUT_OF_RANGE("Vastus ei ole instrumendi skaalal", "Item answer outside the instrument's scale"),
+  ITEM_OUT_OF_RANGE(
+      "Vastus ei ole instrumendi skaalal", "Item answer outside the instrument's scale"),
   CLIENT_NOT_IN_KLIENT(
       "Isik puudub lehelt klient (või tema rida lükati tagasi)",
       "Person has no accepted row on sheet klient"),

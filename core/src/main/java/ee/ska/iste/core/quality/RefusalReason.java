@@ -11,7 +11,8 @@ public enum RefusalReason {
       "The file is password-protected or an old .xls workbook"),
   MISSING_SHEET("Leht puudub", "A sheet is missing"),
   MISSING_COLUMN("Veerg puudub", "A column is missing"),
-  COVER_ROW_COUNT("Kaanelehel ei ole täpselt üks rida", "The cover sheet does not have exactly one row"),
+  COVER_ROW_COUNT(
+      "Kaanelehel ei ole täpselt üks rida", "The cover sheet does not have exactly one row"),
   COVER_MISMATCH(
       "Kaanelehe KOV või kvartal ei vasta faili nimele",
       "The cover's KOV or quarter disagrees with the file name"),
@@ -35,7 +36,8 @@ public enum RefusalReason {
       "Nimi ei vasta mustrile ISTE_<EHAK>_<AAAA>Q<n>.xlsx",
       "The name does not follow ISTE_<EHAK>_<YYYY>Q<n>.xlsx"),
   QUARTER_IMPOSSIBLE("Nimes olev kvartal on võimatu", "The quarter in the name is impossible"),
-  QUARTER_NOT_BEGUN("Nimes olev kvartal ei ole veel alanud", "The quarter in the name has not begun"),
+  QUARTER_NOT_BEGUN(
+      "Nimes olev kvartal ei ole veel alanud", "The quarter in the name has not begun"),
   RESUBMISSION_CONFLICT(
       "Sama KOV, kvartali ja esitamise kuupäevaga on erineva sisuga esitus; esitage uuesti hilisema"
           + " kuupäevaga",

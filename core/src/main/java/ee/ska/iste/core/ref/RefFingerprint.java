@@ -13,8 +13,8 @@ import java.util.Map;
  * SHA-256 fingerprints of the reference data, so that a changed file is noticed: of everything
  * ({@link #of}), and of what one quarter can see ({@link #ofQuarter}: the rows whose validity
  * period overlaps the quarter, rows without a period always). A change to a row valid only in 2019
- * leaves 2024Q2's fingerprint as it was, so only the quarters a change touches are recomputed.
- * The fingerprint covers file names, column names and values, not comments or layout.
+ * leaves 2024Q2's fingerprint as it was, so only the quarters a change touches are recomputed. The
+ * fingerprint covers file names, column names and values, not comments or layout.
  */
 public final class RefFingerprint {
   private RefFingerprint() {}

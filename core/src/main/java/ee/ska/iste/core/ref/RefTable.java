@@ -105,7 +105,8 @@ public final class RefTable implements Serializable {
   public String required(Map<String, String> row, String column) {
     String v = row.get(column);
     if (v == null) {
-      throw new IllegalStateException("reference file " + name + ": empty '" + column + "' in " + row);
+      throw new IllegalStateException(
+          "reference file " + name + ": empty '" + column + "' in " + row);
     }
     return v;
   }

@@ -26,11 +26,11 @@ import java.util.regex.Pattern;
 
 /**
  * The reference data: municipalities, counties, allocations of places, prices, life domains,
- * components, instruments, thresholds, age bands, diagnosis groups and the rest, each a CSV file with a validity period where
- * the value can change. Loaded from the files shipped in the build ({@code ref/} on the class
- * path) or from a folder that overrides them file by file, so that a corrected SKA list replaces
- * an assumption without a code change. Serializable with the tables loaded so far, so that Spark
- * tasks check rows against the same tables as the driver.
+ * components, instruments, thresholds, age bands, diagnosis groups and the rest, each a CSV file
+ * with a validity period where the value can change. Loaded from the files shipped in the build
+ * ({@code ref/} on the class path) or from a folder that overrides them file by file, so that a
+ * corrected SKA list replaces an assumption without a code change. Serializable with the tables
+ * loaded so far, so that Spark tasks check rows against the same tables as the driver.
  */
 public final class ReferenceData implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -38,6 +38,7 @@ public final class ReferenceData implements Serializable {
 
   /** The override folder as a path string (a {@link Path} is not serializable), or null. */
   private final String overrideDir;
+
   private final ConcurrentHashMap<String, RefTable> cache = new ConcurrentHashMap<>();
 
   private ReferenceData(Path overrideDir) {
@@ -58,8 +59,8 @@ public final class ReferenceData implements Serializable {
   }
 
   /**
-   * The names (without {@code .csv}) of every reference file: those shipped in the build and
-   * those in the override folder, sorted. Used to fingerprint the reference data as a whole.
+   * The names (without {@code .csv}) of every reference file: those shipped in the build and those
+   * in the override folder, sorted. Used to fingerprint the reference data as a whole.
    */
   public List<String> tableNames() {
     TreeSet<String> names = new TreeSet<>(ShippedFiles.names());
@@ -114,7 +115,12 @@ public final class ReferenceData implements Serializable {
    * @param kovCodes the KOVs sharing it (two for Haapsalu + Lääne-Nigula)
    */
   public record Allocation(
-      String id, String round, List<String> kovCodes, int places, LocalDate validFrom, LocalDate validTo) {
+      String id,
+      String round,
+      List<String> kovCodes,
+      int places,
+      LocalDate validFrom,
+      LocalDate validTo) {
     public Allocation {
       kovCodes = List.copyOf(kovCodes);
     }
@@ -123,7 +129,10 @@ public final class ReferenceData implements Serializable {
   public List<Municipality> municipalities(LocalDate on) {
     RefTable t = table("municipalities");
     return t.validOn(on).stream()
-        .map(r -> new Municipality(t.required(r, "kov_code"), t.required(r, "name"), t.required(r, "county_code")))
+        .map(
+            r ->
+                new Municipality(
+                    t.required(r, "kov_code"), t.required(r, "name"), t.required(r, "county_code")))
         .toList();
   }
 
@@ -133,7 +142,9 @@ public final class ReferenceData implements Serializable {
 
   public List<County> counties() {
     RefTable t = table("counties");
-    return t.rows().stream().map(r -> new County(t.required(r, "county_code"), t.required(r, "name"))).toList();
+    return t.rows().stream()
+        .map(r -> new County(t.required(r, "county_code"), t.required(r, "name")))
+        .toList();
   }
 
   /** Every allocation row, whatever its period. */
@@ -155,7 +166,8 @@ public final class ReferenceData implements Serializable {
   /** Allocations valid on a date. */
   public List<Allocation> allocations(LocalDate on) {
     return allocations().stream()
-        .filter(a -> !on.isBefore(a.validFrom()) && (a.validTo() == null || !on.isAfter(a.validTo())))
+        .filter(
+            a -> !on.isBefore(a.validFrom()) && (a.validTo() == null || !on.isAfter(a.validTo())))
         .toList();
   }
 
@@ -177,8 +189,8 @@ public final class ReferenceData implements Serializable {
 
   /**
    * An age band at entry: whole years {@code ageFrom} to {@code ageTo}, both inclusive ({@code
-   * ageTo} null = no upper limit), valid from {@code validFrom} to {@code validTo} (inclusive,
-   * null = open-ended).
+   * ageTo} null = no upper limit), valid from {@code validFrom} to {@code validTo} (inclusive, null
+   * = open-ended).
    */
   public record AgeBand(
       String code,
@@ -250,8 +262,8 @@ public final class ReferenceData implements Serializable {
   }
 
   /**
-   * The diagnosis group of one three-character ICD-10 category over a period in which the
-   * ranges of {@code diagnosis_groups.csv} do not change ({@code validTo} null = open-ended).
+   * The diagnosis group of one three-character ICD-10 category over a period in which the ranges of
+   * {@code diagnosis_groups.csv} do not change ({@code validTo} null = open-ended).
    */
   public record DiagnosisCategory(
       String category, String group, LocalDate validFrom, LocalDate validTo) {}
@@ -356,9 +368,9 @@ public final class ReferenceData implements Serializable {
   }
 
   /**
-   * The group of a primary diagnosis on a date: the narrowest range valid on {@code on} that
-   * holds the diagnosis's first three characters ({@code F20.0} → {@code F20}). Empty when the
-   * diagnosis does not start with an ICD-10 category or no range holds it.
+   * The group of a primary diagnosis on a date: the narrowest range valid on {@code on} that holds
+   * the diagnosis's first three characters ({@code F20.0} → {@code F20}). Empty when the diagnosis
+   * does not start with an ICD-10 category or no range holds it.
    */
   public Optional<DiagnosisGroup> diagnosisGroup(String diagnosis, LocalDate on) {
     if (diagnosis == null || diagnosis.length() < 3) {
@@ -372,9 +384,9 @@ public final class ReferenceData implements Serializable {
   }
 
   /**
-   * Every three-character ICD-10 category (A00 to Z99) that has a group, with that group, for
-   * each period in which the ranges of {@code diagnosis_groups.csv} do not change: the rule of
-   * {@link #diagnosisGroup} as a table, for a join on category and date.
+   * Every three-character ICD-10 category (A00 to Z99) that has a group, with that group, for each
+   * period in which the ranges of {@code diagnosis_groups.csv} do not change: the rule of {@link
+   * #diagnosisGroup} as a table, for a join on category and date.
    */
   public List<DiagnosisCategory> diagnosisCategories() {
     List<DiagnosisGroup> groups = diagnosisGroups();

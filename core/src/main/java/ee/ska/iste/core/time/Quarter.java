@@ -37,9 +37,7 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
     return new Quarter(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
   }
 
-  /**
-   * Parses a range {@code 2023Q1..2024Q4} (both ends inclusive) or a single quarter.
-   */
+  /** Parses a range {@code 2023Q1..2024Q4} (both ends inclusive) or a single quarter. */
   public static List<Quarter> parseRange(String text) {
     String t = text.trim();
     int dots = t.indexOf("..");

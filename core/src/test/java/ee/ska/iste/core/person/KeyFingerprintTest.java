@@ -20,7 +20,9 @@ class KeyFingerprintTest {
     mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String expected =
         HexFormat.of()
-            .formatHex(mac.doFinal("ISTE pseudonymisation key fingerprint v1".getBytes(StandardCharsets.UTF_8)));
+            .formatHex(
+                mac.doFinal(
+                    "ISTE pseudonymisation key fingerprint v1".getBytes(StandardCharsets.UTF_8)));
     String fp = KeyFingerprint.of(PseudonymKeys.fromText(KEY, "test"));
     assertEquals(expected, fp);
     assertEquals(64, fp.length());

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class PersonalCodeTest {
   @Test
   void theDocumentedExamplesAreValid() {
-    // 3 7605 03 029 9: weights 1..9,1 over 3760503029 = 3+14+18+0+25+18+0+16+18+0 = 112; 112 mod 11 = 2?
-    // Worked out: 3*1 + 7*2 + 6*3 + 0*4 + 5*5 + 0*6 + 3*7 + 0*8 + 2*9 + 9*1 = 3+14+18+0+25+0+21+0+18+9 = 108;
+    // 3 7605 03 029 9: weights 1..9,1 over 3760503029 = 3+14+18+0+25+18+0+16+18+0 = 112; 112 mod 11
+    // = 2?
+    // Worked out: 3*1 + 7*2 + 6*3 + 0*4 + 5*5 + 0*6 + 3*7 + 0*8 + 2*9 + 9*1 =
+    // 3+14+18+0+25+0+21+0+18+9 = 108;
     // 108 mod 11 = 9 -> check digit 9.
     assertEquals(9, PersonalCode.checkDigit("3760503029"));
     assertTrue(PersonalCode.isValid("37605030299"));

@@ -19,7 +19,8 @@ class PseudonymKeysTest {
   @Test
   void refusesWithoutAKey() {
     var e =
-        assertThrows(PseudonymKeys.MissingKeyException.class, () -> PseudonymKeys.load(null, Map.of()));
+        assertThrows(
+            PseudonymKeys.MissingKeyException.class, () -> PseudonymKeys.load(null, Map.of()));
     assertTrue(e.getMessage().contains(PseudonymKeys.ENV_VARIABLE));
   }
 
@@ -38,7 +39,8 @@ class PseudonymKeysTest {
   void theFileWinsOverTheEnvironmentAndItsLineBreakIsDropped() throws Exception {
     Path file = Files.writeString(tmp.resolve("key"), KEY + "\n");
     Pseudonymiser fromFile =
-        PseudonymKeys.load(file, Map.of(PseudonymKeys.ENV_VARIABLE, "another-key-another-key-another-key"));
+        PseudonymKeys.load(
+            file, Map.of(PseudonymKeys.ENV_VARIABLE, "another-key-another-key-another-key"));
     Pseudonymiser fromEnv = PseudonymKeys.load(null, Map.of(PseudonymKeys.ENV_VARIABLE, KEY));
     assertEquals(fromEnv.pseudonym("37605030299"), fromFile.pseudonym("37605030299"));
   }
@@ -47,7 +49,8 @@ class PseudonymKeysTest {
   void aMissingFileIsNamed() {
     Path missing = tmp.resolve("nope");
     var e =
-        assertThrows(PseudonymKeys.MissingKeyException.class, () -> PseudonymKeys.load(missing, Map.of()));
+        assertThrows(
+            PseudonymKeys.MissingKeyException.class, () -> PseudonymKeys.load(missing, Map.of()));
     assertTrue(e.getMessage().contains("nope"));
   }
 }

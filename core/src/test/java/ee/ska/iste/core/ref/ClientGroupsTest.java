@@ -95,7 +95,8 @@ class ClientGroupsTest {
                 "F33", "MOOD", LocalDate.of(2017, 1, 1), LocalDate.of(2024, 12, 31))));
     assertTrue(
         table.contains(
-            new ReferenceData.DiagnosisCategory("F33", "DEPRESSION", LocalDate.of(2025, 1, 1), null)));
+            new ReferenceData.DiagnosisCategory(
+                "F33", "DEPRESSION", LocalDate.of(2025, 1, 1), null)));
   }
 
   @Test
@@ -131,7 +132,8 @@ class ClientGroupsTest {
         MOOD,F30,F3,a,a,2019-01-01,
         """);
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, ReferenceData.withOverrides(tmp)::diagnosisGroups);
+        assertThrows(
+            IllegalStateException.class, ReferenceData.withOverrides(tmp)::diagnosisGroups);
     assertTrue(e.getMessage().contains("diagnosis_groups.csv"), e.getMessage());
     assertTrue(e.getMessage().contains("F30..F3"), e.getMessage());
   }

@@ -33,7 +33,9 @@ class RefFingerprintTest {
     ReferenceData builtIn = ReferenceData.builtIn();
     assertEquals(RefFingerprint.of(builtIn), RefFingerprint.of(ReferenceData.builtIn()));
     Path d = Files.createDirectories(dir.resolve("same"));
-    Files.write(d.resolve("thresholds.csv"), ReferenceData.class.getResourceAsStream("/ref/thresholds.csv").readAllBytes());
+    Files.write(
+        d.resolve("thresholds.csv"),
+        ReferenceData.class.getResourceAsStream("/ref/thresholds.csv").readAllBytes());
     assertEquals(RefFingerprint.of(builtIn), RefFingerprint.of(ReferenceData.withOverrides(d)));
     assertTrue(builtIn.tableNames().contains("thresholds"));
     assertTrue(builtIn.tableNames().contains("municipalities"));

@@ -23,7 +23,8 @@ class QuarterTest {
     assertEquals(8, Quarter.parseRange("2023Q1..2024Q4").size());
     assertEquals(Quarter.parse("2024Q1"), Quarter.parse("2023Q4").next());
     assertEquals(Quarter.parse("2023Q4"), Quarter.of(LocalDate.of(2023, 12, 31)));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Quarter.parse("2024Q5"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Quarter.parse("2024Q5"));
     assertEquals("not a quarter (YYYYQn): '2024Q5'", e.getMessage());
   }
 }

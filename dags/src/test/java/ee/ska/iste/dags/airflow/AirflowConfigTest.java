@@ -127,6 +127,7 @@ class AirflowConfigTest {
             () -> AirflowConfig.load(home.resolve("nope.properties"), home, Map.of()));
     assertTrue(missingFile.getMessage().startsWith("no such configuration file: "));
   }
+
   @Test
   void refusesPlainHttpExceptOnTheLoopback() {
     for (String url :

@@ -108,7 +108,8 @@ class HttpAirflowClientTest {
     if (api == ApiVersion.V1) {
       return String.format(
           "{\"detail\": \"%s\", \"status\": %d, \"title\": \"%s\", \"type\":"
-              + " \"https://airflow.apache.org/docs/apache-airflow/stable/stable-rest-api-ref.html\"}",
+              + " \"https://airflow.apache.org/docs/apache-airflow/stable/"
+              + "stable-rest-api-ref.html\"}",
           detail, status, title);
     }
     return "{\"detail\": \"" + detail + "\"}";

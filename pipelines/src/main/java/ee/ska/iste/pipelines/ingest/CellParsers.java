@@ -10,10 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /**
- * Turns cell text into typed values the way a person filling the form would expect: ISO dates
- * and the Estonian {@code 15.04.2024} typed as text, whole numbers written {@code 3} or {@code
- * 3.0}, a decimal point (a comma only where the caller allows it). Each returns null when the text
- * cannot be read.
+ * Turns cell text into typed values the way a person filling the form would expect: ISO dates and
+ * the Estonian {@code 15.04.2024} typed as text, whole numbers written {@code 3} or {@code 3.0}, a
+ * decimal point (a comma only where the caller allows it). Each returns null when the text cannot
+ * be read.
  */
 final class CellParsers {
   private static final DateTimeFormatter ISO =

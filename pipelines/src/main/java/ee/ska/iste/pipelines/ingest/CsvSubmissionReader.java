@@ -1,7 +1,7 @@
 package ee.ska.iste.pipelines.ingest;
 
-import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.csv.CsvReader;
+import ee.ska.iste.core.quality.RefusalReason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,7 +38,12 @@ final class CsvSubmissionReader {
       if (!Files.isRegularFile(file)) {
         throw new SubmissionRefused(
             RefusalReason.MISSING_SHEET,
-            fileName + ": sheet '" + spec.sheetName() + "' is missing (no " + spec.sheetName() + ".csv)");
+            fileName
+                + ": sheet '"
+                + spec.sheetName()
+                + "' is missing (no "
+                + spec.sheetName()
+                + ".csv)");
       }
       checkSize(file, fileName + ": " + spec.sheetName() + ".csv");
       SheetBuilder builder = new SheetBuilder(fileName, spec, caps);
@@ -54,21 +59,28 @@ final class CsvSubmissionReader {
       } catch (IOException e) {
         throw new SubmissionRefused(
             RefusalReason.UNREADABLE_FILE,
-            fileName + ": " + spec.sheetName() + ".csv cannot be read as CSV (" + e.getClass().getSimpleName() + ")");
+            fileName
+                + ": "
+                + spec.sheetName()
+                + ".csv cannot be read as CSV ("
+                + e.getClass().getSimpleName()
+                + ")");
       }
       sheets.put(spec.sheetName(), builder.build());
       warnings.put(spec.sheetName(), new ArrayList<>(builder.warnings()));
     }
     try (Stream<Path> files = Files.list(folder)) {
       // A file's name may be a client's name, like a sheet's: counted, never recorded.
-      long others = files.map(p -> p.getFileName().toString()).filter(n -> !known.contains(n)).count();
+      long others =
+          files.map(p -> p.getFileName().toString()).filter(n -> !known.contains(n)).count();
       if (others > 0) {
         warnings
             .get(SheetSpec.KAAS.sheetName())
             .add(others + " other file(s) ignored (names not recorded)");
       }
     } catch (IOException e) {
-      throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, fileName + ": folder cannot be listed");
+      throw new SubmissionRefused(
+          RefusalReason.UNREADABLE_FILE, fileName + ": folder cannot be listed");
     }
     return new RawSubmission(sheets, warnings);
   }

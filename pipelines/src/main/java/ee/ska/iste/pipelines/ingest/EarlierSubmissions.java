@@ -19,7 +19,8 @@ public interface EarlierSubmissions {
    * @param quarter the quarter from its name
    * @param submittedOn its cover's {@code esitatud}
    */
-  record Entry(String sha256, String name, String kovCode, Quarter quarter, LocalDate submittedOn) {}
+  record Entry(
+      String sha256, String name, String kovCode, Quarter quarter, LocalDate submittedOn) {}
 
   /** Every submission loaded earlier. */
   List<Entry> entries();

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What the input folder holds, looked at without following a link or opening anything but
- * folders: the submissions to read, and the entries refused before reading with a reason.
+ * What the input folder holds, looked at without following a link or opening anything but folders:
+ * the submissions to read, and the entries refused before reading with a reason.
  *
  * <ul>
  *   <li>Only regular files and folders are looked at. A symbolic link, FIFO, socket or device is
@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Submissions of quarters the run did not ask for are neither read nor refused: they belong to
- * other runs. Refused entries whose quarter is one of the run's are always reported; the others
- * are reported with the run's latest quarter (see {@link IngestJob}).
+ * other runs. Refused entries whose quarter is one of the run's are always reported; the others are
+ * reported with the run's latest quarter (see {@link IngestJob}).
  *
  * @param submissions the submissions of the run's quarters, by file name then path
  * @param refused the entries refused before reading, by path
@@ -66,7 +66,10 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
    */
   public record Refused(
       String name, String kovCode, Quarter quarter, RefusalReason reason, String message) {
-    /** A stable id for {@code stg_submission}: KOV, quarter and a hash of the name (not the content). */
+    /**
+     * A stable id for {@code stg_submission}: KOV, quarter and a hash of the name (not the
+     * content).
+     */
     public String submissionId() {
       return (kovCode == null ? "unknown" : kovCode)
           + "_"
@@ -91,7 +94,8 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
             .toList();
     List<Refused> reported =
         refused.stream()
-            .filter(r -> r.quarter() == null || quarters.isEmpty() || quarters.contains(r.quarter()))
+            .filter(
+                r -> r.quarter() == null || quarters.isEmpty() || quarters.contains(r.quarter()))
             .sorted(Comparator.comparing(Refused::name))
             .toList();
     return new Inbox(wanted, reported);
@@ -108,7 +112,8 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
     try (Stream<Path> s = Files.list(dir)) {
       entries = s.sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the input folder " + Redact.text(dir.toString()), e);
+      throw new UncheckedIOException(
+          "cannot list the input folder " + Redact.text(dir.toString()), e);
     }
     for (Path p : entries) {
       String name = p.getFileName().toString();
@@ -123,10 +128,16 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
         refused.add(refuse(shown, name, RefusalReason.NOT_A_REGULAR_FILE, "cannot be looked at"));
         continue;
       }
-      if (attrs.isSymbolicLink() || attrs.isOther() || !(attrs.isDirectory() || attrs.isRegularFile())) {
+      if (attrs.isSymbolicLink()
+          || attrs.isOther()
+          || !(attrs.isDirectory() || attrs.isRegularFile())) {
         String what = attrs.isSymbolicLink() ? "a symbolic link" : "a FIFO, socket or device file";
         refused.add(
-            refuse(shown, name, RefusalReason.NOT_A_REGULAR_FILE, "is " + what + ", not a regular file or folder; not read"));
+            refuse(
+                shown,
+                name,
+                RefusalReason.NOT_A_REGULAR_FILE,
+                "is " + what + ", not a regular file or folder; not read"));
         continue;
       }
       boolean isDir = attrs.isDirectory();
@@ -141,7 +152,12 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
                   m.group(1),
                   null,
                   RefusalReason.QUARTER_IMPOSSIBLE,
-                  shown + ": the quarter in the name (" + m.group(2) + "Q" + m.group(3) + ") cannot exist; not read"));
+                  shown
+                      + ": the quarter in the name ("
+                      + m.group(2)
+                      + "Q"
+                      + m.group(3)
+                      + ") cannot exist; not read"));
           continue;
         }
         Optional<SubmissionFile> submission = SubmissionFile.of(p, isDir);
@@ -154,7 +170,12 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
                   m.group(1),
                   null,
                   RefusalReason.QUARTER_NOT_BEGUN,
-                  shown + ": quarter " + q + " has not begun (today is in " + open + "); not read"));
+                  shown
+                      + ": quarter "
+                      + q
+                      + " has not begun (today is in "
+                      + open
+                      + "); not read"));
         } else if (isDir && holdsNonRegular(p)) {
           refused.add(
               refuse(
@@ -179,7 +200,8 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
   private static boolean holdsNonRegular(Path folder) {
     try (Stream<Path> s = Files.list(folder)) {
       for (Path p : s.toList()) {
-        if (!Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+        if (!Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+            .isRegularFile()) {
           return true;
         }
       }
@@ -190,7 +212,8 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
   }
 
   private static String expected() {
-    return "the name does not follow ISTE_<EHAK>_<YYYY>Q<n>.xlsx (or a folder of CSV files of that name); not read";
+    return "the name does not follow ISTE_<EHAK>_<YYYY>Q<n>.xlsx (or a folder of CSV files of that"
+        + " name); not read";
   }
 
   private static Refused refuse(String shown, String name, RefusalReason reason, String what) {
@@ -204,9 +227,13 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
     return new Refused(shown, kov, q, reason, shown + ": " + what);
   }
 
-  /** The stem of a workbook's name ({@code .xlsx} in any case), or the whole name for other files. */
+  /**
+   * The stem of a workbook's name ({@code .xlsx} in any case), or the whole name for other files.
+   */
   private static String stemOf(String name) {
-    return name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? name.substring(0, name.length() - 5) : name;
+    return name.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+        ? name.substring(0, name.length() - 5)
+        : name;
   }
 
   private static Quarter possibleQuarter(String year, String number) {
@@ -220,7 +247,8 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
   static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }

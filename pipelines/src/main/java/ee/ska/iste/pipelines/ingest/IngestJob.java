@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,10 @@ public final class IngestJob {
       LOG.warn("ingest: {}: refused ({}): {}", r.name(), r.reason(), r.message());
       Quarter q = r.quarter() != null && quarters.contains(r.quarter()) ? r.quarter() : null;
       if (q == null && !quarters.isEmpty()) {
-        Quarter home = request.refusalQuarter() == null ? quarters.get(quarters.size() - 1) : request.refusalQuarter();
+        Quarter home =
+            request.refusalQuarter() == null
+                ? quarters.get(quarters.size() - 1)
+                : request.refusalQuarter();
         q = quarters.contains(home) ? home : null;
       }
       if (q == null) {
@@ -182,7 +184,10 @@ public final class IngestJob {
             .setName("ingest: submissions of " + quarters)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      spark.sparkContext().setJobDescription("ingest: read and validate " + files.size() + " submission(s) of " + quarters);
+      spark
+          .sparkContext()
+          .setJobDescription(
+              "ingest: read and validate " + files.size() + " submission(s) of " + quarters);
       List<SubmissionRead.Summary> summaries =
           files.isEmpty() ? List.of() : reads.map(SubmissionRead::summary).collect();
       Outcome[] byIndex = new Outcome[files.size()];
@@ -280,9 +285,9 @@ public final class IngestJob {
   }
 
   /**
-   * Input bytes (workbooks, CSV files) after which a batch of quarters is read and written: about
-   * 5 million rows of workbooks (some 400 MiB as Spark holds them), half as many of CSV. The
-   * national data set's eight quarters are one batch.
+   * Input bytes (workbooks, CSV files) after which a batch of quarters is read and written: about 5
+   * million rows of workbooks (some 400 MiB as Spark holds them), half as many of CSV. The national
+   * data set's eight quarters are one batch.
    */
   private static final long BATCH_BYTES = 128L << 20;
 
@@ -440,8 +445,15 @@ public final class IngestJob {
           StagedTables.SUBMISSION, List.of("kov_code", "submission_id"),
           StagedTables.INGEST_LOG, List.of("kov_code", "submission_id", "sheet"),
           StagedTables.REJECT,
-              List.of("kov_code", "submission_id", "sheet", "source_row", "column_name", "reason_code"));
-  private static final List<String> DATA_SORT_KEY = List.of("kov_code", "submission_id", "source_row");
+              List.of(
+                  "kov_code",
+                  "submission_id",
+                  "sheet",
+                  "source_row",
+                  "column_name",
+                  "reason_code"));
+  private static final List<String> DATA_SORT_KEY =
+      List.of("kov_code", "submission_id", "source_row");
 
   /**
    * Writes every staged table for the batch's quarters: stg_submission and stg_ingest_log from the
@@ -584,7 +596,8 @@ public final class IngestJob {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException("writing a staged table failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "writing a staged table failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }

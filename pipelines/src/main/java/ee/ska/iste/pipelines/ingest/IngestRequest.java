@@ -17,9 +17,9 @@ import java.util.List;
  * @param quarters the quarters to ingest; empty = every quarter found
  * @param pseudonymiser the keyed pseudonymiser of personal codes
  * @param ref the reference data
- * @param refusalQuarter the quarter whose {@code stg_submission} records the entries refused
- *     unread that belong to no quarter of the run (a bad name, an impossible quarter); they are
- *     recorded only when that quarter is ingested. Null = the run's latest quarter.
+ * @param refusalQuarter the quarter whose {@code stg_submission} records the entries refused unread
+ *     that belong to no quarter of the run (a bad name, an impossible quarter); they are recorded
+ *     only when that quarter is ingested. Null = the run's latest quarter.
  * @param earlier the submissions loaded by earlier runs (the warehouse's input archive)
  */
 public record IngestRequest(

@@ -20,8 +20,8 @@ record RawSheet(String name, List<String> header, List<RawRow> rows) {
    * @param spec the sheet
    * @param cells trimmed text (null = empty) of each of the sheet's columns, in contract order
    * @param commaDecimalAllowed columns whose cell may use a decimal comma (a quoted CSV cell)
-   * @param extraCells true when a cell outside the header's columns holds a value (in CSV, often
-   *     an unquoted decimal comma that split a cell in two)
+   * @param extraCells true when a cell outside the header's columns holds a value (in CSV, often an
+   *     unquoted decimal comma that split a cell in two)
    */
   record RawRow(
       int sourceRow,

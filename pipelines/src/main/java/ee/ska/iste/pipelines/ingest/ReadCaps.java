@@ -38,7 +38,9 @@ record ReadCaps(
                 .mapToLong(r -> Long.parseLong(t.required(r, "value")))
                 .findFirst()
                 .orElseThrow(
-                    () -> new IllegalStateException("no cap " + key + " in " + TABLE + ".csv valid on " + on));
+                    () ->
+                        new IllegalStateException(
+                            "no cap " + key + " in " + TABLE + ".csv valid on " + on));
     return new ReadCaps(
         cap.applyAsLong("FILE_BYTES"),
         cap.applyAsLong("XLSX_PART_BYTES"),

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Last line of defence for text taken from a submission (a value, a header, a sheet name) before
- * it reaches a table, a log line or a message: any run of 11 digits, which may be a personal code
+ * Last line of defence for text taken from a submission (a value, a header, a sheet name) before it
+ * reaches a table, a log line or a message: any run of 11 digits, which may be a personal code
  * typed in the wrong place, is masked.
  */
 final class Redact {

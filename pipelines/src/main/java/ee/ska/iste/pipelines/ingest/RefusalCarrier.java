@@ -1,8 +1,8 @@
 package ee.ska.iste.pipelines.ingest;
 
 /**
- * Carries a refusal out of SAX callbacks, which cannot throw checked exceptions; the reader
- * unwraps it from whatever the parser wrapped it in.
+ * Carries a refusal out of SAX callbacks, which cannot throw checked exceptions; the reader unwraps
+ * it from whatever the parser wrapped it in.
  */
 final class RefusalCarrier extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -40,9 +40,9 @@ final class Resubmissions {
   }
 
   /**
-   * The earlier submissions that a submission read now conflicts with (same KOV, quarter and
-   * {@code esitatud}, other content) and that are not among those read: they must be read from
-   * the archive so that they stay loaded.
+   * The earlier submissions that a submission read now conflicts with (same KOV, quarter and {@code
+   * esitatud}, other content) and that are not among those read: they must be read from the archive
+   * so that they stay loaded.
    */
   static List<EarlierSubmissions.Entry> displaced(
       List<IngestJob.Outcome> outcomes, List<EarlierSubmissions.Entry> earlier) {
@@ -50,7 +50,11 @@ final class Resubmissions {
     outcomes.forEach(o -> read.add(o.read.checksum()));
     Map<String, List<EarlierSubmissions.Entry>> bySlot = new HashMap<>();
     earlier.forEach(
-        e -> bySlot.computeIfAbsent(slot(e.kovCode(), e.quarter(), e.submittedOn()), k -> new ArrayList<>()).add(e));
+        e ->
+            bySlot
+                .computeIfAbsent(
+                    slot(e.kovCode(), e.quarter(), e.submittedOn()), k -> new ArrayList<>())
+                .add(e));
     Map<String, EarlierSubmissions.Entry> out = new LinkedHashMap<>();
     for (IngestJob.Outcome o : loaded(outcomes)) {
       String slot = slot(o.file.kovCode(), o.file.quarter(), o.read.submittedOn());
@@ -77,7 +81,8 @@ final class Resubmissions {
             .thenComparing(o -> o.file.path().toString());
     for (List<IngestJob.Outcome> group : byKovQuarter.values()) {
       Map<LocalDate, List<IngestJob.Outcome>> byDate = new TreeMap<>();
-      group.forEach(o -> byDate.computeIfAbsent(o.read.submittedOn(), d -> new ArrayList<>()).add(o));
+      group.forEach(
+          o -> byDate.computeIfAbsent(o.read.submittedOn(), d -> new ArrayList<>()).add(o));
       IngestJob.Outcome latest = null;
       for (Map.Entry<LocalDate, List<IngestJob.Outcome>> e : byDate.entrySet()) {
         List<IngestJob.Outcome> same = new ArrayList<>(e.getValue());
@@ -120,10 +125,10 @@ final class Resubmissions {
   }
 
   /** KOV, quarter and esitatud: what makes two submissions resubmissions of each other. */
-  private static String slot(String kov, ee.ska.iste.core.time.Quarter quarter, LocalDate submittedOn) {
+  private static String slot(
+      String kov, ee.ska.iste.core.time.Quarter quarter, LocalDate submittedOn) {
     return kov + "|" + quarter + "|" + submittedOn;
   }
-
 
   private static String conflictMessage(IngestJob.Outcome o, int count) {
     return Redact.text(o.file.fileName())

@@ -2,8 +2,8 @@ package ee.ska.iste.pipelines.ingest;
 
 import ee.ska.iste.core.quality.RefusalReason;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,12 +17,15 @@ final class SheetBuilder {
   private final String fileName;
   private final SheetSpec spec;
   private final ReadCaps caps;
+
   /** Non-blank rows after the header, counted against {@code SHEET_ROWS}. */
   private long dataRows;
+
   private final List<String> warnings = new ArrayList<>();
   private final List<RawSheet.RawRow> rows = new ArrayList<>();
   private List<String> header;
   private Map<String, Integer> columnIndex;
+
   /** The cell position of each contract column, in contract order, once the header is read. */
   private int[] columnAt;
 
@@ -85,8 +88,8 @@ final class SheetBuilder {
   }
 
   /**
-   * Refuses the submission when the sheet has more data rows than {@code SHEET_ROWS}, a cell
-   * more characters than {@code CELL_CHARS} or a number more digits than {@code NUMBER_DIGITS}.
+   * Refuses the submission when the sheet has more data rows than {@code SHEET_ROWS}, a cell more
+   * characters than {@code CELL_CHARS} or a number more digits than {@code NUMBER_DIGITS}.
    */
   private void checkCaps(int sourceRow, String[] cleaned) throws SubmissionRefused {
     if (header != null && ++dataRows > caps.sheetRows()) {
@@ -96,7 +99,9 @@ final class SheetBuilder {
     if (cleaned.length > caps.sheetColumns()) {
       throw ReadCaps.exceeded(
           fileName + ": sheet '" + spec.sheetName() + "' row " + sourceRow,
-          "SHEET_COLUMNS", caps.sheetColumns(), "columns");
+          "SHEET_COLUMNS",
+          caps.sheetColumns(),
+          "columns");
     }
     for (int i = 0; i < cleaned.length; i++) {
       String c = cleaned[i];
@@ -107,7 +112,8 @@ final class SheetBuilder {
         throw ReadCaps.exceeded(where(sourceRow, i), "CELL_CHARS", caps.cellChars(), "characters");
       }
       if (ReadCaps.digitsOfNumber(c) > caps.numberDigits()) {
-        throw ReadCaps.exceeded(where(sourceRow, i), "NUMBER_DIGITS", caps.numberDigits(), "digits");
+        throw ReadCaps.exceeded(
+            where(sourceRow, i), "NUMBER_DIGITS", caps.numberDigits(), "digits");
       }
     }
   }

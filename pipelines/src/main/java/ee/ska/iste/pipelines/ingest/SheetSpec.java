@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The sheets of a submission and their columns, as contract.md names them. In a CSV submission
- * each sheet is the file {@code <sheet>.csv}.
+ * The sheets of a submission and their columns, as contract.md names them. In a CSV submission each
+ * sheet is the file {@code <sheet>.csv}.
  */
 public enum SheetSpec {
   KAAS(List.of("kov", "kvartal", "esitatud", "vorm_versioon", "koostaja")),

@@ -18,25 +18,32 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The staged ({@code stg_}) tables the ingest stage writes, with their explicit schemas (docs/
- * tables.md). Every table is partitioned by {@code quarter}; the schemas below include it as
- * their last column. Data tables end with the common columns {@code submission_id, kov_code,
- * source_row, quarter}.
+ * tables.md). Every table is partitioned by {@code quarter}; the schemas below include it as their
+ * last column. Data tables end with the common columns {@code submission_id, kov_code, source_row,
+ * quarter}.
  */
 public final class StagedTables {
   /** One row per submission read (refused and superseded included); key submission_id. */
   public static final String SUBMISSION = "stg_submission";
+
   /** One row per submission read (not refused) and sheet. */
   public static final String INGEST_LOG = "stg_ingest_log";
+
   /** One row per rejected row of a loaded submission and broken rule. */
   public static final String REJECT = "stg_reject";
+
   /** Sheet klient: one row per accepted episode; key (client_id, kov_code, start_date). */
   public static final String CLIENT_EPISODE = "stg_client_episode";
+
   /** Sheet hindamine: one row per assessment and life domain. */
   public static final String ASSESSMENT = "stg_assessment";
+
   /** Sheet plaan: one row per plan version. */
   public static final String PLAN = "stg_plan";
+
   /** Sheet osalemine: one row per client, month, component, mode, provider. */
   public static final String PARTICIPATION = "stg_participation";
+
   /** Sheet elukvaliteet: one row per self-assessment. */
   public static final String QOL = "stg_qol";
 

@@ -46,6 +46,7 @@ public record SubmissionFile(Path path, String kovCode, Quarter quarter, boolean
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new SubmissionFile(path, m.group(1), Quarter.parse(m.group(2)), isDirectory));
+    return Optional.of(
+        new SubmissionFile(path, m.group(1), Quarter.parse(m.group(2)), isDirectory));
   }
 }

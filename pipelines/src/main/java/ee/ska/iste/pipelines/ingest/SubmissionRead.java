@@ -50,7 +50,8 @@ record SubmissionRead(
 
     SubmissionFile file() {
       return SubmissionFile.of(Path.of(path), csvFolder)
-          .orElseThrow(() -> new IllegalStateException("not a submission name: " + Redact.text(path)));
+          .orElseThrow(
+              () -> new IllegalStateException("not a submission name: " + Redact.text(path)));
     }
   }
 
@@ -73,9 +74,9 @@ record SubmissionRead(
   }
 
   /**
-   * Reads and validates one submission with {@code reader}: a refusal, any exception and any
-   * error but the JVM's own ({@link InternalError}, {@link UnknownError}) refuse this submission
-   * with a reason, never the run.
+   * Reads and validates one submission with {@code reader}: a refusal, any exception and any error
+   * but the JVM's own ({@link InternalError}, {@link UnknownError}) refuse this submission with a
+   * reason, never the run.
    */
   static SubmissionRead read(Source source, SubmissionValidator validator, Reader reader) {
     SubmissionFile f = source.file();
@@ -85,7 +86,10 @@ record SubmissionRead(
     } catch (UncheckedIOException e) {
       // gone or unreadable since the inbox was scanned (moved away, permissions): this file only
       String message =
-          Redact.text(f.fileName()) + ": could not be read (" + e.getCause().getClass().getName() + ")";
+          Redact.text(f.fileName())
+              + ": could not be read ("
+              + e.getCause().getClass().getName()
+              + ")";
       LOG.error("ingest: {}", message);
       return new SubmissionRead(
           source.index(), unreadable(f), RefusalReason.UNREADABLE_FILE, message, null);
@@ -94,9 +98,11 @@ record SubmissionRead(
       ReadCaps caps = ReadCaps.of(validator.referenceData(), f.quarter().firstDay());
       RawSubmission raw = reader.read(f, caps);
       SubmissionValidator.Cover cover = validator.cover(f, raw);
-      return new SubmissionRead(source.index(), checksum, null, null, validator.validate(f, raw, cover));
+      return new SubmissionRead(
+          source.index(), checksum, null, null, validator.validate(f, raw, cover));
     } catch (SubmissionRefused r) {
-      return new SubmissionRead(source.index(), checksum, r.reason(), Redact.text(r.getMessage()), null);
+      return new SubmissionRead(
+          source.index(), checksum, r.reason(), Redact.text(r.getMessage()), null);
     } catch (RuntimeException | Error e) {
       // A bug or an unforeseen input: refuse this submission, go on with the others (an Error
       // thrown out of a Spark task would end the executor and the run). The caps keep memory and
@@ -114,7 +120,8 @@ record SubmissionRead(
               + (at == null ? "" : " at " + at)
               + ")";
       LOG.error("ingest: {}", message);
-      return new SubmissionRead(source.index(), checksum, RefusalReason.UNREADABLE_FILE, message, null);
+      return new SubmissionRead(
+          source.index(), checksum, RefusalReason.UNREADABLE_FILE, message, null);
     }
   }
 
@@ -216,7 +223,8 @@ record SubmissionRead(
       }
       return out.iterator();
     }
-    List<ValidatedSubmission.StagedRow> staged = validated.accepted().getOrDefault(table, List.of());
+    List<ValidatedSubmission.StagedRow> staged =
+        validated.accepted().getOrDefault(table, List.of());
     Iterator<ValidatedSubmission.StagedRow> it = staged.iterator();
     return new Iterator<>() {
       @Override
@@ -241,8 +249,8 @@ record SubmissionRead(
 
   /** SHA-256 of the workbook, or of a CSV folder's files (name and bytes, by name). */
   /**
-   * The checksum recorded for a submission that could not be read at all: of its name, marked
-   * so, that its {@code stg_submission} row still has an id of its own.
+   * The checksum recorded for a submission that could not be read at all: of its name, marked so,
+   * that its {@code stg_submission} row still has an id of its own.
    */
   private static String unreadable(SubmissionFile f) {
     try {
@@ -260,7 +268,10 @@ record SubmissionRead(
       List<Path> parts;
       if (f.csvFolder()) {
         try (Stream<Path> s = Files.list(f.path())) {
-          parts = s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+          parts =
+              s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                  .sorted()
+                  .toList();
         }
       } else {
         parts = List.of(f.path());
@@ -270,7 +281,9 @@ record SubmissionRead(
           md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
           md.update((byte) 0);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS), md)) {
+        try (InputStream in =
+            new DigestInputStream(
+                Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS), md)) {
           in.transferTo(java.io.OutputStream.nullOutputStream());
         }
       }

@@ -1,6 +1,7 @@
 package ee.ska.iste.pipelines.ingest;
 
 import ee.ska.iste.core.quality.RefusalReason;
+
 /**
  * Thrown while reading a submission that must be refused as a whole. The message names the file
  * (and the sheet and column when relevant) and never carries a cell's value.

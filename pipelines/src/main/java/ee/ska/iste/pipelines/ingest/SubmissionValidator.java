@@ -1,9 +1,9 @@
 package ee.ska.iste.pipelines.ingest;
 
-import ee.ska.iste.core.quality.ReasonCode;
-import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.person.PersonalCode;
 import ee.ska.iste.core.person.Pseudonymiser;
+import ee.ska.iste.core.quality.ReasonCode;
+import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.ref.RefTable;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  */
 final class SubmissionValidator implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** The reference tables the rules read (loaded up front, so that they travel with the rules). */
   private static final List<String> REF_TABLES =
       List.of(
@@ -54,15 +55,18 @@ final class SubmissionValidator implements Serializable {
           "funding_rounds",
           "excluded_diagnoses",
           "pension_age");
+
   private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.[0-9A-Z]{1,2})?");
   private static final Map<String, Boolean> YES_NO = Map.of("JAH", true, "EI", false);
   private static final String CODE_COLUMN = "isikukood";
+
   /**
    * Identifier and free-text columns: a rejected value of one of them is stored only as its shape
    * ({@link ValueShape}), never as typed.
    */
   private static final Set<String> SHAPE_ONLY_COLUMNS =
       Set.of(CODE_COLUMN, "bto", "osutaja", "pohidiagnoos", "instrument");
+
   private static final int QOL_ITEMS = 8;
 
   private final ReferenceData ref;
@@ -101,14 +105,21 @@ final class SubmissionValidator implements Serializable {
     if (!file.kovCode().equals(kov)) {
       throw new SubmissionRefused(
           RefusalReason.COVER_MISMATCH,
-          name + ": sheet 'kaas', column 'kov' disagrees with the file name (" + file.kovCode() + ")");
+          name
+              + ": sheet 'kaas', column 'kov' disagrees with the file name ("
+              + file.kovCode()
+              + ")");
     }
     if (!file.quarter().toString().equals(row.get("kvartal"))) {
       throw new SubmissionRefused(
           RefusalReason.COVER_MISMATCH,
-          name + ": sheet 'kaas', column 'kvartal' disagrees with the file name (" + file.quarter() + ")");
+          name
+              + ": sheet 'kaas', column 'kvartal' disagrees with the file name ("
+              + file.quarter()
+              + ")");
     }
-    LocalDate submitted = row.get("esitatud") == null ? null : CellParsers.date(row.get("esitatud"));
+    LocalDate submitted =
+        row.get("esitatud") == null ? null : CellParsers.date(row.get("esitatud"));
     if (submitted == null) {
       throw new SubmissionRefused(
           RefusalReason.COVER_INVALID,
@@ -118,7 +129,11 @@ final class SubmissionValidator implements Serializable {
     if (submitted.isBefore(q.firstDay())) {
       throw new SubmissionRefused(
           RefusalReason.SUBMITTED_BEFORE_QUARTER,
-          name + ": sheet 'kaas', column 'esitatud' " + submitted + " is before the quarter starts " + q.firstDay());
+          name
+              + ": sheet 'kaas', column 'esitatud' "
+              + submitted
+              + " is before the quarter starts "
+              + q.firstDay());
     }
     String version = row.get("vorm_versioon");
     RefTable versions = ref.table("form_versions");
@@ -164,7 +179,8 @@ final class SubmissionValidator implements Serializable {
     // The set of clients is known only once klient is through; the other sheets are checked
     // against the accepted episodes.
     accepted.put(
-        StagedTables.ASSESSMENT, sheet(SheetSpec.HINDAMINE, raw, rules::hindamine, rejects, counts));
+        StagedTables.ASSESSMENT,
+        sheet(SheetSpec.HINDAMINE, raw, rules::hindamine, rejects, counts));
     accepted.put(StagedTables.PLAN, sheet(SheetSpec.PLAAN, raw, rules::plaan, rejects, counts));
     accepted.put(
         StagedTables.PARTICIPATION,
@@ -199,7 +215,8 @@ final class SubmissionValidator implements Serializable {
         rejects.addAll(c.rejects);
         rejected++;
       } else if (!contents.add(p.content())) {
-        rejects.add(c.reject(null, ReasonCode.DUPLICATE_ROW, null, "same values as an earlier row"));
+        rejects.add(
+            c.reject(null, ReasonCode.DUPLICATE_ROW, null, "same values as an earlier row"));
         rejected++;
       } else if (!keys.add(p.key())) {
         rejects.add(c.reject(null, ReasonCode.DUPLICATE_KEY, null, "same key as an earlier row"));
@@ -228,7 +245,8 @@ final class SubmissionValidator implements Serializable {
     private final Set<String> clients;
     private final Set<String> routes = Set.copyOf(ref.codes("entry_routes"));
     private final Set<String> eligibleSeverities = Set.copyOf(ref.codes("severities"));
-    private final Set<String> severities = union(eligibleSeverities, ref.codes("severities_outside_target"));
+    private final Set<String> severities =
+        union(eligibleSeverities, ref.codes("severities_outside_target"));
     private final Set<String> exitReasons = Set.copyOf(ref.codes("exit_reasons"));
     private final Set<String> assessmentTypes = Set.copyOf(ref.codes("assessment_types"));
     private final Set<String> domains = Set.copyOf(ref.codes("domains"));
@@ -290,13 +308,19 @@ final class SubmissionValidator implements Serializable {
         c.fail("lopp", ReasonCode.EXIT_REASON_WITHOUT_END, null, "valjumise_pohjus is given");
       }
       if (start != null && end != null && end.isBefore(start)) {
-        c.fail("lopp", ReasonCode.END_BEFORE_START, end.toString(), "lopp is before algus " + start);
+        c.fail(
+            "lopp", ReasonCode.END_BEFORE_START, end.toString(), "lopp is before algus " + start);
       }
       if (start != null && start.isAfter(last)) {
-        c.fail("algus", ReasonCode.EPISODE_NOT_ACTIVE, start.toString(), "starts after " + q + " ends");
+        c.fail(
+            "algus",
+            ReasonCode.EPISODE_NOT_ACTIVE,
+            start.toString(),
+            "starts after " + q + " ends");
       }
       if (end != null && end.isBefore(first)) {
-        c.fail("lopp", ReasonCode.EPISODE_NOT_ACTIVE, end.toString(), "ended before " + q + " starts");
+        c.fail(
+            "lopp", ReasonCode.EPISODE_NOT_ACTIVE, end.toString(), "ended before " + q + " starts");
       }
       if (c.failed()) {
         return null;
@@ -353,10 +377,18 @@ final class SubmissionValidator implements Serializable {
         c.fail("koostatud", ReasonCode.OUTSIDE_QUARTER, made.toString(), "after the end of " + q);
       }
       if (reviewed != null && reviewed.isAfter(last)) {
-        c.fail("ylevaadatud", ReasonCode.OUTSIDE_QUARTER, reviewed.toString(), "after the end of " + q);
+        c.fail(
+            "ylevaadatud",
+            ReasonCode.OUTSIDE_QUARTER,
+            reviewed.toString(),
+            "after the end of " + q);
       }
       if (made != null && reviewed != null && reviewed.isBefore(made)) {
-        c.fail("ylevaadatud", ReasonCode.REVIEW_BEFORE_PLAN, reviewed.toString(), "before koostatud " + made);
+        c.fail(
+            "ylevaadatud",
+            ReasonCode.REVIEW_BEFORE_PLAN,
+            reviewed.toString(),
+            "before koostatud " + made);
       }
       if (goals != null && goals < 0) {
         c.fail("eesmarke", ReasonCode.GOALS_NEGATIVE, goals.toString(), "must be 0 or more");
@@ -372,7 +404,11 @@ final class SubmissionValidator implements Serializable {
             "more than eesmarke " + goals);
       }
       if (reached != null && c.isEmpty("ylevaadatud")) {
-        c.fail("saavutatud", ReasonCode.GOALS_REACHED_WITHOUT_REVIEW, reached.toString(), "ylevaadatud is empty");
+        c.fail(
+            "saavutatud",
+            ReasonCode.GOALS_REACHED_WITHOUT_REVIEW,
+            reached.toString(),
+            "ylevaadatud is empty");
       }
       if (c.failed()) {
         return null;
@@ -404,7 +440,10 @@ final class SubmissionValidator implements Serializable {
       Object[] values = {
         clientId(code), month.toString(), month.atDay(1), component, mode, provider, hours
       };
-      return new Parsed(shared(values), content(code, values), List.of(code, month.toString(), component, mode, provider));
+      return new Parsed(
+          shared(values),
+          content(code, values),
+          List.of(code, month.toString(), component, mode, provider));
     }
 
     Parsed elukvaliteet(Check c) {
@@ -491,9 +530,12 @@ final class SubmissionValidator implements Serializable {
       return row.get(column) == null;
     }
 
-    ValidatedSubmission.Reject reject(String column, ReasonCode reason, String value, String detail) {
+    ValidatedSubmission.Reject reject(
+        String column, ReasonCode reason, String value, String detail) {
       String shownValue =
-          column != null && SHAPE_ONLY_COLUMNS.contains(column) ? ValueShape.of(value) : Redact.text(value);
+          column != null && SHAPE_ONLY_COLUMNS.contains(column)
+              ? ValueShape.of(value)
+              : Redact.text(value);
       String message =
           spec.sheetName()
               + " row "

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What a rejected value of an identifier or free-text column looks like, without the value: "11
  * digits, check digit wrong", "14 letters", "2 digits, 1 space, 5 letters". It tells the KOV what
- * to look for in its own file while nothing that was typed reaches the warehouse (a name typed
- * into {@code isikukood} or {@code bto} is personal data whatever the column).
+ * to look for in its own file while nothing that was typed reaches the warehouse (a name typed into
+ * {@code isikukood} or {@code bto} is personal data whatever the column).
  */
 final class ValueShape {
   private ValueShape() {}

@@ -19,21 +19,22 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  * checked (the same open archive). Contract:
  *
  * <ul>
- *   <li>the file is at most {@code FILE_BYTES}, the zip holds at most {@code XLSX_PARTS} entries and
- *       no two with the same name (OPC part names ignore case);
+ *   <li>the file is at most {@code FILE_BYTES}, the zip holds at most {@code XLSX_PARTS} entries
+ *       and no two with the same name (OPC part names ignore case);
  *   <li>every entry is inflated once, counting its bytes as they come (the zip's size fields are
  *       not trusted): a worksheet ({@code xl/worksheets/…}) at most {@code XLSX_SHEET_PART_BYTES},
  *       the shared strings at most {@code SHARED_STRINGS_BYTES}, any other part at most {@code
  *       XLSX_PART_BYTES}; inflating stops at the cap;
  *   <li>no entry holds {@code <!DOCTYPE} (in any of the encodings XML allows: zero bytes are
- *       skipped while matching), so no parser ever sees a DTD, external or internal, and nothing
- *       is fetched from the network or the disk.
+ *       skipped while matching), so no parser ever sees a DTD, external or internal, and nothing is
+ *       fetched from the network or the disk.
  * </ul>
  *
  * Anything else that goes wrong makes the workbook unreadable. Messages name the file and the part.
  */
 final class WorkbookGuard {
-  private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] DOCTYPE =
+      "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private WorkbookGuard() {}
 
@@ -54,7 +55,10 @@ final class WorkbookGuard {
     } catch (IOException | RuntimeException e) {
       throw new SubmissionRefused(
           RefusalReason.UNREADABLE_FILE,
-          fileName + ": cannot be read as an Excel workbook (" + e.getClass().getSimpleName() + ")");
+          fileName
+              + ": cannot be read as an Excel workbook ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
     boolean ok = false;
     try {
@@ -72,7 +76,8 @@ final class WorkbookGuard {
     }
   }
 
-  private static void check(ZipSecureFile zip, String fileName, ReadCaps caps) throws SubmissionRefused {
+  private static void check(ZipSecureFile zip, String fileName, ReadCaps caps)
+      throws SubmissionRefused {
     Set<String> names = new HashSet<>();
     byte[] buffer = new byte[1 << 16];
     long count = 0;
@@ -83,7 +88,8 @@ final class WorkbookGuard {
       }
       String part = fileName + ": part '" + shown(e.getName()) + "'";
       if (!names.add(normal(e.getName()))) {
-        throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, part + " appears twice in the zip");
+        throw new SubmissionRefused(
+            RefusalReason.UNREADABLE_FILE, part + " appears twice in the zip");
       }
       if (e.isDirectory()) {
         continue;
@@ -112,7 +118,9 @@ final class WorkbookGuard {
               if (++matched == DOCTYPE.length) {
                 throw new SubmissionRefused(
                     RefusalReason.DOCTYPE_FORBIDDEN,
-                    part + " declares a DOCTYPE; a workbook part must not (save the file again from a spreadsheet program)");
+                    part
+                        + " declares a DOCTYPE; a workbook part must not (save the file again from"
+                        + " a spreadsheet program)");
               }
             } else {
               matched = b == DOCTYPE[0] ? 1 : 0;
@@ -123,7 +131,10 @@ final class WorkbookGuard {
         if (x.getMessage() != null && x.getMessage().startsWith("Zip bomb detected")) {
           throw new SubmissionRefused(
               RefusalReason.TOO_LARGE,
-              part + " unpacks to more than POI's zip-bomb ratio allows (" + ZipSecureFile.getMinInflateRatio() + ")");
+              part
+                  + " unpacks to more than POI's zip-bomb ratio allows ("
+                  + ZipSecureFile.getMinInflateRatio()
+                  + ")");
         }
         throw new SubmissionRefused(
             RefusalReason.UNREADABLE_FILE,

@@ -15,12 +15,12 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The SAX handler of one worksheet: the cell texts POI's {@code XSSFSheetXMLHandler} gives (with
- * formula results, not formulas), element for element, without its per-cell costs. POI wraps
- * every inline or shared string in an XMLBeans rich-text object and looks up the cell style for
- * every number; at national scale that was most of the ingest time. Here a string is unwrapped
- * only when it holds an {@code _xHHHH_} escape (the one thing the wrapper changes), a shared
- * string and a style's number format are looked up once per workbook, and a cell's column is read
- * from its reference without a regular expression.
+ * formula results, not formulas), element for element, without its per-cell costs. POI wraps every
+ * inline or shared string in an XMLBeans rich-text object and looks up the cell style for every
+ * number; at national scale that was most of the ingest time. Here a string is unwrapped only when
+ * it holds an {@code _xHHHH_} escape (the one thing the wrapper changes), a shared string and a
+ * style's number format are looked up once per workbook, and a cell's column is read from its
+ * reference without a regular expression.
  */
 final class XlsxSheetHandler extends DefaultHandler {
   /** Receives the rows of a sheet. */
@@ -57,6 +57,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     private final SharedStrings strings;
     private final String[] sharedText;
     private final Map<String, NumberFormat> formatsByStyle = new HashMap<>();
+
     /** The workbook counts serial dates from 1904-01-01 ({@code <workbookPr date1904="1"/>}). */
     private final boolean date1904;
 
@@ -68,7 +69,8 @@ final class XlsxSheetHandler extends DefaultHandler {
       this.date1904 = date1904;
       this.styles = styles;
       this.strings = strings;
-      this.sharedText = new String[Math.max(0, Math.min(strings.getUniqueCount(), MAX_CACHED_STRINGS))];
+      this.sharedText =
+          new String[Math.max(0, Math.min(strings.getUniqueCount(), MAX_CACHED_STRINGS))];
     }
 
     String shared(int i) {
@@ -129,6 +131,7 @@ final class XlsxSheetHandler extends DefaultHandler {
 
   /** Longest cell text taken in; a longer one refuses the submission while it is read. */
   private final int maxCellChars;
+
   /** File and sheet, for the refusal's message. */
   private final String where;
 
@@ -230,11 +233,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     if (vIsOpen) {
       if (value.length() + length > maxCellChars) {
         throw new RefusalCarrier(
-            ReadCaps.exceeded(
-                where + " " + shownCell(),
-                "CELL_CHARS",
-                maxCellChars,
-                "characters"));
+            ReadCaps.exceeded(where + " " + shownCell(), "CELL_CHARS", maxCellChars, "characters"));
       }
       value.append(ch, start, length);
     }

@@ -36,13 +36,13 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Reads an {@code .xlsx} submission as a stream: POI opens the package, its styles and shared
  * strings, and each worksheet is parsed with SAX (see {@link XlsxSheetHandler}), never held in
- * memory as a POI object model. Date cells become ISO dates and number cells plain decimal text,
- * so that the validation sees the same text as for a CSV submission (dates in the workbook's own
- * date system, 1900 or 1904). Before anything is parsed, {@link WorkbookGuard} checks the zip
- * (sizes against the caps, no DOCTYPE); the shared strings are counted before POI loads them, and
- * rows, columns and cell lengths are capped while the sheets stream ({@link ReadCaps}). Exceptions
- * from POI are turned into a refusal naming the file and the exception type only, never its
- * message (it may quote a cell).
+ * memory as a POI object model. Date cells become ISO dates and number cells plain decimal text, so
+ * that the validation sees the same text as for a CSV submission (dates in the workbook's own date
+ * system, 1900 or 1904). Before anything is parsed, {@link WorkbookGuard} checks the zip (sizes
+ * against the caps, no DOCTYPE); the shared strings are counted before POI loads them, and rows,
+ * columns and cell lengths are capped while the sheets stream ({@link ReadCaps}). Exceptions from
+ * POI are turned into a refusal naming the file and the exception type only, never its message (it
+ * may quote a cell).
  */
 final class XlsxSubmissionReader {
   private final ReadCaps caps;
@@ -61,7 +61,8 @@ final class XlsxSubmissionReader {
         OPCPackage pkg = OPCPackage.open(zip)) {
       SAXParserFactory sheetParsers = sheetParsers();
       XSSFReader reader = new XSSFReader(pkg);
-      for (PackagePart sst : pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
+      for (PackagePart sst :
+          pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType())) {
         try (InputStream in = sst.getInputStream()) {
           parse(sheetParsers, in, new SharedStringsCounter(fileName, caps));
         }
@@ -90,7 +91,8 @@ final class XlsxSubmissionReader {
           parse(
               sheetParsers,
               in,
-              new XlsxSheetHandler(workbook, new RowCollector(builder, where, caps), caps.cellChars(), where));
+              new XlsxSheetHandler(
+                  workbook, new RowCollector(builder, where, caps), caps.cellChars(), where));
         }
       }
     } catch (Exception | LinkageError | StackOverflowError e) {
@@ -101,7 +103,10 @@ final class XlsxSubmissionReader {
       }
       throw new SubmissionRefused(
           RefusalReason.UNREADABLE_FILE,
-          fileName + ": cannot be read as an Excel workbook (" + e.getClass().getSimpleName() + ")");
+          fileName
+              + ": cannot be read as an Excel workbook ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
     Map<String, RawSheet> sheets = new LinkedHashMap<>();
     Map<String, List<String>> warnings = new LinkedHashMap<>();
@@ -109,7 +114,8 @@ final class XlsxSubmissionReader {
       SheetBuilder b = builders.get(spec.sheetName());
       if (b == null) {
         throw new SubmissionRefused(
-            RefusalReason.MISSING_SHEET, fileName + ": sheet '" + spec.sheetName() + "' is missing");
+            RefusalReason.MISSING_SHEET,
+            fileName + ": sheet '" + spec.sheetName() + "' is missing");
       }
       sheets.put(spec.sheetName(), b.build());
       warnings.put(spec.sheetName(), new ArrayList<>(b.warnings()));
@@ -128,8 +134,8 @@ final class XlsxSubmissionReader {
    * parser on sheet XML). No DTD is processed and nothing outside the part is ever read: Woodstox's
    * SAX parser turns DTD support back on and resolves a DTD or external entity through the SAX
    * entity resolver, fetching the URL when none is set; the parsers made here switch DTD support
-   * off again and refuse every external resource (the {@link WorkbookGuard} has refused any
-   * DOCTYPE before a parser runs; this is the second line). At most one entity expansion.
+   * off again and refuse every external resource (the {@link WorkbookGuard} has refused any DOCTYPE
+   * before a parser runs; this is the second line). At most one entity expansion.
    */
   static SAXParserFactory sheetParsers() {
     WstxInputFactory stax = new WstxInputFactory();
@@ -174,7 +180,8 @@ final class XlsxSubmissionReader {
     public void setFeature(String name, boolean value)
         throws org.xml.sax.SAXNotRecognizedException, org.xml.sax.SAXNotSupportedException {
       if (value
-          && (name.endsWith("/external-general-entities") || name.endsWith("/external-parameter-entities"))) {
+          && (name.endsWith("/external-general-entities")
+              || name.endsWith("/external-parameter-entities"))) {
         throw new org.xml.sax.SAXNotSupportedException(name + " stays off");
       }
       super.setFeature(name, value);
@@ -197,8 +204,8 @@ final class XlsxSubmissionReader {
   }
 
   /**
-   * Counts the shared strings and the characters of each before POI loads the table: at most
-   * {@code SHARED_STRINGS_ENTRIES} entries of at most {@code CELL_CHARS} characters.
+   * Counts the shared strings and the characters of each before POI loads the table: at most {@code
+   * SHARED_STRINGS_ENTRIES} entries of at most {@code CELL_CHARS} characters.
    */
   private static final class SharedStringsCounter extends DefaultHandler {
     private final String where;
@@ -217,7 +224,8 @@ final class XlsxSubmissionReader {
         chars = 0;
         if (++entries > caps.sharedStringsEntries()) {
           throw new RefusalCarrier(
-              ReadCaps.exceeded(where, "SHARED_STRINGS_ENTRIES", caps.sharedStringsEntries(), "entries"));
+              ReadCaps.exceeded(
+                  where, "SHARED_STRINGS_ENTRIES", caps.sharedStringsEntries(), "entries"));
         }
       }
     }
@@ -227,7 +235,8 @@ final class XlsxSubmissionReader {
       chars += length;
       if (chars > caps.cellChars()) {
         throw new RefusalCarrier(
-            ReadCaps.exceeded(where + " (entry " + entries + ")", "CELL_CHARS", caps.cellChars(), "characters"));
+            ReadCaps.exceeded(
+                where + " (entry " + entries + ")", "CELL_CHARS", caps.cellChars(), "characters"));
       }
     }
   }
@@ -257,7 +266,8 @@ final class XlsxSubmissionReader {
 
   private static void checkMagic(Path file, String fileName) throws SubmissionRefused {
     FileMagic magic;
-    try (InputStream in = FileMagic.prepareToCheckMagic(new BufferedInputStream(Files.newInputStream(file)))) {
+    try (InputStream in =
+        FileMagic.prepareToCheckMagic(new BufferedInputStream(Files.newInputStream(file)))) {
       magic = FileMagic.valueOf(in);
     } catch (IOException e) {
       throw new SubmissionRefused(RefusalReason.UNREADABLE_FILE, fileName + ": cannot be opened");
@@ -314,7 +324,9 @@ final class XlsxSubmissionReader {
     @Override
     public void cell(int col, String text) {
       if (col < 0 || col >= maxColumns) {
-        throw new RefusalCarrier(ReadCaps.exceeded(where + " (a cell's column)", "SHEET_COLUMNS", maxColumns, "columns"));
+        throw new RefusalCarrier(
+            ReadCaps.exceeded(
+                where + " (a cell's column)", "SHEET_COLUMNS", maxColumns, "columns"));
       }
       while (cells.size() < col) {
         cells.add(null);

@@ -28,9 +28,9 @@ import org.apache.spark.sql.Row;
  * {@link CaseQuarter#facts} needs one join with each.
  *
  * <p>A quarter's figures use only data dated up to its last day. A per-case fact that is the
- * earliest of something (baseline, initial assessment, first plan) is the earliest of all, taken
- * in a quarter only when dated up to its last day: the earliest of the data dated up to a day is
- * the earliest of all when that is dated up to the day, else there is none.
+ * earliest of something (baseline, initial assessment, first plan) is the earliest of all, taken in
+ * a quarter only when dated up to its last day: the earliest of the data dated up to a day is the
+ * earliest of all when that is dated up to the day, else there is none.
  */
 final class CaseFacts {
   static final String INITIAL = "ESMANE";
@@ -56,7 +56,12 @@ final class CaseFacts {
       return dated(scores, "assessed_on")
           .filter(col("score").isNotNull())
           .join(broadcast(rci(instruments)), col("instrument").equalTo(col("_r_inst")), "left")
-          .select(col("case_id"), col("assessed_on").as("on"), col("score"), col("instrument"), col("rci"));
+          .select(
+              col("case_id"),
+              col("assessed_on").as("on"),
+              col("score"),
+              col("instrument"),
+              col("rci"));
     }
 
     /**
@@ -108,9 +113,9 @@ final class CaseFacts {
    *       the first plan;
    *   <li>{@code served_from}: domain → the first month in which a component of the domain was
    *       delivered overlapping the NEED_SERVICE_DAYS days after the initial assessment;
-   *   <li>{@code assessments}: every assessment of the case (on, type, sum, levels), in that
-   *       order, from which {@link CaseQuarter#facts} takes the latest one and the latest
-   *       reassessment dated up to each quarter's last day.
+   *   <li>{@code assessments}: every assessment of the case (on, type, sum, levels), in that order,
+   *       from which {@link CaseQuarter#facts} takes the latest one and the latest reassessment
+   *       dated up to each quarter's last day.
    * </ul>
    *
    * <p>A fact dated after a quarter's last day is not seen in that quarter; as the first of these
@@ -154,13 +159,17 @@ final class CaseFacts {
             .filter(
                 last_day(col("month_start"))
                     .geq(col("_f_initial_on"))
-                    .and(col("month_start").leq(date_add(col("_f_initial_on"), rules.needServiceDays()))))
+                    .and(
+                        col("month_start")
+                            .leq(date_add(col("_f_initial_on"), rules.needServiceDays()))))
             .groupBy(col("case_id"), col("_c_domain").as("domain"))
             .agg(min("month_start").as("month"))
             .select(col("case_id"), struct(col("domain"), col("month")).as("_served"));
     Dataset<Row> assessed =
         s.assessmentSums()
-            .select(col("case_id"), struct(col("on"), col("type"), col("sum"), col("levels")).as("_assessment"));
+            .select(
+                col("case_id"),
+                struct(col("on"), col("type"), col("sum"), col("levels")).as("_assessment"));
     Dataset<Row> later =
         followups
             .unionByName(cooperation, true)
@@ -177,7 +186,8 @@ final class CaseFacts {
 
   /** baseline, initial and first_plan of {@link #perCase}: one aggregation over their sources. */
   private static Dataset<Row> firsts(Sources s, MeasureRules rules) {
-    Dataset<Row> starts = s.cases().select(col("case_id").as("_b_case"), col("start_date").as("_b_start"));
+    Dataset<Row> starts =
+        s.cases().select(col("case_id").as("_b_case"), col("start_date").as("_b_start"));
     Dataset<Row> baselines =
         s.validScores()
             .join(starts, col("case_id").equalTo(col("_b_case")))
@@ -194,12 +204,18 @@ final class CaseFacts {
             .filter(col("type").equalTo(INITIAL))
             .select(col("case_id"), struct(col("on"), col("sum"), col("levels")).as("_initial"));
     Dataset<Row> plans =
-        s.datedPlans().select(col("case_id"), struct(col("made_on").as("on"), col("plan_type").as("type")).as("_plan"));
+        s.datedPlans()
+            .select(
+                col("case_id"),
+                struct(col("made_on").as("on"), col("plan_type").as("type")).as("_plan"));
     return baselines
         .unionByName(initials, true)
         .unionByName(plans, true)
         .groupBy("case_id")
-        .agg(min("_baseline").as("baseline"), min("_initial").as("initial"), min("_plan").as("first_plan"));
+        .agg(
+            min("_baseline").as("baseline"),
+            min("_initial").as("initial"),
+            min("_plan").as("first_plan"));
   }
 
   /**
@@ -219,7 +235,8 @@ final class CaseFacts {
    * {@code work_study_cost_ytd}, the cost of {@link MeasureRules#WORK_STUDY_COMPONENT} from 1
    * January of the quarter's year.
    */
-  static Dataset<Row> perQuarter(Sources s, Dataset<Row> perCase, Dataset<Row> quarters, MeasureRules rules) {
+  static Dataset<Row> perQuarter(
+      Sources s, Dataset<Row> perCase, Dataset<Row> quarters, MeasureRules rules) {
     Dataset<Row> f =
         perCase.select(
             col("case_id").as("_f_case"),
@@ -238,7 +255,10 @@ final class CaseFacts {
                 CaseQuarter.quarterStart(col("on")).as("q_first"),
                 struct(col("on"), col("score")).as("_followup"));
     Dataset<Row> scored =
-        valid.select(col("case_id"), CaseQuarter.quarterStart(col("on")).as("q_first"), lit(true).as("_scored"));
+        valid.select(
+            col("case_id"),
+            CaseQuarter.quarterStart(col("on")).as("q_first"),
+            lit(true).as("_scored"));
     Dataset<Row> reviewed =
         s.datedPlans()
             .filter(col("made_on").leq(CaseQuarter.quarterEnd(col("reviewed_on"))))
@@ -260,7 +280,9 @@ final class CaseFacts {
         p.filter(col("component").equalTo(MeasureRules.WORK_STUDY_COMPONENT))
             .join(
                 periods,
-                col("month_start").geq(trunc(col("q_first"), "year")).and(col("month_start").leq(col("q_last"))))
+                col("month_start")
+                    .geq(trunc(col("q_first"), "year"))
+                    .and(col("month_start").leq(col("q_last"))))
             .select(col("case_id"), col("q_first"), col("cost_eur").as("_work_study_cost"));
     // sums in a hash aggregation; the struct maxima (few rows: scores) sort theirs apart
     Dataset<Row> sums =

@@ -15,8 +15,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * What each active case contributes to each measure in a quarter ({@link Observation}s over the
- * case-quarter facts). Every active case contributes to every count measure (0 or 1), so that
- * every unit with a case has every count measure.
+ * case-quarter facts). Every active case contributes to every count measure (0 or 1), so that every
+ * unit with a case has every count measure.
  */
 final class CaseObservations {
   /** The initial assessment's levels by domain (null without an initial assessment). */
@@ -47,9 +47,14 @@ final class CaseObservations {
     List<Observation> o = new ArrayList<>();
     o.add(Observation.count("ACTIVE", lit(true)));
     o.add(Observation.count("NEW", col("is_new")));
-    o.add(Observation.count("EXIT", col("is_exit").and(col("end_reason").isin(rules.finalExitReasons().toArray()))));
+    o.add(
+        Observation.count(
+            "EXIT",
+            col("is_exit").and(col("end_reason").isin(rules.finalExitReasons().toArray()))));
     for (String reason : rules.finalExitReasons()) {
-      o.add(Observation.count("EXIT_" + reason, col("is_exit").and(col("end_reason").equalTo(reason))));
+      o.add(
+          Observation.count(
+              "EXIT_" + reason, col("is_exit").and(col("end_reason").equalTo(reason))));
     }
     o.add(Observation.sum("CLIENT_DAYS", col("client_days")));
     return o;
@@ -62,7 +67,9 @@ final class CaseObservations {
     o.add(Observation.count("QOL_N", hasChange));
     o.add(Observation.mean("QOL_CHANGE", lit(true), col("qol_change")));
     o.add(Observation.share("QOL_IMPROVED", hasChange, col("qol_change").geq(col("rci"))));
-    o.add(Observation.share("QOL_WORSENED", hasChange, col("qol_change").leq(col("rci").multiply(-1))));
+    o.add(
+        Observation.share(
+            "QOL_WORSENED", hasChange, col("qol_change").leq(col("rci").multiply(-1))));
     o.add(Observation.share("QOL_COMPLETENESS", col("whole_quarter"), col("has_score_in_quarter")));
     o.add(
         Observation.share(
@@ -72,7 +79,9 @@ final class CaseObservations {
             "QOL_BASELINE_FOLLOWED", paired.and(col("has_any_followup")), col("baseline_score")));
     o.add(
         Observation.mean(
-            "QOL_BASELINE_NOT_FOLLOWED", paired.and(col("has_any_followup").unary_$bang()), col("baseline_score")));
+            "QOL_BASELINE_NOT_FOLLOWED",
+            paired.and(col("has_any_followup").unary_$bang()),
+            col("baseline_score")));
     return o;
   }
 
@@ -81,12 +90,18 @@ final class CaseObservations {
     Column reassessed = col("initial_sum").isNotNull().and(col("reassessed_sum").isNotNull());
     Column hours = col("hours");
     List<Observation> o = new ArrayList<>();
-    o.add(Observation.share("NEED_REDUCED", reassessed, col("reassessed_sum").lt(col("initial_sum"))));
+    o.add(
+        Observation.share(
+            "NEED_REDUCED", reassessed, col("reassessed_sum").lt(col("initial_sum"))));
     o.add(Observation.share("REASSESS_OVERDUE", col("on_last_day"), col("overdue")));
     o.add(
         Observation.share(
-            "PLAN_WITHIN_30D", col("is_new").and(col("initial_on").isNotNull()), col("plan_within")));
-    o.add(Observation.share("COOPERATION_REACHED", col("cooperation_eligible"), col("cooperation_reached")));
+            "PLAN_WITHIN_30D",
+            col("is_new").and(col("initial_on").isNotNull()),
+            col("plan_within")));
+    o.add(
+        Observation.share(
+            "COOPERATION_REACHED", col("cooperation_eligible"), col("cooperation_reached")));
     o.add(Observation.ratio("GOAL_ATTAINMENT", col("goals_reached"), col("goals_reviewed")));
     o.add(Observation.sum("HOURS", hours));
     o.add(Observation.ratio("HOURS_PER_CLIENT", hours, lit(1)));
@@ -101,28 +116,32 @@ final class CaseObservations {
     o.add(
         Observation.count(
             "CAP_EXCEEDED",
-            col("work_study_cost_ytd").isNotNull().and(col("work_study_cost_ytd").gt(rules.workStudyCapEur()))));
+            col("work_study_cost_ytd")
+                .isNotNull()
+                .and(col("work_study_cost_ytd").gt(rules.workStudyCapEur()))));
     return o;
   }
 
   /**
    * Per life domain d (a domain missing from the initial assessment contributes nothing):
-   * NEED_CHANGE_d (mean reassessed − initial level), NEED_SERVED_d (share of cases with
-   * initial level ≥ 2 that got the domain's component within NEED_SERVICE_DAYS, as far as dated up
-   * to the quarter's end), NEED_CHANGE_SERVED_d / NEED_CHANGE_UNSERVED_d (mean change of those
-   * cases that did / did not).
+   * NEED_CHANGE_d (mean reassessed − initial level), NEED_SERVED_d (share of cases with initial
+   * level ≥ 2 that got the domain's component within NEED_SERVICE_DAYS, as far as dated up to the
+   * quarter's end), NEED_CHANGE_SERVED_d / NEED_CHANGE_UNSERVED_d (mean change of those cases that
+   * did / did not).
    */
   static List<Observation> needDomain(String domain) {
     Column level = try_element_at(col(INITIAL), lit(domain));
     Column reassessed = try_element_at(col("reassessed_levels"), lit(domain));
     // served in a month dated up to the quarter's end exactly when first served by then
-    Column served = coalesce(try_element_at(col("served_from"), lit(domain)).leq(col("q_last")), lit(false));
+    Column served =
+        coalesce(try_element_at(col("served_from"), lit(domain)).leq(col("q_last")), lit(false));
     Column change = reassessed.minus(level);
     Column inNeed = level.geq(2);
     return List.of(
         Observation.mean("NEED_CHANGE_" + domain, lit(true), change),
         Observation.share("NEED_SERVED_" + domain, inNeed, served),
         Observation.mean("NEED_CHANGE_SERVED_" + domain, inNeed.and(served), change),
-        Observation.mean("NEED_CHANGE_UNSERVED_" + domain, inNeed.and(served.unary_$bang()), change));
+        Observation.mean(
+            "NEED_CHANGE_UNSERVED_" + domain, inNeed.and(served.unary_$bang()), change));
   }
 }

@@ -59,7 +59,10 @@ final class CaseQuarter {
             .map(
                 q ->
                     RowFactory.create(
-                        q.toString(), Date.valueOf(q.firstDay()), Date.valueOf(q.lastDay()), q.days()))
+                        q.toString(),
+                        Date.valueOf(q.firstDay()),
+                        Date.valueOf(q.lastDay()),
+                        q.days()))
             .toList();
     return spark.createDataFrame(rows, QUARTERS);
   }
@@ -154,8 +157,10 @@ final class CaseQuarter {
         try_element_at(
             filter(
                 seen,
-                a -> a.getField("type").equalTo(CaseFacts.REASSESSMENT)
-                    .and(a.getField("on").gt(col("initial.on")))),
+                a ->
+                    a.getField("type")
+                        .equalTo(CaseFacts.REASSESSMENT)
+                        .and(a.getField("on").gt(col("initial.on")))),
             lit(-1));
     Column latestOn = try_element_at(seen, lit(-1)).getField("on");
     return active
@@ -196,7 +201,8 @@ final class CaseQuarter {
                 .otherwise(datediff(last(), col("start_date")).gt(overdueDays))
                 .as("overdue"),
             firstPlanOn.as("first_plan_on"),
-            firstPlanOn.isNotNull()
+            firstPlanOn
+                .isNotNull()
                 .and(datediff(firstPlanOn, initialOn).leq(rules.planMaxDays()))
                 .as("plan_within"),
             eligible.isNotNull().and(eligible).as("cooperation_eligible"),

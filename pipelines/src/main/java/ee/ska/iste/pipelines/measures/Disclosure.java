@@ -26,11 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Disclosure control (measures.md): sets the {@code suppressed} flag and {@code hidden_because}
- * of the rolled-up figures and writes the outsider's audit ({@code mart_disclosure_audit}).
+ * Disclosure control (measures.md): sets the {@code suppressed} flag and {@code hidden_because} of
+ * the rolled-up figures and writes the outsider's audit ({@code mart_disclosure_audit}).
  *
- * <p>The figures of a quarter are a few thousand rows: they are collected to the driver and
- * judged there by the disclosure module ({@link Suppression}: primary suppression, then secondary
+ * <p>The figures of a quarter are a few thousand rows: they are collected to the driver and judged
+ * there by the disclosure module ({@link Suppression}: primary suppression, then secondary
  * suppression until the linear-programming audit of every hidden quantity passes).
  */
 final class Disclosure {
@@ -68,13 +68,19 @@ final class Disclosure {
     SparkSession spark = figures.sparkSession();
     Map<String, List<Figure>> byQuarter = new TreeMap<>();
     for (Row r :
-        figures.select("level", "unit_code", "quarter", "measure", "kind", "n", "numerator", "denominator").collectAsList()) {
+        figures
+            .select(
+                "level", "unit_code", "quarter", "measure", "kind", "n", "numerator", "denominator")
+            .collectAsList()) {
       byQuarter.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(figure(r));
     }
     // a total order: the search's tie-breaks then give the same cells for the same figures
     byQuarter.values().forEach(l -> l.sort(java.util.Comparator.comparing(Figure::key)));
     List<Row> municipalities = t.municipalities().select("kov_code", "county_code").collectAsList();
-    List<Row> allocations = t.allocations().select("allocation_id", "kov_code", "valid_from", "valid_to").collectAsList();
+    List<Row> allocations =
+        t.allocations()
+            .select("allocation_id", "kov_code", "valid_from", "valid_to")
+            .collectAsList();
     // the quarters are independent: judged on both cores, collected in quarter order
     List<List<Row>[]> perQuarter =
         byQuarter.entrySet().parallelStream()
@@ -92,28 +98,41 @@ final class Disclosure {
   /** One quarter's flags and audit rows. */
   @SuppressWarnings("unchecked")
   private static List<Row>[] judge(
-      Map.Entry<String, List<Figure>> e, MeasureRules rules, List<Row> municipalities, List<Row> allocations) {
+      Map.Entry<String, List<Figure>> e,
+      MeasureRules rules,
+      List<Row> municipalities,
+      List<Row> allocations) {
     List<Row> flags = new ArrayList<>();
     List<Row> audit = new ArrayList<>();
     LocalDate last = Quarter.parse(e.getKey()).lastDay();
     OutsiderModel model =
-        OutsiderModel.of(e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
+        OutsiderModel.of(
+            e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
     if (!model.dropped().isEmpty()) {
-      LOG.warn("disclosure {}: identities that do not hold, left out: {}", e.getKey(), model.dropped());
+      LOG.warn(
+          "disclosure {}: identities that do not hold, left out: {}", e.getKey(), model.dropped());
     }
     Suppression.Result result = new Suppression(model).apply();
     for (int i = 0; i < e.getValue().size(); i++) {
       Figure f = e.getValue().get(i);
       Suppression.Reason why = result.reasons()[i];
-      flags.add(RowFactory.create(f.level(), f.unit(), e.getKey(), f.measure(), why == null ? null : why.name()));
+      flags.add(
+          RowFactory.create(
+              f.level(), f.unit(), e.getKey(), f.measure(), why == null ? null : why.name()));
     }
     for (Auditor.Check c : result.audit()) {
       Figure f = model.figure(c.figure());
       audit.add(
           RowFactory.create(
-              e.getKey(), f.measure(), f.level(), f.unit(), result.reasons()[c.figure()].name(),
+              e.getKey(),
+              f.measure(),
+              f.level(),
+              f.unit(),
+              result.reasons()[c.figure()].name(),
               c.field() == ee.ska.iste.disclosure.Field.NUM ? "numerator" : "denominator",
-              finite(c.low()), finite(c.high()), c.pass()));
+              finite(c.low()),
+              finite(c.high()),
+              c.pass()));
     }
     long failed = result.audit().stream().filter(c -> !c.pass()).count();
     LOG.info(
@@ -131,7 +150,8 @@ final class Disclosure {
         figures
             .join(
                 broadcast(spark.createDataFrame(flags, FLAGS)),
-                col("level").equalTo(col("_d_level"))
+                col("level")
+                    .equalTo(col("_d_level"))
                     .and(col("unit_code").equalTo(col("_d_unit")))
                     .and(col("quarter").equalTo(col("_d_quarter")))
                     .and(col("measure").equalTo(col("_d_measure"))),

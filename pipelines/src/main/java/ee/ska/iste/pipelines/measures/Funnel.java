@@ -20,9 +20,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * KOV with n ≥ FUNNEL_MIN_N. Target = the national value; standard error s = √(p₀(1−p₀)/n) for the
  * share, σ/√n for the mean (σ = national sd of individual changes); limits target ± z·s at 95% and
  * 99.8%. Overdispersion (Spiegelhalter 2005): z-scores (value − target)/s winsorised at their 10th
- * and 90th percentiles, φ = mean of their squares, adjusted limits target ± z·s·√φ when φ > 1
- * (else the plain ones). {@code flag} ABOVE / BELOW outside the plain 99.8% limits, else WITHIN;
- * {@code flag_adjusted} the same against the adjusted ones.
+ * and 90th percentiles, φ = mean of their squares, adjusted limits target ± z·s·√φ when φ > 1 (else
+ * the plain ones). {@code flag} ABOVE / BELOW outside the plain 99.8% limits, else WITHIN; {@code
+ * flag_adjusted} the same against the adjusted ones.
  */
 final class Funnel {
   static final String[] MEASURES = {"QOL_IMPROVED", "QOL_CHANGE"};
@@ -59,7 +59,11 @@ final class Funnel {
             .orderBy("kov_code")
             .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Dataset<Row> base =
-        kov.join(national, col("quarter").equalTo(col("_t_quarter")).and(col("measure").equalTo(col("_t_measure"))))
+        kov.join(
+                national,
+                col("quarter")
+                    .equalTo(col("_t_quarter"))
+                    .and(col("measure").equalTo(col("_t_measure"))))
             .select(
                 col("quarter"),
                 col("measure"),
@@ -68,7 +72,8 @@ final class Funnel {
                 col("value"),
                 col("target"),
                 se.as("se"))
-            .withColumn("_z", when(col("se").gt(0), col("value").minus(col("target")).divide(col("se"))))
+            .withColumn(
+                "_z", when(col("se").gt(0), col("value").minus(col("target")).divide(col("se"))))
             .withColumn("_z10", expr("percentile(_z, 0.1)").over(byMeasure))
             .withColumn("_z90", expr("percentile(_z, 0.9)").over(byMeasure))
             .withColumn("_zw", least(greatest(col("_z"), col("_z10")), col("_z90")))

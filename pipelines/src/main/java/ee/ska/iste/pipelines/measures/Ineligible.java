@@ -13,12 +13,12 @@ import org.apache.spark.sql.Row;
  * The cases outside the target group as COUNT measures, so that the same disclosure control
  * protects them as every other count: {@code INELIGIBLE} — cases active in the quarter whose case
  * carries an {@code ineligible_reason} (the first episode's, as ingest flagged it) — and {@code
- * INELIGIBLE_<reason>} per reason code. The reason codes are the catalogue's ({@code
- * measures.csv}) measures named {@code INELIGIBLE_<reason>}; a case with a reason outside that
- * list counts in {@code INELIGIBLE} only.
+ * INELIGIBLE_<reason>} per reason code. The reason codes are the catalogue's ({@code measures.csv})
+ * measures named {@code INELIGIBLE_<reason>}; a case with a reason outside that list counts in
+ * {@code INELIGIBLE} only.
  *
- * <p>Output: the rows of {@link Rollup#transform} (KOV, MAAKOND, RIIK), one per unit with an
- * active case in the quarter and measure, zeros included.
+ * <p>Output: the rows of {@link Rollup#transform} (KOV, MAAKOND, RIIK), one per unit with an active
+ * case in the quarter and measure, zeros included.
  */
 final class Ineligible {
   static final String MEASURE = "INELIGIBLE";

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.DecimalType;
  * measure that at least one case contributed to.
  *
  * <p>Output: kov_code, county_code, quarter, measure, kind, rows (contributing cases), sx (Σ x),
- * sd_ (Σ d: shares, means, ratios), sxx (Σ x²: means), nonzero (cases with x ≠ 0: sums),
- * positive (cases with d > 0: shares, means, ratios). Every sum is exact.
+ * sd_ (Σ d: shares, means, ratios), sxx (Σ x²: means), nonzero (cases with x ≠ 0: sums), positive
+ * (cases with d > 0: shares, means, ratios). Every sum is exact.
  */
 final class KovSums {
   private static final DecimalType TOTAL = DataTypes.createDecimalType(38, 8);
@@ -84,7 +84,11 @@ final class KovSums {
     return facts
         .groupBy("kov_code", "county_code", "quarter")
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]))
-        .select(col("kov_code"), col("county_code"), col("quarter"), explode(array(rows.toArray(new Column[0]))).as("s"))
+        .select(
+            col("kov_code"),
+            col("county_code"),
+            col("quarter"),
+            explode(array(rows.toArray(new Column[0]))).as("s"))
         .filter(col("s.rows").gt(0))
         .select("kov_code", "county_code", "quarter", "s.*");
   }

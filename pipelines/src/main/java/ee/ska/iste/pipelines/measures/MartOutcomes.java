@@ -6,9 +6,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code mart_outcomes}: one row per level, unit_code, quarter and measure (docs/tables.md):
- * level, unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high,
- * funnel_flag, suppressed. Partitioned by quarter, rows sorted by level, unit_code, measure.
+ * {@code mart_outcomes}: one row per level, unit_code, quarter and measure (docs/tables.md): level,
+ * unit_code, quarter, measure, value, numerator, denominator, ci_low, ci_high, funnel_flag,
+ * suppressed. Partitioned by quarter, rows sorted by level, unit_code, measure.
  */
 public final class MartOutcomes {
   public static final String TABLE = "mart_outcomes";

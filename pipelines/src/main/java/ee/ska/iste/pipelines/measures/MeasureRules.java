@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numeric rules of measures.md for one quarter, read from the reference thresholds valid on
- * the quarter's last day, and the code lists the measures are broken down by.
+ * The numeric rules of measures.md for one quarter, read from the reference thresholds valid on the
+ * quarter's last day, and the code lists the measures are broken down by.
  */
 public record MeasureRules(
     int baselineBeforeDays,
@@ -35,8 +35,8 @@ public record MeasureRules(
   public static final double RCI_Z = 1.96;
 
   /**
-   * The work-or-study component whose yearly cost is capped by WORK_STUDY_CAP_EUR (the component
-   * of the HOIVATUS life domain, components.csv).
+   * The work-or-study component whose yearly cost is capped by WORK_STUDY_CAP_EUR (the component of
+   * the HOIVATUS life domain, components.csv).
    */
   public static final String WORK_STUDY_COMPONENT = "HOIVATUS";
 
@@ -46,7 +46,8 @@ public record MeasureRules(
     }
     finalExitReasons = List.copyOf(finalExitReasons);
     if (disclosure.min() != suppressionMin) {
-      throw new IllegalArgumentException("the disclosure rules' minimum differs from SUPPRESSION_MIN");
+      throw new IllegalArgumentException(
+          "the disclosure rules' minimum differs from SUPPRESSION_MIN");
     }
     domains = List.copyOf(domains);
     ineligibleReasons = List.copyOf(ineligibleReasons);

@@ -34,38 +34,61 @@ import org.slf4j.LoggerFactory;
  * mart_funnel} and {@code mart_disclosure_audit} (those quarters' partitions replaced) and {@code
  * ref_measure} (the catalogue).
  *
- * <p>The quarters whose rules ({@link MeasureRules}, from the reference data valid on the
- * quarter's last day) are equal are computed together in one Spark plan, the quarter being a
- * column: normally all of them.
+ * <p>The quarters whose rules ({@link MeasureRules}, from the reference data valid on the quarter's
+ * last day) are equal are computed together in one Spark plan, the quarter being a column: normally
+ * all of them.
  */
 public final class MeasuresJob {
   private static final Logger LOG = LoggerFactory.getLogger("ee.ska.iste.pipelines.measures");
 
-  /** What a run computed: quarters, plans (one per group of quarters with equal rules), Spark jobs. */
+  /**
+   * What a run computed: quarters, plans (one per group of quarters with equal rules), Spark jobs.
+   */
   public record Summary(int quarters, int plans, long sparkJobs) {
     public String text() {
-      return quarters + " quarters in " + plans + (plans == 1 ? " plan, " : " plans, ") + sparkJobs + " Spark jobs";
+      return quarters
+          + " quarters in "
+          + plans
+          + (plans == 1 ? " plan, " : " plans, ")
+          + sparkJobs
+          + " Spark jobs";
     }
   }
 
-  public Summary run(SparkSession spark, WarehouseLayout layout, List<Quarter> quarters, ReferenceData ref) {
+  public Summary run(
+      SparkSession spark, WarehouseLayout layout, List<Quarter> quarters, ReferenceData ref) {
     if (quarters.isEmpty()) {
       throw new IllegalArgumentException("no quarter to compute measures for");
     }
     List<Quarter> sorted = quarters.stream().distinct().sorted().toList();
     Map<MeasureRules, List<Quarter>> groups = byRules(sorted, ref);
     try (SparkJobCounter counter = SparkJobCounter.start(spark)) {
-      spark.sparkContext().setJobGroup(
-          "iste-measures",
-          "measures: " + sorted.get(0) + ".." + sorted.get(sorted.size() - 1) + " in " + groups.size()
-              + " plan(s) at " + layout.root(),
-          false);
+      spark
+          .sparkContext()
+          .setJobGroup(
+              "iste-measures",
+              "measures: "
+                  + sorted.get(0)
+                  + ".."
+                  + sorted.get(sorted.size() - 1)
+                  + " in "
+                  + groups.size()
+                  + " plan(s) at "
+                  + layout.root(),
+              false);
       ShufflePartitions.sizeTo(
-          spark, "measures", layout,
-          FctCase.TABLE, FctQolScore.TABLE, FctAssessment.TABLE, FctPlan.TABLE, FctParticipation.TABLE);
+          spark,
+          "measures",
+          layout,
+          FctCase.TABLE,
+          FctQolScore.TABLE,
+          FctAssessment.TABLE,
+          FctPlan.TABLE,
+          FctParticipation.TABLE);
       ModelTables tables = ModelTables.read(spark, layout, ref);
       try {
-        TableIO.write(MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
+        TableIO.write(
+            MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
         Dataset<Row> outcomes = null;
         Dataset<Row> funnel = null;
         Dataset<Row> audit = null;
@@ -81,11 +104,23 @@ public final class MeasuresJob {
         // one write per table for all quarters, rows in a total order: the same input gives the
         // same files
         TableIO.writeByQuarter(
-            outcomes, layout, MartOutcomes.TABLE,
-            "quarter", MartOutcomes.SORT[0], MartOutcomes.SORT[1], MartOutcomes.SORT[2]);
+            outcomes,
+            layout,
+            MartOutcomes.TABLE,
+            "quarter",
+            MartOutcomes.SORT[0],
+            MartOutcomes.SORT[1],
+            MartOutcomes.SORT[2]);
         TableIO.writeByQuarter(funnel, layout, "mart_funnel", "quarter", "measure", "kov_code");
         TableIO.writeByQuarter(
-            audit, layout, Disclosure.AUDIT_TABLE, "quarter", "measure", "level", "unit_code", "quantity");
+            audit,
+            layout,
+            Disclosure.AUDIT_TABLE,
+            "quarter",
+            "measure",
+            "level",
+            "unit_code",
+            "quantity");
       } finally {
         spark.sparkContext().clearJobGroup();
       }
@@ -100,7 +135,10 @@ public final class MeasuresJob {
     List<String> finalExitReasons = CodeDimensions.finalExitReasons(ref);
     Map<MeasureRules, List<Quarter>> groups = new LinkedHashMap<>();
     for (Quarter q : quarters) {
-      groups.computeIfAbsent(MeasureRules.of(ref, q.lastDay(), finalExitReasons), r -> new ArrayList<>()).add(q);
+      groups
+          .computeIfAbsent(
+              MeasureRules.of(ref, q.lastDay(), finalExitReasons), r -> new ArrayList<>())
+          .add(q);
     }
     return groups;
   }
@@ -133,7 +171,10 @@ public final class MeasuresJob {
     }
   }
 
-  /** The {@code mart_outcomes}, {@code mart_funnel} and {@code mart_disclosure_audit} rows of one or more quarters. */
+  /**
+   * The {@code mart_outcomes}, {@code mart_funnel} and {@code mart_disclosure_audit} rows of one or
+   * more quarters.
+   */
   public record Result(Dataset<Row> outcomes, Dataset<Row> funnel, Dataset<Row> audit) {}
 
   /** The pure part: the quarters' figures from the model tables, all under the same rules. */
@@ -155,7 +196,13 @@ public final class MeasuresJob {
     Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
     CaseFacts.Sources sources =
         new CaseFacts.Sources(
-            t.cases(), t.scores(), t.assessments(), t.plans(), t.participation(), t.instruments(), t.components());
+            t.cases(),
+            t.scores(),
+            t.assessments(),
+            t.plans(),
+            t.participation(),
+            t.instruments(),
+            t.components());
     Dataset<Row> perCase = CaseFacts.perCase(sources, rules);
     Dataset<Row> perQuarter = CaseFacts.perQuarter(sources, perCase, periods, rules);
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.DecimalType;
  */
 record Observation(String measure, Kind kind, Column x, Column d) {
   /**
-   * One case's amount: up to 10^10 with 8 decimals, held by Spark in a {@code long} (a case's
-   * days, hours or euros in a quarter are far below that).
+   * One case's amount: up to 10^10 with 8 decimals, held by Spark in a {@code long} (a case's days,
+   * hours or euros in a quarter are far below that).
    */
   static final DecimalType AMOUNT = DataTypes.createDecimalType(18, 8);
 
@@ -32,17 +32,23 @@ record Observation(String measure, Kind kind, Column x, Column d) {
 
   /** A sum over every active case (null amounts count as 0). */
   static Observation sum(String measure, Column amount) {
-    return new Observation(measure, Kind.SUM, amount(when(amount.isNull(), 0).otherwise(amount)), lit(null));
+    return new Observation(
+        measure, Kind.SUM, amount(when(amount.isNull(), 0).otherwise(amount)), lit(null));
   }
 
-  /** A share: the case is in the denominator when {@code inDenominator}, in the numerator when also {@code inNumerator}. */
+  /**
+   * A share: the case is in the denominator when {@code inDenominator}, in the numerator when also
+   * {@code inNumerator}.
+   */
   static Observation share(String measure, Column inDenominator, Column inNumerator) {
-    return new Observation(measure, Kind.SHARE, when(inDenominator, when(inNumerator, 1).otherwise(0)), lit(1));
+    return new Observation(
+        measure, Kind.SHARE, when(inDenominator, when(inNumerator, 1).otherwise(0)), lit(1));
   }
 
   /** A mean of {@code value} over the cases where it is not null (and {@code include} holds). */
   static Observation mean(String measure, Column include, Column value) {
-    return new Observation(measure, Kind.MEAN, amount(when(include.and(value.isNotNull()), value)), lit(1));
+    return new Observation(
+        measure, Kind.MEAN, amount(when(include.and(value.isNotNull()), value)), lit(1));
   }
 
   /** A ratio of totals Σ numerator / Σ denominator over cases where the denominator is not null. */

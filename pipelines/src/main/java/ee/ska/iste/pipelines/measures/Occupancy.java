@@ -19,10 +19,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code OCCUPANCY} = client days / (allocated places × days in the quarter), per allocation valid
- * on the quarter's last day (all quarters at once, one figure per quarter). A joint allocation is one unit: its figure (all its KOVs' client days
- * over its places) is reported under each of its KOV codes. County and national figures: client
- * days of the cases in KOVs with an allocation over all places allocated in the county / nation.
- * Rows only for allocations, counties and the nation with an active case.
+ * on the quarter's last day (all quarters at once, one figure per quarter). A joint allocation is
+ * one unit: its figure (all its KOVs' client days over its places) is reported under each of its
+ * KOV codes. County and national figures: client days of the cases in KOVs with an allocation over
+ * all places allocated in the county / nation. Rows only for allocations, counties and the nation
+ * with an active case.
  */
 final class Occupancy {
   static final String MEASURE = "OCCUPANCY";
@@ -59,7 +60,10 @@ final class Occupancy {
    * @param quarters the quarters of {@link CaseQuarter#quarters}
    */
   static Dataset<Row> transform(
-      Dataset<Row> active, Dataset<Row> quarters, Dataset<Row> allocations, Dataset<Row> municipalities) {
+      Dataset<Row> active,
+      Dataset<Row> quarters,
+      Dataset<Row> allocations,
+      Dataset<Row> municipalities) {
     Dataset<Row> valid =
         allocations
             .crossJoin(quarters.select("quarter", "q_last", "q_days"))
@@ -70,13 +74,23 @@ final class Occupancy {
             .drop("q_last")
             .join(municipalities.select("kov_code", "county_code"), "kov_code");
     Dataset<Row> caseDays =
-        active.select(col("kov_code").as("_a_kov"), col("quarter").as("_a_quarter"), col("client_days"))
-            .join(valid, col("_a_kov").equalTo(col("kov_code")).and(col("_a_quarter").equalTo(col("quarter"))));
+        active
+            .select(
+                col("kov_code").as("_a_kov"), col("quarter").as("_a_quarter"), col("client_days"))
+            .join(
+                valid,
+                col("_a_kov")
+                    .equalTo(col("kov_code"))
+                    .and(col("_a_quarter").equalTo(col("quarter"))));
     Dataset<Row> perAllocation =
-        caseDays.groupBy("quarter", "allocation_id").agg(sum("client_days").as("cd"), count(lit(1)).as("n"));
-    Dataset<Row> placesPerAllocation = valid.select("quarter", "q_days", "allocation_id", "places").distinct();
+        caseDays
+            .groupBy("quarter", "allocation_id")
+            .agg(sum("client_days").as("cd"), count(lit(1)).as("n"));
+    Dataset<Row> placesPerAllocation =
+        valid.select("quarter", "q_days", "allocation_id", "places").distinct();
     Dataset<Row> kov =
-        valid.select("quarter", "q_days", "allocation_id", "kov_code", "places")
+        valid
+            .select("quarter", "q_days", "allocation_id", "kov_code", "places")
             .join(perAllocation, new String[] {"quarter", "allocation_id"})
             .select(
                 lit("KOV").as("level"),
@@ -87,10 +101,15 @@ final class Occupancy {
                 col("places"),
                 col("n"));
     Dataset<Row> countyPlaces =
-        valid.select("quarter", "q_days", "allocation_id", "county_code", "places").distinct()
-            .groupBy("quarter", "q_days", "county_code").agg(sum("places").as("places"));
+        valid
+            .select("quarter", "q_days", "allocation_id", "county_code", "places")
+            .distinct()
+            .groupBy("quarter", "q_days", "county_code")
+            .agg(sum("places").as("places"));
     Dataset<Row> county =
-        caseDays.groupBy("quarter", "county_code").agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+        caseDays
+            .groupBy("quarter", "county_code")
+            .agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
             .join(countyPlaces, new String[] {"quarter", "county_code"})
             .select(
                 lit("MAAKOND").as("level"),
@@ -104,7 +123,9 @@ final class Occupancy {
         placesPerAllocation.groupBy("quarter", "q_days").agg(sum("places").as("places"));
     // grouped by quarter: a quarter without a case in an allocated KOV has no row (n > 0)
     Dataset<Row> national =
-        caseDays.groupBy("quarter").agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+        caseDays
+            .groupBy("quarter")
+            .agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
             .join(nationalPlaces, "quarter")
             .select(
                 lit("RIIK").as("level"),

@@ -20,13 +20,14 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Rolls the per-KOV sums of case contributions up to KOV, county (MAAKOND) and national (RIIK,
- * unit {@code EE}) figures. Every level is computed from exact sums over its cases, never from KOV
+ * Rolls the per-KOV sums of case contributions up to KOV, county (MAAKOND) and national (RIIK, unit
+ * {@code EE}) figures. Every level is computed from exact sums over its cases, never from KOV
  * figures.
  *
- * <p>Output: one row per level, unit_code, quarter, measure with kind, n (cases behind the figure: the
- * count itself, the contributing cases of a sum, the denominator cases of a share, mean or ratio),
- * value, numerator, denominator, ci_low, ci_high and sd (sd of individual values, means only).
+ * <p>Output: one row per level, unit_code, quarter, measure with kind, n (cases behind the figure:
+ * the count itself, the contributing cases of a sum, the denominator cases of a share, mean or
+ * ratio), value, numerator, denominator, ci_low, ci_high and sd (sd of individual values, means
+ * only).
  */
 final class Rollup {
   static final String NATIONAL = "EE";
@@ -37,7 +38,10 @@ final class Rollup {
   private static final UserDefinedFunction T_975 =
       udf(
           (UDF1<Long, Double>)
-              n -> n == null || n < 2 ? null : T_975_BY_N.computeIfAbsent(n, k -> Stats.studentTQuantile(0.975, k - 1)),
+              n ->
+                  n == null || n < 2
+                      ? null
+                      : T_975_BY_N.computeIfAbsent(n, k -> Stats.studentTQuantile(0.975, k - 1)),
           DataTypes.DoubleType);
 
   private Rollup() {}
@@ -86,7 +90,10 @@ final class Rollup {
             kind.equalTo(Kind.MEAN.name()).and(col("rows").geq(2)),
             sqrt(
                 greatest0(
-                    col("sxx").cast("double").minus(sx.multiply(sx).divide(col("rows"))).divide(col("rows").minus(1)))));
+                    col("sxx")
+                        .cast("double")
+                        .minus(sx.multiply(sx).divide(col("rows")))
+                        .divide(col("rows").minus(1)))));
     Dataset<Row> figures =
         sums.filter(isCount.or(col("sd_").gt(0)))
             .select(

@@ -1,19 +1,22 @@
 package ee.ska.iste.pipelines.measures;
 
 /**
- * The few statistical functions the measures need, so that no statistics library is required:
- * the Student t quantile (inverse of its CDF through the regularised incomplete beta function)
- * and the Wilson score interval.
+ * The few statistical functions the measures need, so that no statistics library is required: the
+ * Student t quantile (inverse of its CDF through the regularised incomplete beta function) and the
+ * Wilson score interval.
  */
 public final class Stats {
   private static final double EPS = 1e-15;
 
   private Stats() {}
 
-  /** The {@code p} quantile of Student's t with {@code df} degrees of freedom, {@code 0 < p < 1}. */
+  /**
+   * The {@code p} quantile of Student's t with {@code df} degrees of freedom, {@code 0 < p < 1}.
+   */
   public static double studentTQuantile(double p, double df) {
     if (!(p > 0 && p < 1) || !(df > 0)) {
-      throw new IllegalArgumentException("t quantile needs 0 < p < 1 and df > 0, got p=" + p + " df=" + df);
+      throw new IllegalArgumentException(
+          "t quantile needs 0 < p < 1 and df > 0, got p=" + p + " df=" + df);
     }
     if (p == 0.5) {
       return 0;
@@ -52,7 +55,8 @@ public final class Stats {
     if (x >= 1) {
       return 1;
     }
-    double lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
+    double lnFront =
+        logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x);
     if (x < (a + 1) / (a + b + 2)) {
       return Math.exp(lnFront) * betaContinuedFraction(x, a, b) / a;
     }
@@ -109,7 +113,9 @@ public final class Stats {
     return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(sum);
   }
 
-  /** The Wilson score interval {low, high} for {@code successes} of {@code n} at normal quantile z. */
+  /**
+   * The Wilson score interval {low, high} for {@code successes} of {@code n} at normal quantile z.
+   */
   public static double[] wilson(double successes, double n, double z) {
     if (n <= 0) {
       throw new IllegalArgumentException("Wilson interval needs n > 0, got " + n);

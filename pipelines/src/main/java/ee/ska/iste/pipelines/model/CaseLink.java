@@ -16,9 +16,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Attaches {@code case_id} to dated facts of a client in a KOV: the case of the same client and
- * KOV whose span (from {@code beforeDays} before its start to its end) overlaps the fact's dates;
- * when two do, the later-starting case. A fact with no such case keeps a null {@code case_id}.
+ * Attaches {@code case_id} to dated facts of a client in a KOV: the case of the same client and KOV
+ * whose span (from {@code beforeDays} before its start to its end) overlaps the fact's dates; when
+ * two do, the later-starting case. A fact with no such case keeps a null {@code case_id}.
  *
  * <p>A client has few cases in a KOV: they are gathered per client and KOV, latest start first,
  * into one small table broadcast to every task, and each fact takes the first case of its list
@@ -44,14 +44,19 @@ final class CaseLink {
                         false)
                     .as("_c_spans"));
     Column sameClientKov =
-        facts.col("client_id").equalTo(spans.col("_c_client")).and(facts.col("kov_code").equalTo(spans.col("_c_kov")));
+        facts
+            .col("client_id")
+            .equalTo(spans.col("_c_client"))
+            .and(facts.col("kov_code").equalTo(spans.col("_c_kov")));
     Column from = facts.col(fromColumn);
     Column to = facts.col(toColumn);
     Column overlapping =
         filter(
             col("_c_spans"),
-            s -> date_sub(s.getField("start"), beforeDays).leq(to)
-                .and(s.getField("end").isNull().or(s.getField("end").geq(from))));
+            s ->
+                date_sub(s.getField("start"), beforeDays)
+                    .leq(to)
+                    .and(s.getField("end").isNull().or(s.getField("end").geq(from))));
     Column[] factColumns = Arrays.stream(facts.columns()).map(facts::col).toArray(Column[]::new);
     Column[] out = new Column[factColumns.length + 1];
     out[0] = get(overlapping, lit(0)).getField("id").as("case_id");

@@ -20,8 +20,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code dim_domain}: one row per life domain, key {@code code}: name_et, name_en.
  *   <li>{@code dim_component}: one row per service component, key {@code code}: component_group,
  *       domain, name_et, name_en.
- *   <li>{@code dim_exit_reason}: one row per exit reason, key {@code code}: administrative
- *       (true = the case goes on), name_et, name_en.
+ *   <li>{@code dim_exit_reason}: one row per exit reason, key {@code code}: administrative (true =
+ *       the case goes on), name_et, name_en.
  * </ul>
  */
 public final class CodeDimensions {

@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
  *
  * <ul>
  *   <li>birth_year, birth_month, sex: as given on the client's latest-starting episode;
- *   <li>first_start, episodes, kovs: the earliest episode start in any KOV, the number of
- *       episodes and of KOVs the client has had episodes in;
+ *   <li>first_start, episodes, kovs: the earliest episode start in any KOV, the number of episodes
+ *       and of KOVs the client has had episodes in;
  *   <li>age_at_entry, age_band, diagnosis, diagnosis_group, severity, entry_route: from the
  *       client's <b>first episode</b> — the earliest {@code start_date}; two episodes starting on
  *       the same day (in two KOVs) are ordered by {@code kov_code}, the lower code first, which
@@ -29,10 +29,10 @@ import org.apache.spark.sql.Row;
  *       episode's {@code age_at_start} (whole years, worked out at ingest from the birth date in
  *       the personal code, which is not kept); {@code diagnosis} is its primary diagnosis as
  *       received. {@code age_band} is the band of {@code age_bands.csv} valid on the first start
- *       that holds the age; {@code diagnosis_group} the group of {@code diagnosis_groups.csv}
- *       valid on the first start whose narrowest range holds the diagnosis's first three
- *       characters. Either is null when no band or range matches; the age and the diagnosis are
- *       kept whatever the lookup finds.
+ *       that holds the age; {@code diagnosis_group} the group of {@code diagnosis_groups.csv} valid
+ *       on the first start whose narrowest range holds the diagnosis's first three characters.
+ *       Either is null when no band or range matches; the age and the diagnosis are kept whatever
+ *       the lookup finds.
  * </ul>
  */
 public final class DimClient {
@@ -55,7 +55,8 @@ public final class DimClient {
             .agg(
                 max_by(struct("birth_year", "birth_month", "sex"), episodeOrder).as("_latest"),
                 min_by(
-                        struct("start_date", "age_at_start", "diagnosis", "severity", "entry_route"),
+                        struct(
+                            "start_date", "age_at_start", "diagnosis", "severity", "entry_route"),
                         episodeOrder)
                     .as("_first"),
                 count(lit(1)).cast("int").as("episodes"),

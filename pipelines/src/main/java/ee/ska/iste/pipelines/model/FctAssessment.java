@@ -13,8 +13,11 @@ public final class FctAssessment {
 
   private FctAssessment() {}
 
-  /** @param linkBeforeDays an assessment this many days before a case's start belongs to it */
-  public static Dataset<Row> transform(Dataset<Row> stgAssessment, Dataset<Row> cases, int linkBeforeDays) {
+  /**
+   * @param linkBeforeDays an assessment this many days before a case's start belongs to it
+   */
+  public static Dataset<Row> transform(
+      Dataset<Row> stgAssessment, Dataset<Row> cases, int linkBeforeDays) {
     Dataset<Row> latest =
         LatestVersion.of(
             stgAssessment, "client_id", "kov_code", "assessed_on", "assessment_type", "domain");

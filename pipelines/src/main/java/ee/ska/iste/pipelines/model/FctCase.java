@@ -25,8 +25,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * {@code fct_case}: one row per case, key {@code case_id} (SHA-256 hex of client, KOV and case
- * start). A case is an episode joined with the next episode of the same client in the same KOV
- * when the first ended with an administrative exit reason ({@code VOORU_LOPP}) and the next starts
+ * start). A case is an episode joined with the next episode of the same client in the same KOV when
+ * the first ended with an administrative exit reason ({@code VOORU_LOPP}) and the next starts
  * within {@code CASE_JOIN_DAYS} days of that end. Case start = first episode's start; end and end
  * reason = the last episode's (null while open). Descriptive columns come from the first episode.
  */
@@ -61,7 +61,8 @@ public final class FctCase {
             .withColumn(
                 "_case_seq",
                 sum("_new_case")
-                    .over(byClientKov.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
+                    .over(
+                        byClientKov.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
     Column first =
         min_by(
             struct(

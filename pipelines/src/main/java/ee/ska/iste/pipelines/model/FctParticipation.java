@@ -8,18 +8,21 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code fct_participation}: one row per client, KOV, month, component, mode and provider, from
- * the submission of the quarter the month is in; with its case, the price per hour of the
- * component and mode valid on the month's first day ({@code price_eur}, null when the list has no
- * price) and {@code cost_eur} = hours × price, both decimal(12,2). Partitioned by quarter.
+ * {@code fct_participation}: one row per client, KOV, month, component, mode and provider, from the
+ * submission of the quarter the month is in; with its case, the price per hour of the component and
+ * mode valid on the month's first day ({@code price_eur}, null when the list has no price) and
+ * {@code cost_eur} = hours × price, both decimal(12,2). Partitioned by quarter.
  */
 public final class FctParticipation {
   public static final String TABLE = "fct_participation";
 
   private FctParticipation() {}
 
-  /** @param prices rows in {@link RefDatasets#PRICES} */
-  public static Dataset<Row> transform(Dataset<Row> stgParticipation, Dataset<Row> cases, Dataset<Row> prices) {
+  /**
+   * @param prices rows in {@link RefDatasets#PRICES}
+   */
+  public static Dataset<Row> transform(
+      Dataset<Row> stgParticipation, Dataset<Row> cases, Dataset<Row> prices) {
     Dataset<Row> p =
         prices.select(
             col("component").as("_p_component"),
@@ -33,7 +36,10 @@ public final class FctParticipation {
             .equalTo(p.col("_p_component"))
             .and(stgParticipation.col("mode").equalTo(p.col("_p_mode")))
             .and(p.col("_p_from").leq(stgParticipation.col("month_start")))
-            .and(p.col("_p_to").isNull().or(p.col("_p_to").geq(stgParticipation.col("month_start"))));
+            .and(
+                p.col("_p_to")
+                    .isNull()
+                    .or(p.col("_p_to").geq(stgParticipation.col("month_start"))));
     Dataset<Row> priced =
         stgParticipation
             .join(p, priceMatch, "left")

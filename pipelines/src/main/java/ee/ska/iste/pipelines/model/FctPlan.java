@@ -13,9 +13,13 @@ public final class FctPlan {
 
   private FctPlan() {}
 
-  /** @param linkBeforeDays a plan this many days before a case's start belongs to it */
-  public static Dataset<Row> transform(Dataset<Row> stgPlan, Dataset<Row> cases, int linkBeforeDays) {
-    Dataset<Row> latest = LatestVersion.of(stgPlan, "client_id", "kov_code", "plan_type", "made_on");
+  /**
+   * @param linkBeforeDays a plan this many days before a case's start belongs to it
+   */
+  public static Dataset<Row> transform(
+      Dataset<Row> stgPlan, Dataset<Row> cases, int linkBeforeDays) {
+    Dataset<Row> latest =
+        LatestVersion.of(stgPlan, "client_id", "kov_code", "plan_type", "made_on");
     return CaseLink.attach(latest, cases, "made_on", "made_on", linkBeforeDays);
   }
 }

@@ -16,8 +16,8 @@ import org.apache.spark.sql.expressions.Window;
  * submission has two); {@code quarter} is renamed {@code from_quarter}.
  *
  * <p>The rows are brought into one partition and sorted once by key, quarter (latest first) and
- * source row: the window then needs no sort of its own, and the result comes out sorted by key,
- * the order the model tables are written in. One task sorts them; a table is written as one file
+ * source row: the window then needs no sort of its own, and the result comes out sorted by key, the
+ * order the model tables are written in. One task sorts them; a table is written as one file
  * anyway, and a single sort costs less than the shuffle and two sorts of a partitioned window.
  */
 final class LatestVersion {
@@ -34,7 +34,9 @@ final class LatestVersion {
         .withColumn(
             "_rank",
             row_number()
-                .over(Window.partitionBy(keyColumns).orderBy(col("quarter").desc(), col("source_row").asc())))
+                .over(
+                    Window.partitionBy(keyColumns)
+                        .orderBy(col("quarter").desc(), col("source_row").asc())))
         .filter(col("_rank").equalTo(1))
         .drop("_rank")
         .withColumnRenamed("quarter", "from_quarter");

@@ -26,7 +26,8 @@ public final class RefDatasets {
   private RefDatasets() {}
 
   /** The rows of reference table {@code name} in the given schema. */
-  public static Dataset<Row> of(SparkSession spark, ReferenceData ref, String name, StructType schema) {
+  public static Dataset<Row> of(
+      SparkSession spark, ReferenceData ref, String name, StructType schema) {
     RefTable t = ref.table(name);
     List<Row> rows = new ArrayList<>();
     for (Map<String, String> r : t.rows()) {
@@ -86,7 +87,11 @@ public final class RefDatasets {
             .map(
                 b ->
                     RowFactory.create(
-                        b.code(), b.ageFrom(), b.ageTo(), sqlDate(b.validFrom()), sqlDate(b.validTo())))
+                        b.code(),
+                        b.ageFrom(),
+                        b.ageTo(),
+                        sqlDate(b.validFrom()),
+                        sqlDate(b.validTo())))
             .toList();
     return spark.createDataFrame(rows, AGE_BANDS);
   }
@@ -126,7 +131,15 @@ public final class RefDatasets {
       }
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "reference file " + table + ".csv: column " + column + " value '" + v + "' is not " + type.simpleString(), e);
+          "reference file "
+              + table
+              + ".csv: column "
+              + column
+              + " value '"
+              + v
+              + "' is not "
+              + type.simpleString(),
+          e);
     }
     throw new IllegalArgumentException("unsupported reference column type " + type);
   }

@@ -13,9 +13,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The explicit schemas of the staged ({@code stg_}) data tables as docs/tables.md defines them.
- * One place for them, so that the ingest stage that writes these tables and the model stage that
- * reads them can share one definition.
+ * The explicit schemas of the staged ({@code stg_}) data tables as docs/tables.md defines them. One
+ * place for them, so that the ingest stage that writes these tables and the model stage that reads
+ * them can share one definition.
  */
 public final class StagedSchemas {
   /** Hours and euros: exact sums. */

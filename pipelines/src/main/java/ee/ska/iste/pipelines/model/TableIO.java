@@ -19,7 +19,8 @@ public final class TableIO {
    * Every partition of a table in the given schema; an empty Dataset when the table is absent or
    * has no data file (an empty partitioned table is written as a folder without Parquet files).
    */
-  public static Dataset<Row> read(SparkSession spark, WarehouseLayout layout, String table, StructType schema) {
+  public static Dataset<Row> read(
+      SparkSession spark, WarehouseLayout layout, String table, StructType schema) {
     String dir = layout.table(table);
     if (!hasData(spark, dir)) {
       return spark.createDataFrame(List.of(), schema);
@@ -33,7 +34,8 @@ public final class TableIO {
   }
 
   /** Replaces an unpartitioned table, rows sorted by {@code sortBy}. */
-  public static void write(Dataset<Row> rows, WarehouseLayout layout, String table, String... sortBy) {
+  public static void write(
+      Dataset<Row> rows, WarehouseLayout layout, String table, String... sortBy) {
     sorted(rows, sortBy).write().mode(SaveMode.Overwrite).parquet(layout.table(table));
   }
 
@@ -41,7 +43,8 @@ public final class TableIO {
    * Replaces the quarter partitions present in {@code rows} (dynamic partition overwrite), rows
    * sorted by {@code sortBy} within each.
    */
-  public static void writeByQuarter(Dataset<Row> rows, WarehouseLayout layout, String table, String... sortBy) {
+  public static void writeByQuarter(
+      Dataset<Row> rows, WarehouseLayout layout, String table, String... sortBy) {
     sorted(rows, sortBy)
         .write()
         .mode(SaveMode.Overwrite)
@@ -54,17 +57,20 @@ public final class TableIO {
     if (sortBy.length == 0) {
       return rows.coalesce(1);
     }
-    return rows.coalesce(1).sortWithinPartitions(sortBy[0], java.util.Arrays.copyOfRange(sortBy, 1, sortBy.length));
+    return rows.coalesce(1)
+        .sortWithinPartitions(sortBy[0], java.util.Arrays.copyOfRange(sortBy, 1, sortBy.length));
   }
 
   private static boolean hasData(SparkSession spark, String dir) {
     try {
       Path p = new Path(dir);
-      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      org.apache.hadoop.fs.FileSystem fs =
+          p.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(p)) {
         return false;
       }
-      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(p, true);
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files =
+          fs.listFiles(p, true);
       while (files.hasNext()) {
         if (files.next().getPath().getName().endsWith(".parquet")) {
           return true;

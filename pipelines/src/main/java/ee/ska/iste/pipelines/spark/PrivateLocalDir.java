@@ -10,10 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * Spark's scratch folder for one local run ({@code spark.local.dir}): a new folder under the
- * system's temporary folder, created readable, writable and searchable by the owner only (0700),
- * so that blocks Spark spills there (among them the broadcast that carries the pseudonymisation
- * key) cannot be read by another user of the machine. Removed with its contents when the JVM
- * ends.
+ * system's temporary folder, created readable, writable and searchable by the owner only (0700), so
+ * that blocks Spark spills there (among them the broadcast that carries the pseudonymisation key)
+ * cannot be read by another user of the machine. Removed with its contents when the JVM ends.
  */
 final class PrivateLocalDir {
   private PrivateLocalDir() {}
@@ -22,7 +21,10 @@ final class PrivateLocalDir {
   static Path create() {
     Path dir;
     try {
-      if (Path.of(System.getProperty("java.io.tmpdir")).getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      if (Path.of(System.getProperty("java.io.tmpdir"))
+          .getFileSystem()
+          .supportedFileAttributeViews()
+          .contains("posix")) {
         dir =
             Files.createTempDirectory(
                 "iste-spark-",
@@ -34,7 +36,8 @@ final class PrivateLocalDir {
       throw new UncheckedIOException("cannot create Spark's private scratch folder", e);
     }
     Path created = dir;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(created), "iste-spark-scratch"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> deleteQuietly(created), "iste-spark-scratch"));
     return dir;
   }
 

@@ -29,7 +29,8 @@ public final class ShufflePartitions {
   }
 
   /** Sets the session's shuffle partitions for a stage reading the given tables of the layout. */
-  public static int sizeTo(SparkSession spark, String stage, WarehouseLayout layout, String... tables) {
+  public static int sizeTo(
+      SparkSession spark, String stage, WarehouseLayout layout, String... tables) {
     long bytes = 0;
     for (String t : tables) {
       bytes += bytes(spark, layout.table(t));

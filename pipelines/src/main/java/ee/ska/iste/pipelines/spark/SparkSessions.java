@@ -10,9 +10,9 @@ import org.apache.spark.sql.SparkSession;
  * tasks (broadcast variables, the tasks' own code and closures) are blocks that may be written to
  * Spark's local folders, as may cached and shuffled rows. In local mode those folders are one
  * private folder per run ({@link PrivateLocalDir}, 0700, removed when the JVM ends), unless the
- * environment variable {@code SPARK_LOCAL_DIRS} names others; under spark-submit, where the
- * cluster manager chooses them, Spark's I/O encryption is turned on unless the submit
- * configuration sets {@value #IO_ENCRYPTION} itself.
+ * environment variable {@code SPARK_LOCAL_DIRS} names others; under spark-submit, where the cluster
+ * manager chooses them, Spark's I/O encryption is turned on unless the submit configuration sets
+ * {@value #IO_ENCRYPTION} itself.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -21,8 +21,8 @@ public final class SparkSessions {
    * The session for a run.
    *
    * @param master a master URL such as {@code local[2]}, or null to take it from spark-submit
-   * @param shufflePartitions partitions for shuffles, sized to the data (the default 200 is far
-   *     too many for a quarter of ISTE data)
+   * @param shufflePartitions partitions for shuffles, sized to the data (the default 200 is far too
+   *     many for a quarter of ISTE data)
    */
   public static SparkSession create(String master, int shufflePartitions) {
     SparkSession.Builder b =

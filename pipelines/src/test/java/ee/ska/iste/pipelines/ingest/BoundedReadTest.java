@@ -47,12 +47,17 @@ class BoundedReadTest {
     // 31 digits: one over NUMBER_DIGITS (30); 30 digits are read (and rejected as hours)
     String over = "1".repeat(31);
     Path xlsx = HostileFiles.withCellXml(tmp, "<v>12.5</v>", "<v>" + over + "</v>");
-    assertRefused(read(xlsx), RefusalReason.TOO_LARGE, "row 2 column 'tunnid'", "NUMBER_DIGITS", "30 digits");
+    assertRefused(
+        read(xlsx), RefusalReason.TOO_LARGE, "row 2 column 'tunnid'", "NUMBER_DIGITS", "30 digits");
     Path csv =
-        TestSubmission.base().set("osalemine", 2, "tunnid", "-" + over.substring(1) + ".5").writeCsv(tmp.resolve("c31"), "ISTE_0793_2024Q2");
+        TestSubmission.base()
+            .set("osalemine", 2, "tunnid", "-" + over.substring(1) + ".5")
+            .writeCsv(tmp.resolve("c31"), "ISTE_0793_2024Q2");
     assertRefused(read(csv), RefusalReason.TOO_LARGE, "row 2 column 'tunnid'", "NUMBER_DIGITS");
     Path ok =
-        TestSubmission.base().set("osalemine", 2, "tunnid", "1".repeat(30)).writeCsv(tmp.resolve("c30"), "ISTE_0793_2024Q2");
+        TestSubmission.base()
+            .set("osalemine", 2, "tunnid", "1".repeat(30))
+            .writeCsv(tmp.resolve("c30"), "ISTE_0793_2024Q2");
     SubmissionRead r = read(ok);
     assertNotNull(r.validated(), r.refusalMessage());
     assertEquals(1, r.validated().rowsRejected());
@@ -79,37 +84,71 @@ class BoundedReadTest {
     assertEquals(13, read(xlsx).validated().rowsAccepted());
     assertEquals(13, read(csv).validated().rowsAccepted());
     // the base's klient sheet has 2 data rows, hindamine and osalemine 3
-    assertRefused(read(xlsx, capped("SHEET_ROWS", 2)), RefusalReason.TOO_LARGE, "sheet 'hindamine'", "SHEET_ROWS (2 rows");
-    assertRefused(read(csv, capped("SHEET_ROWS", 2)), RefusalReason.TOO_LARGE, "sheet 'hindamine'", "SHEET_ROWS");
+    assertRefused(
+        read(xlsx, capped("SHEET_ROWS", 2)),
+        RefusalReason.TOO_LARGE,
+        "sheet 'hindamine'",
+        "SHEET_ROWS (2 rows");
+    assertRefused(
+        read(csv, capped("SHEET_ROWS", 2)),
+        RefusalReason.TOO_LARGE,
+        "sheet 'hindamine'",
+        "SHEET_ROWS");
     SubmissionRead three = read(csv, capped("SHEET_ROWS", 3));
     assertNotNull(three.validated(), three.refusalMessage());
     // the workbook is some kilobytes; each CSV file under 1000 bytes
-    assertRefused(read(xlsx, capped("FILE_BYTES", 1000)), RefusalReason.TOO_LARGE, "ISTE_0793_2024Q2.xlsx is over the cap FILE_BYTES");
-    assertRefused(read(csv, capped("FILE_BYTES", 20)), RefusalReason.TOO_LARGE, "kaas.csv is over the cap FILE_BYTES");
+    assertRefused(
+        read(xlsx, capped("FILE_BYTES", 1000)),
+        RefusalReason.TOO_LARGE,
+        "ISTE_0793_2024Q2.xlsx is over the cap FILE_BYTES");
+    assertRefused(
+        read(csv, capped("FILE_BYTES", 20)),
+        RefusalReason.TOO_LARGE,
+        "kaas.csv is over the cap FILE_BYTES");
     // a workbook POI writes has more than 5 entries
     assertRefused(read(xlsx, capped("XLSX_PARTS", 5)), RefusalReason.TOO_LARGE, "XLSX_PARTS");
     // workbook.xml and styles.xml are over 100 bytes
-    assertRefused(read(xlsx, capped("XLSX_PART_BYTES", 100)), RefusalReason.TOO_LARGE, "XLSX_PART_BYTES");
-    assertRefused(read(xlsx, capped("XLSX_SHEET_PART_BYTES", 100)), RefusalReason.TOO_LARGE, "part 'xl/worksheets/sheet1.xml'", "XLSX_SHEET_PART_BYTES");
-    assertRefused(read(xlsx, capped("SHARED_STRINGS_BYTES", 100)), RefusalReason.TOO_LARGE, "xl/sharedStrings.xml", "SHARED_STRINGS_BYTES");
+    assertRefused(
+        read(xlsx, capped("XLSX_PART_BYTES", 100)), RefusalReason.TOO_LARGE, "XLSX_PART_BYTES");
+    assertRefused(
+        read(xlsx, capped("XLSX_SHEET_PART_BYTES", 100)),
+        RefusalReason.TOO_LARGE,
+        "part 'xl/worksheets/sheet1.xml'",
+        "XLSX_SHEET_PART_BYTES");
+    assertRefused(
+        read(xlsx, capped("SHARED_STRINGS_BYTES", 100)),
+        RefusalReason.TOO_LARGE,
+        "xl/sharedStrings.xml",
+        "SHARED_STRINGS_BYTES");
     // every text cell is a shared string: far more than 10 of them
-    assertRefused(read(xlsx, capped("SHARED_STRINGS_ENTRIES", 10)), RefusalReason.TOO_LARGE, "shared strings", "SHARED_STRINGS_ENTRIES (10 entries");
+    assertRefused(
+        read(xlsx, capped("SHARED_STRINGS_ENTRIES", 10)),
+        RefusalReason.TOO_LARGE,
+        "shared strings",
+        "SHARED_STRINGS_ENTRIES (10 entries");
     // the longest cell is the header "valjumise_pohjus" (9 + 1 + 6 = 16 characters); next come
     // "sisenemise_tee" (14), "Mari Maasikas" and "VAIMNE_TERVIS" (13)
-    assertRefused(read(csv, capped("CELL_CHARS", 15)), RefusalReason.TOO_LARGE, "CELL_CHARS (15 characters");
-    assertRefused(read(xlsx, capped("CELL_CHARS", 15)), RefusalReason.TOO_LARGE, "CELL_CHARS (15 characters");
+    assertRefused(
+        read(csv, capped("CELL_CHARS", 15)), RefusalReason.TOO_LARGE, "CELL_CHARS (15 characters");
+    assertRefused(
+        read(xlsx, capped("CELL_CHARS", 15)), RefusalReason.TOO_LARGE, "CELL_CHARS (15 characters");
     assertNotNull(read(xlsx, capped("CELL_CHARS", 16)).validated());
     assertNotNull(read(csv, capped("CELL_CHARS", 16)).validated());
     // the klient sheet has 9 columns
     assertRefused(read(xlsx, capped("SHEET_COLUMNS", 8)), RefusalReason.TOO_LARGE, "SHEET_COLUMNS");
     // the personal codes are 11-digit numbers
-    assertRefused(read(csv, capped("NUMBER_DIGITS", 10)), RefusalReason.TOO_LARGE, "column 'isikukood'", "NUMBER_DIGITS");
+    assertRefused(
+        read(csv, capped("NUMBER_DIGITS", 10)),
+        RefusalReason.TOO_LARGE,
+        "column 'isikukood'",
+        "NUMBER_DIGITS");
   }
 
   @Test
   void aCellFarRightIsRefusedNotPadded() throws Exception {
     // a cell reference in column XFE (16385th) would make a row of 16385 cells
-    Path xlsx = HostileFiles.withCellXml(tmp, "<v>12.5</v>", "<v>12.5</v></c><c r=\"XFE2\"><v>1</v>");
+    Path xlsx =
+        HostileFiles.withCellXml(tmp, "<v>12.5</v>", "<v>12.5</v></c><c r=\"XFE2\"><v>1</v>");
     assertRefused(read(xlsx), RefusalReason.TOO_LARGE, "SHEET_COLUMNS");
   }
 
@@ -148,7 +187,10 @@ class BoundedReadTest {
               (f, caps) -> {
                 throw sneaky(t);
               });
-      assertRefused(r, RefusalReason.UNREADABLE_FILE, "ISTE_0793_2024Q2: could not be read (" + t.getClass().getName());
+      assertRefused(
+          r,
+          RefusalReason.UNREADABLE_FILE,
+          "ISTE_0793_2024Q2: could not be read (" + t.getClass().getName());
       assertTrue(!r.refusalMessage().contains(TestSubmission.C1));
     }
     assertNotNull(SubmissionRead.read(s, v).validated());

@@ -19,7 +19,8 @@ class Date1904Test {
 
   @Test
   void datesOfA1904WorkbookReadAsTyped() throws Exception {
-    Path file = TestSubmission.base().writeXlsx(tmp.resolve("1904"), "ISTE_0793_2024Q2", true, true);
+    Path file =
+        TestSubmission.base().writeXlsx(tmp.resolve("1904"), "ISTE_0793_2024Q2", true, true);
     Map<String, byte[]> parts = RawZip.read(file);
     String workbook = new String(parts.get("xl/workbook.xml"), UTF_8);
     assertTrue(workbook.matches("(?s).*date1904=\"(1|true)\".*"), workbook);
@@ -38,7 +39,8 @@ class Date1904Test {
 
     // every staged value as the same workbook saved in the 1900 system gives
     ValidatedSubmission v1900 =
-        TestSubmission.validate(TestSubmission.base().writeXlsx(tmp.resolve("1900"), "ISTE_0793_2024Q2", true));
+        TestSubmission.validate(
+            TestSubmission.base().writeXlsx(tmp.resolve("1900"), "ISTE_0793_2024Q2", true));
     for (String table : v1900.accepted().keySet()) {
       List<ValidatedSubmission.StagedRow> a = v1900.accepted().get(table);
       List<ValidatedSubmission.StagedRow> b = v.accepted().get(table);

@@ -21,9 +21,13 @@ class EligibilityTest {
   @Test
   void age15IsBelowTheMinimum() {
     // born 2008-06-10, starts 2024-04-02: 15 full years < 16
-    assertEquals("AGE_BELOW_MIN", rules.ineligibleReason(LocalDate.of(2008, 6, 10), LocalDate.of(2024, 4, 2), "F20.0", true));
+    assertEquals(
+        "AGE_BELOW_MIN",
+        rules.ineligibleReason(LocalDate.of(2008, 6, 10), LocalDate.of(2024, 4, 2), "F20.0", true));
     // the day of the 16th birthday is old enough
-    assertNull(rules.ineligibleReason(LocalDate.of(2008, 6, 10), LocalDate.of(2024, 6, 10), "F20.0", true));
+    assertNull(
+        rules.ineligibleReason(
+            LocalDate.of(2008, 6, 10), LocalDate.of(2024, 6, 10), "F20.0", true));
   }
 
   @Test
@@ -58,18 +62,25 @@ class EligibilityTest {
     LocalDate birth = LocalDate.of(1985, 1, 1);
     LocalDate start = LocalDate.of(2024, 4, 2);
     var measures = ReferenceData.builtIn().table("measures");
-    List<String> listed = measures.rows().stream().map(r -> measures.required(r, "measure")).toList();
+    List<String> listed =
+        measures.rows().stream().map(r -> measures.required(r, "measure")).toList();
     List<String> given =
         List.of(
             rules.ineligibleReason(birth, LocalDate.of(2018, 1, 1), "F20.0", true),
             rules.ineligibleReason(LocalDate.of(2010, 1, 1), start, "F20.0", true),
-            rules.ineligibleReason(LocalDate.of(1957, 8, 20), LocalDate.of(2021, 9, 1), "F20.0", true),
+            rules.ineligibleReason(
+                LocalDate.of(1957, 8, 20), LocalDate.of(2021, 9, 1), "F20.0", true),
             rules.ineligibleReason(birth, start, "G30.1", true),
             rules.ineligibleReason(birth, start, "F10.2", true),
             rules.ineligibleReason(birth, start, "F20.0", false));
     assertEquals(
-        List.of("NO_FUNDING_ROUND", "AGE_BELOW_MIN", "AGE_ABOVE_PENSION", "DIAGNOSIS_DEMENTIA",
-            "DIAGNOSIS_ALCOHOL", "SEVERITY_NOT_ELIGIBLE"),
+        List.of(
+            "NO_FUNDING_ROUND",
+            "AGE_BELOW_MIN",
+            "AGE_ABOVE_PENSION",
+            "DIAGNOSIS_DEMENTIA",
+            "DIAGNOSIS_ALCOHOL",
+            "SEVERITY_NOT_ELIGIBLE"),
         given);
     for (String reason : given) {
       assertTrue(listed.contains("INELIGIBLE_" + reason), reason);
@@ -81,7 +92,9 @@ class EligibilityTest {
     // born 1957-08-20: pension age 64 y 0 m -> 2021-08-20
     LocalDate birth = LocalDate.of(1957, 8, 20);
     assertEquals(LocalDate.of(2021, 8, 20), rules.pensionDate(birth));
-    assertEquals("AGE_ABOVE_PENSION", rules.ineligibleReason(birth, LocalDate.of(2021, 9, 1), "F20.0", true));
+    assertEquals(
+        "AGE_ABOVE_PENSION",
+        rules.ineligibleReason(birth, LocalDate.of(2021, 9, 1), "F20.0", true));
     assertNull(rules.ineligibleReason(birth, LocalDate.of(2021, 8, 19), "F20.0", true));
     // the 2023-2024 round has no upper limit: same person, entry 2023-02-01, eligible
     assertNull(rules.ineligibleReason(birth, LocalDate.of(2023, 2, 1), "F20.0", true));

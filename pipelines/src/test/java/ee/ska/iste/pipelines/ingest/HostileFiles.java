@@ -13,8 +13,8 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 /**
  * Hostile workbooks built from the test's base submission: a DOCTYPE put into a part, a part that
- * unpacks to gigabytes, a cell's XML replaced, an entry twice. Each is written to
- * {@code dir/in/ISTE_0793_2024Q2.xlsx}.
+ * unpacks to gigabytes, a cell's XML replaced, an entry twice. Each is written to {@code
+ * dir/in/ISTE_0793_2024Q2.xlsx}.
  */
 final class HostileFiles {
   static final String NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -48,7 +48,11 @@ final class HostileFiles {
     Map<String, byte[]> parts = baseParts(dir, true);
     String xml = new String(parts.get("xl/worksheets/sheet2.xml"), UTF_8);
     String body = xml.substring(xml.indexOf("?>") + 2);
-    String utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE worksheet SYSTEM \"" + url + "\">" + body;
+    String utf16 =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE worksheet SYSTEM \""
+            + url
+            + "\">"
+            + body;
     parts.put("xl/worksheets/sheet2.xml", utf16.getBytes(java.nio.charset.StandardCharsets.UTF_16));
     Path file = target(dir);
     RawZip.write(file, parts);
@@ -93,7 +97,9 @@ final class HostileFiles {
   /** A klient sheet of over 1.5 GB in a workbook of about 20 MB. */
   static Path sheetBomb(Path dir) throws Exception {
     String head =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"" + NS + "\"><sheetData>";
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\""
+            + NS
+            + "\"><sheetData>";
     return bomb(
         dir,
         "xl/worksheets/sheet2.xml",
@@ -105,7 +111,9 @@ final class HostileFiles {
   /** A shared-strings part of over 1.5 GB in a workbook of about 20 MB. */
   static Path sharedStringsBomb(Path dir) throws Exception {
     String head =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\"" + NS + "\" count=\"9\" uniqueCount=\"9\">";
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sst xmlns=\""
+            + NS
+            + "\" count=\"9\" uniqueCount=\"9\">";
     return bomb(dir, "xl/sharedStrings.xml", head, block("<si><t>", "</t></si>", 2), "</sst>");
   }
 
@@ -124,7 +132,8 @@ final class HostileFiles {
   }
 
   /** The base workbook with {@code part} replaced by head + block x n + tail, n to pass 1.5 GB. */
-  private static Path bomb(Path dir, String part, String head, byte[] block, String tail) throws Exception {
+  private static Path bomb(Path dir, String part, String head, byte[] block, String tail)
+      throws Exception {
     Map<String, byte[]> parts = baseParts(dir, false);
     Path file = target(dir);
     long times = GIGABYTES_1_5 / block.length + 1;
@@ -145,7 +154,9 @@ final class HostileFiles {
     assertTrue(size > GIGABYTES_1_5, "part size " + size);
     long fileSize = Files.size(file);
     assertTrue(fileSize > 15_000_000 && fileSize < 30_000_000, "workbook size " + fileSize);
-    assertTrue((double) compressed / size > ZipSecureFile.getMinInflateRatio(), "ratio " + (double) compressed / size);
+    assertTrue(
+        (double) compressed / size > ZipSecureFile.getMinInflateRatio(),
+        "ratio " + (double) compressed / size);
     assertTrue(size < ZipSecureFile.getMaxEntrySize());
     return file;
   }

@@ -15,13 +15,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,9 +85,11 @@ class HostileWorkbookTest {
             "<!DOCTYPE root SYSTEM \"" + evilUrl() + "\">",
             "<!DOCTYPE root [<!ENTITY % p SYSTEM \"" + evilUrl() + "\"> %p;]>")) {
       Path file = withDoctype(tmp.resolve(Integer.toString(doctype.length())), part, doctype);
-      SubmissionRefused r = assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(file));
+      SubmissionRefused r =
+          assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(file));
       assertEquals(RefusalReason.DOCTYPE_FORBIDDEN, r.reason(), r.getMessage());
-      assertTrue(r.getMessage().startsWith("ISTE_0793_2024Q2.xlsx: part '" + part + "'"), r.getMessage());
+      assertTrue(
+          r.getMessage().startsWith("ISTE_0793_2024Q2.xlsx: part '" + part + "'"), r.getMessage());
     }
     assertEquals(0, requests.get());
   }
@@ -105,7 +104,8 @@ class HostileWorkbookTest {
   @Test
   void aDoctypeInUtf16IsFoundToo() throws Exception {
     Path file = HostileFiles.withUtf16Doctype(tmp, evilUrl());
-    SubmissionRefused r = assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(file));
+    SubmissionRefused r =
+        assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(file));
     assertEquals(RefusalReason.DOCTYPE_FORBIDDEN, r.reason());
     assertEquals(0, requests.get());
   }
@@ -113,11 +113,14 @@ class HostileWorkbookTest {
   @Test
   void aDtdOnAPortThatNeverAnswersDoesNotSlowTheRead() throws Exception {
     // Warm up: the first read of a workbook loads POI's classes.
-    TestSubmission.validate(TestSubmission.base().writeXlsx(tmp.resolve("warm"), "ISTE_0793_2024Q2", true));
+    TestSubmission.validate(
+        TestSubmission.base().writeXlsx(tmp.resolve("warm"), "ISTE_0793_2024Q2", true));
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       // Connections complete in the backlog; nobody ever reads or answers.
       String url = "http://127.0.0.1:" + silent.getLocalPort() + "/evil.dtd";
-      Path file = withDoctype(tmp, "xl/worksheets/sheet2.xml", "<!DOCTYPE worksheet SYSTEM \"" + url + "\">");
+      Path file =
+          withDoctype(
+              tmp, "xl/worksheets/sheet2.xml", "<!DOCTYPE worksheet SYSTEM \"" + url + "\">");
       SubmissionRefused r =
           assertTimeoutPreemptively(
               Duration.ofSeconds(5),
@@ -148,7 +151,9 @@ class HostileWorkbookTest {
     try {
       Path file =
           withDoctype(
-              tmp.resolve("w"), "xl/worksheets/sheet2.xml", "<!DOCTYPE worksheet SYSTEM \"" + fifo.toUri() + "\">");
+              tmp.resolve("w"),
+              "xl/worksheets/sheet2.xml",
+              "<!DOCTYPE worksheet SYSTEM \"" + fifo.toUri() + "\">");
       SubmissionRefused r =
           assertTimeoutPreemptively(
               Duration.ofSeconds(10),
@@ -178,20 +183,26 @@ class HostileWorkbookTest {
             "<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"" + evilUrl() + "\">]>")) {
       String xml =
           doctype
-              + "<worksheet xmlns=\"" + ns + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&x;</t></is></c></row></sheetData></worksheet>";
+              + "<worksheet xmlns=\""
+              + ns
+              + "\"><sheetData><row r=\"1\"><c r=\"A1\""
+              + " t=\"inlineStr\"><is><t>&x;</t></is></c></row></sheetData></worksheet>";
       XMLReader parser = XlsxSubmissionReader.sheetParsers().newSAXParser().getXMLReader();
-      parser.setContentHandler(new XlsxSheetHandler(null, new XlsxSheetHandler.Rows() {
-        @Override
-        public void startRow(int rowNum) {}
+      parser.setContentHandler(
+          new XlsxSheetHandler(
+              null,
+              new XlsxSheetHandler.Rows() {
+                @Override
+                public void startRow(int rowNum) {}
 
-        @Override
-        public void cell(int column, String text) {
-          assertTrue(!text.contains("fetched"), text);
-        }
+                @Override
+                public void cell(int column, String text) {
+                  assertTrue(!text.contains("fetched"), text);
+                }
 
-        @Override
-        public void endRow(int rowNum) {}
-      }));
+                @Override
+                public void endRow(int rowNum) {}
+              }));
       try {
         parser.parse(new InputSource(new ByteArrayInputStream(xml.getBytes(UTF_8))));
       } catch (Exception e) {

@@ -60,7 +60,10 @@ class InboxTest {
     }
     assertEquals(expected, reasons);
     Inbox.Refused link =
-        inbox.refused().stream().filter(r -> r.name().equals("ISTE_0784_2024Q2.xlsx")).findFirst().orElseThrow();
+        inbox.refused().stream()
+            .filter(r -> r.name().equals("ISTE_0784_2024Q2.xlsx"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("0784", link.kovCode());
     assertEquals(Quarter.parse("2024Q2"), link.quarter());
     assertTrue(link.message().contains("symbolic link"), link.message());
@@ -72,13 +75,17 @@ class InboxTest {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Files.writeString(in.resolve("ISTE_0793_2024Q2.xlsx"), "");
     Files.writeString(in.resolve("ISTE_0793_2024Q1.xlsx"), "");
-    Files.createSymbolicLink(in.resolve("ISTE_0784_2024Q1.xlsx"), in.resolve("ISTE_0793_2024Q1.xlsx"));
+    Files.createSymbolicLink(
+        in.resolve("ISTE_0784_2024Q1.xlsx"), in.resolve("ISTE_0793_2024Q1.xlsx"));
     Files.writeString(in.resolve("ISTE_0184_1024Q2.xlsx"), "");
 
     Inbox q2 = Inbox.scan(in, List.of(Quarter.parse("2024Q2")), TODAY);
-    assertEquals(List.of("ISTE_0793_2024Q2.xlsx"), q2.submissions().stream().map(SubmissionFile::fileName).toList());
+    assertEquals(
+        List.of("ISTE_0793_2024Q2.xlsx"),
+        q2.submissions().stream().map(SubmissionFile::fileName).toList());
     // the 2024Q1 link is 2024Q1's business; the impossible quarter belongs to no quarter: every run
-    assertEquals(List.of("ISTE_0184_1024Q2.xlsx"), q2.refused().stream().map(Inbox.Refused::name).toList());
+    assertEquals(
+        List.of("ISTE_0184_1024Q2.xlsx"), q2.refused().stream().map(Inbox.Refused::name).toList());
     Inbox q1 = Inbox.scan(in, List.of(Quarter.parse("2024Q1")), TODAY);
     assertEquals(
         List.of("ISTE_0184_1024Q2.xlsx", "ISTE_0784_2024Q1.xlsx"),

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IngestJobTest {
   static final Pseudonymiser KEY =
-      new Pseudonymiser("test-key-0123456789-0123456789-0123456789".getBytes(StandardCharsets.UTF_8));
+      new Pseudonymiser(
+          "test-key-0123456789-0123456789-0123456789".getBytes(StandardCharsets.UTF_8));
 
   @TempDir Path tmp;
 
@@ -65,7 +66,8 @@ class IngestJobTest {
 
     Map<String, IngestResult.Status> status =
         result.submissions().stream()
-            .collect(Collectors.toMap(IngestResult.Submission::file, IngestResult.Submission::status));
+            .collect(
+                Collectors.toMap(IngestResult.Submission::file, IngestResult.Submission::status));
     assertEquals(
         Map.of(
             "ISTE_0784_2024Q2.xlsx", IngestResult.Status.REFUSED,
@@ -83,7 +85,10 @@ class IngestJobTest {
     Map<String, List<Row>> staged = new TreeMap<>();
     for (String table : StagedTables.ALL.keySet()) {
       Dataset<Row> df = spark.read().parquet(layout.table(table));
-      assertTrue(Arrays.asList(df.columns()).containsAll(Arrays.asList(StagedTables.ALL.get(table).fieldNames())), table);
+      assertTrue(
+          Arrays.asList(df.columns())
+              .containsAll(Arrays.asList(StagedTables.ALL.get(table).fieldNames())),
+          table);
       staged.put(table, df.collectAsList());
     }
 
@@ -92,7 +97,10 @@ class IngestJobTest {
     assertEquals("2024Q3", String.valueOf(stray.get(stray.fieldIndex("quarter"))));
     Row refused = only(staged.get(StagedTables.SUBMISSION), "refusal_reason", "COVER_MISMATCH");
     assertEquals("COVER_MISMATCH", refused.getString(refused.fieldIndex("refusal_reason")));
-    assertTrue(refused.getString(refused.fieldIndex("refusal_message")).startsWith("ISTE_0784_2024Q2.xlsx:"));
+    assertTrue(
+        refused
+            .getString(refused.fieldIndex("refusal_message"))
+            .startsWith("ISTE_0784_2024Q2.xlsx:"));
     Row loaded = only(staged.get(StagedTables.SUBMISSION), "status", "LOADED");
     String loadedId = loaded.getString(loaded.fieldIndex("submission_id"));
     assertTrue(loadedId.startsWith("0793_2024Q2_2024-07-20_"), loadedId);
@@ -102,8 +110,11 @@ class IngestJobTest {
     List<Row> hours = staged.get(StagedTables.PARTICIPATION);
     assertEquals(
         new BigDecimal("24.50"),
-        hours.stream().map(r -> r.getDecimal(r.fieldIndex("hours"))).reduce(BigDecimal.ZERO, BigDecimal::add));
-    assertTrue(hours.stream().allMatch(r -> loadedId.equals(r.getString(r.fieldIndex("submission_id")))));
+        hours.stream()
+            .map(r -> r.getDecimal(r.fieldIndex("hours")))
+            .reduce(BigDecimal.ZERO, BigDecimal::add));
+    assertTrue(
+        hours.stream().allMatch(r -> loadedId.equals(r.getString(r.fieldIndex("submission_id")))));
 
     Row first = only(staged.get(StagedTables.CLIENT_EPISODE), "source_row", 2);
     // 37605030299: G=3 -> 1900s, male; born 1976-05-03; start 2024-01-10 -> 47 full years
@@ -136,8 +147,12 @@ class IngestJobTest {
     // 2024Q3 asked for, no submission: every table has a partition for it, empty but for the
     // stray file's refusal, which is recorded with the run's latest quarter
     for (String table : StagedTables.ALL.keySet()) {
-      assertTrue(Files.isDirectory(Path.of(layout.partition(table, Quarter.parse("2024Q3")))), table);
-      long inQ3 = staged.get(table).stream().filter(r -> "2024Q3".equals(String.valueOf(r.get(r.fieldIndex("quarter"))))).count();
+      assertTrue(
+          Files.isDirectory(Path.of(layout.partition(table, Quarter.parse("2024Q3")))), table);
+      long inQ3 =
+          staged.get(table).stream()
+              .filter(r -> "2024Q3".equals(String.valueOf(r.get(r.fieldIndex("quarter")))))
+              .count();
       assertEquals(table.equals(StagedTables.SUBMISSION) ? 1 : 0, inQ3, table);
     }
 
@@ -167,8 +182,7 @@ class IngestJobTest {
   }
 
   private static Row only(List<Row> rows, String column, Object value) {
-    List<Row> match =
-        rows.stream().filter(r -> value.equals(r.get(r.fieldIndex(column)))).toList();
+    List<Row> match = rows.stream().filter(r -> value.equals(r.get(r.fieldIndex(column)))).toList();
     assertEquals(1, match.size(), column + " = " + value);
     return match.get(0);
   }

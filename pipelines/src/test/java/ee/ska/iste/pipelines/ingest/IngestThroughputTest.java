@@ -32,7 +32,13 @@ class IngestThroughputTest {
       t.sheets.get(s).subList(1, t.sheets.get(s).size()).clear();
     }
     String[] domains = {
-      "VAIMNE_TERVIS", "FYYSILINE_TERVIS", "IGAPAEV", "ELUKOHT", "HOIVATUS", "SUHTED", "VABA_AEG",
+      "VAIMNE_TERVIS",
+      "FYYSILINE_TERVIS",
+      "IGAPAEV",
+      "ELUKOHT",
+      "HOIVATUS",
+      "SUHTED",
+      "VABA_AEG",
       "ASJAAJAMINE"
     };
     for (int i = 0; i < CLIENTS; i++) {

@@ -26,7 +26,8 @@ class ParityTest {
             .set("hindamine", 4, "eluvaldkond", " SUHTED\u00a0");
     ValidatedSubmission xlsx = TestSubmission.validate(t.writeXlsx(tmp, "ISTE_0793_2024Q2", true));
     ValidatedSubmission textXlsx =
-        TestSubmission.validate(TestSubmission.base().writeXlsx(tmp.resolve("text"), "ISTE_0793_2024Q2", false));
+        TestSubmission.validate(
+            TestSubmission.base().writeXlsx(tmp.resolve("text"), "ISTE_0793_2024Q2", false));
     assertSameRows(csv, xlsx);
     assertSameRows(csv, textXlsx);
   }
@@ -37,7 +38,13 @@ class ParityTest {
     ValidatedSubmission v = TestSubmission.validate(t.writeXlsx(tmp, "ISTE_0793_2024Q2", true));
     assertEquals(List.of(), v.rejects());
     // 3 data rows on osalemine; the two blank ones are not rows read
-    assertEquals(3, v.sheetCounts().stream().filter(c -> c.sheet().equals("osalemine")).findFirst().orElseThrow().read());
+    assertEquals(
+        3,
+        v.sheetCounts().stream()
+            .filter(c -> c.sheet().equals("osalemine"))
+            .findFirst()
+            .orElseThrow()
+            .read());
   }
 
   private static void assertSameRows(ValidatedSubmission a, ValidatedSubmission b) {
@@ -50,7 +57,8 @@ class ParityTest {
       assertEquals(e.getValue().size(), other.size(), e.getKey());
       for (int i = 0; i < other.size(); i++) {
         assertEquals(e.getValue().get(i).sourceRow(), other.get(i).sourceRow(), e.getKey());
-        assertArrayEquals(e.getValue().get(i).values(), other.get(i).values(), e.getKey() + " row " + i);
+        assertArrayEquals(
+            e.getValue().get(i).values(), other.get(i).values(), e.getKey() + " row " + i);
       }
     }
   }

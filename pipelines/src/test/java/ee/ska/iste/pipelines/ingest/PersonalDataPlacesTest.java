@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nothing personal where it does not belong: provider columns hold registry codes only, a
- * rejected identifier or free-text value is kept as its shape, and neither {@code koostaja} nor a
- * workbook's own sheet names reach a staged row or warning.
+ * Nothing personal where it does not belong: provider columns hold registry codes only, a rejected
+ * identifier or free-text value is kept as its shape, and neither {@code koostaja} nor a workbook's
+ * own sheet names reach a staged row or warning.
  */
 class PersonalDataPlacesTest {
   @TempDir Path tmp;
@@ -28,7 +28,9 @@ class PersonalDataPlacesTest {
     // C2 = 49403136526 typed as C1's base-support provider (klient row 2, column bto)
     ValidatedSubmission v =
         TestSubmission.validate(
-            TestSubmission.base().set("klient", 2, "bto", TestSubmission.C2).writeCsv(tmp, "ISTE_0793_2024Q2"));
+            TestSubmission.base()
+                .set("klient", 2, "bto", TestSubmission.C2)
+                .writeCsv(tmp, "ISTE_0793_2024Q2"));
     // C1's klient row is rejected, so are his rows on the other sheets; the bto reject is the first
     ValidatedSubmission.Reject r = v.rejects().get(0);
     assertEquals("bto", r.column());
@@ -45,7 +47,9 @@ class PersonalDataPlacesTest {
     // osalemine row 2 (C1, April, BT): provider "1000 001" (7 digits and a space)
     ValidatedSubmission v =
         TestSubmission.validate(
-            TestSubmission.base().set("osalemine", 2, "osutaja", "1000 001").writeCsv(tmp, "ISTE_0793_2024Q2"));
+            TestSubmission.base()
+                .set("osalemine", 2, "osutaja", "1000 001")
+                .writeCsv(tmp, "ISTE_0793_2024Q2"));
     ValidatedSubmission.Reject r = only(v);
     assertEquals("osutaja", r.column());
     assertEquals(ReasonCode.PROVIDER_CODE_INVALID, r.reason());
@@ -53,7 +57,9 @@ class PersonalDataPlacesTest {
     // an 8-digit code with surrounding spaces is the code
     ValidatedSubmission ok =
         TestSubmission.validate(
-            TestSubmission.base().set("osalemine", 2, "osutaja", " 10000001 ").writeCsv(tmp.resolve("b"), "ISTE_0793_2024Q2"));
+            TestSubmission.base()
+                .set("osalemine", 2, "osutaja", " 10000001 ")
+                .writeCsv(tmp.resolve("b"), "ISTE_0793_2024Q2"));
     assertEquals(0, ok.rejects().size());
   }
 
@@ -82,7 +88,9 @@ class PersonalDataPlacesTest {
   void aDiagnosisInWordsIsKeptAsItsShapeOnly() throws Exception {
     ValidatedSubmission v =
         TestSubmission.validate(
-            TestSubmission.base().set("klient", 3, "pohidiagnoos", "skisofreenia").writeCsv(tmp, "ISTE_0793_2024Q2"));
+            TestSubmission.base()
+                .set("klient", 3, "pohidiagnoos", "skisofreenia")
+                .writeCsv(tmp, "ISTE_0793_2024Q2"));
     ValidatedSubmission.Reject r = v.rejects().get(0);
     assertEquals(ReasonCode.DIAGNOSIS_INVALID, r.reason());
     assertEquals("12 letters", r.value());
@@ -105,7 +113,9 @@ class PersonalDataPlacesTest {
     StringBuilder all = new StringBuilder();
     v.sheetCounts().forEach(c -> all.append(c.sheet()).append(c.warnings()));
     v.rejects().forEach(r -> all.append(r.value()).append(r.message()));
-    v.accepted().values().forEach(rows -> rows.forEach(r -> all.append(java.util.Arrays.asList(r.values()))));
+    v.accepted()
+        .values()
+        .forEach(rows -> rows.forEach(r -> all.append(java.util.Arrays.asList(r.values()))));
     assertFalse(all.toString().contains("Maasikas"), all.toString());
     assertFalse(all.toString().contains("Tamm"), all.toString());
     assertTrue(all.toString().contains("1 other sheet(s) ignored"), all.toString());

@@ -17,8 +17,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Writes a zip entry by entry, as a hostile sender could: the same name twice, and an entry whose
- * deflated data is one flushed block repeated, so that a part of gigabytes costs a few megabytes
- * of disk and almost no time to write. Reads a workbook's entries back for rewriting.
+ * deflated data is one flushed block repeated, so that a part of gigabytes costs a few megabytes of
+ * disk and almost no time to write. Reads a workbook's entries back for rewriting.
  */
 final class RawZip implements Closeable {
   private final OutputStream out;
@@ -67,7 +67,8 @@ final class RawZip implements Closeable {
    * block is deflated once (after a full flush, so it refers to nothing before it) and its bytes
    * written {@code times} times. Returns the compressed size.
    */
-  long repeated(String name, byte[] head, byte[] block, long times, byte[] tail) throws IOException {
+  long repeated(String name, byte[] head, byte[] block, long times, byte[] tail)
+      throws IOException {
     Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
     byte[] h = deflate(d, head, Deflater.FULL_FLUSH);
     byte[] b = deflate(d, block, Deflater.FULL_FLUSH);
@@ -117,7 +118,8 @@ final class RawZip implements Closeable {
     return o.toByteArray();
   }
 
-  private void entry(String name, long crc, long compressed, long size, List<byte[]> data, int times)
+  private void entry(
+      String name, long crc, long compressed, long size, List<byte[]> data, int times)
       throws IOException {
     writeHeader(name, crc, compressed, size);
     for (int i = 0; i < times; i++) {

@@ -1,10 +1,10 @@
 package ee.ska.iste.pipelines.ingest;
 
-import ee.ska.iste.core.quality.RefusalReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ee.ska.iste.core.quality.RefusalReason;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,15 +24,48 @@ class RefusalTest {
 
   static Stream<Arguments> coverAndShapeDefects() {
     return Stream.of(
-        refusal("no klient sheet", t -> t.dropSheet("klient"), RefusalReason.MISSING_SHEET, "'klient'"),
-        refusal("no tunnid column", t -> t.dropColumn("osalemine", "tunnid"), RefusalReason.MISSING_COLUMN, "'tunnid'"),
-        refusal("no koostaja column", t -> t.dropColumn("kaas", "koostaja"), RefusalReason.MISSING_COLUMN, "'kaas'"),
-        refusal("two cover rows", t -> t.add("kaas", "0793,2024Q2,2024-07-06,1,Mari"), RefusalReason.COVER_ROW_COUNT, "exactly one row"),
-        refusal("cover kov other", t -> t.set("kaas", 2, "kov", "0784"), RefusalReason.COVER_MISMATCH, "'kov'"),
-        refusal("cover quarter other", t -> t.set("kaas", 2, "kvartal", "2024Q1"), RefusalReason.COVER_MISMATCH, "'kvartal'"),
-        refusal("esitatud not a date", t -> t.set("kaas", 2, "esitatud", "eile"), RefusalReason.COVER_INVALID, "'esitatud'"),
-        refusal("esitatud before quarter", t -> t.set("kaas", 2, "esitatud", "2024-03-31"), RefusalReason.SUBMITTED_BEFORE_QUARTER, "2024-03-31"),
-        refusal("form version 2", t -> t.set("kaas", 2, "vorm_versioon", "2"), RefusalReason.UNKNOWN_FORM_VERSION, "'vorm_versioon'"));
+        refusal(
+            "no klient sheet", t -> t.dropSheet("klient"), RefusalReason.MISSING_SHEET, "'klient'"),
+        refusal(
+            "no tunnid column",
+            t -> t.dropColumn("osalemine", "tunnid"),
+            RefusalReason.MISSING_COLUMN,
+            "'tunnid'"),
+        refusal(
+            "no koostaja column",
+            t -> t.dropColumn("kaas", "koostaja"),
+            RefusalReason.MISSING_COLUMN,
+            "'kaas'"),
+        refusal(
+            "two cover rows",
+            t -> t.add("kaas", "0793,2024Q2,2024-07-06,1,Mari"),
+            RefusalReason.COVER_ROW_COUNT,
+            "exactly one row"),
+        refusal(
+            "cover kov other",
+            t -> t.set("kaas", 2, "kov", "0784"),
+            RefusalReason.COVER_MISMATCH,
+            "'kov'"),
+        refusal(
+            "cover quarter other",
+            t -> t.set("kaas", 2, "kvartal", "2024Q1"),
+            RefusalReason.COVER_MISMATCH,
+            "'kvartal'"),
+        refusal(
+            "esitatud not a date",
+            t -> t.set("kaas", 2, "esitatud", "eile"),
+            RefusalReason.COVER_INVALID,
+            "'esitatud'"),
+        refusal(
+            "esitatud before quarter",
+            t -> t.set("kaas", 2, "esitatud", "2024-03-31"),
+            RefusalReason.SUBMITTED_BEFORE_QUARTER,
+            "2024-03-31"),
+        refusal(
+            "form version 2",
+            t -> t.set("kaas", 2, "vorm_versioon", "2"),
+            RefusalReason.UNKNOWN_FORM_VERSION,
+            "'vorm_versioon'"));
   }
 
   private static Arguments refusal(
@@ -46,7 +79,10 @@ class RefusalTest {
       String name, UnaryOperator<TestSubmission> defect, RefusalReason reason, String inMessage)
       throws Exception {
     TestSubmission t = defect.apply(TestSubmission.base());
-    for (Path p : new Path[] {t.writeCsv(tmp, "ISTE_0793_2024Q2"), t.writeXlsx(tmp, "ISTE_0793_2024Q2", true)}) {
+    for (Path p :
+        new Path[] {
+          t.writeCsv(tmp, "ISTE_0793_2024Q2"), t.writeXlsx(tmp, "ISTE_0793_2024Q2", true)
+        }) {
       SubmissionRefused r = assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(p));
       assertEquals(reason, r.reason(), name + " " + p);
       assertTrue(r.getMessage().startsWith(p.getFileName().toString() + ":"), r.getMessage());
@@ -66,7 +102,8 @@ class RefusalTest {
   @Test
   void aKovTypedAsAnExcelNumberKeepsItsLeadingZero() throws Exception {
     TestSubmission t = TestSubmission.base().set("kaas", 2, "kov", "793");
-    assertEquals(13, TestSubmission.validate(t.writeXlsx(tmp, "ISTE_0793_2024Q2", true)).rowsAccepted());
+    assertEquals(
+        13, TestSubmission.validate(t.writeXlsx(tmp, "ISTE_0793_2024Q2", true)).rowsAccepted());
   }
 
   @Test
@@ -110,7 +147,8 @@ class RefusalTest {
         folder.resolve("kaas.csv"),
         "kov,kvartal,esitatud,vorm_versioon,koostaja\n0793,2024Q2,2024-07-05,1,J\u00fcri\n"
             .getBytes(StandardCharsets.ISO_8859_1));
-    SubmissionRefused r = assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(folder));
+    SubmissionRefused r =
+        assertThrows(SubmissionRefused.class, () -> TestSubmission.validate(folder));
     assertEquals(RefusalReason.UNREADABLE_FILE, r.reason());
     assertTrue(r.getMessage().contains("kaas.csv"));
   }

@@ -54,7 +54,8 @@ class ResubmissionIngestTest {
         new IngestJob()
             .run(
                 spark,
-                new IngestRequest(input, layout, List.of(), IngestJobTest.KEY, ReferenceData.builtIn()));
+                new IngestRequest(
+                    input, layout, List.of(), IngestJobTest.KEY, ReferenceData.builtIn()));
 
     Map<String, IngestResult.Status> status = new TreeMap<>();
     Map<String, String> reason = new TreeMap<>();
@@ -81,15 +82,20 @@ class ResubmissionIngestTest {
     // stg_submission: all seven, in 2024Q2 (the run's only quarter)
     List<Row> subs = spark.read().parquet(layout.table(StagedTables.SUBMISSION)).collectAsList();
     assertEquals(7, subs.size());
-    assertTrue(subs.stream().allMatch(r -> "2024Q2".equals(String.valueOf(r.get(r.fieldIndex("quarter"))))));
+    assertTrue(
+        subs.stream()
+            .allMatch(r -> "2024Q2".equals(String.valueOf(r.get(r.fieldIndex("quarter"))))));
 
     // hours staged: 0793's original 12.5 + 4 + 6.25 = 22.75; 0784 once: 12.5 + 4 + 2 = 18.5
-    List<Row> hours = spark.read().parquet(layout.table(StagedTables.PARTICIPATION)).collectAsList();
+    List<Row> hours =
+        spark.read().parquet(layout.table(StagedTables.PARTICIPATION)).collectAsList();
     Map<String, BigDecimal> byKov = new TreeMap<>();
     hours.forEach(
         r ->
             byKov.merge(
-                r.getString(r.fieldIndex("kov_code")), r.getDecimal(r.fieldIndex("hours")), BigDecimal::add));
+                r.getString(r.fieldIndex("kov_code")),
+                r.getDecimal(r.fieldIndex("hours")),
+                BigDecimal::add));
     assertEquals(Map.of("0784", new BigDecimal("18.50"), "0793", new BigDecimal("22.75")), byKov);
   }
 
@@ -107,10 +113,13 @@ class ResubmissionIngestTest {
         SubmissionFile.of(archived.resolve("ISTE_0793_2024Q2"), true).orElseThrow();
     EarlierSubmissions.Entry entry = loadedEarlier(original);
     List<String> fetched = new java.util.ArrayList<>();
-    EarlierSubmissions earlier = earlier(entry, e -> {
-      fetched.add(e.name());
-      return original;
-    });
+    EarlierSubmissions earlier =
+        earlier(
+            entry,
+            e -> {
+              fetched.add(e.name());
+              return original;
+            });
 
     Path input = Files.createDirectories(tmp.resolve("in"));
     TestSubmission.base().set("osalemine", 4, "tunnid", "8").writeCsv(input, "ISTE_0793_2024Q2");
@@ -121,14 +130,26 @@ class ResubmissionIngestTest {
             .run(
                 spark,
                 new IngestRequest(
-                    input, layout, List.of(), IngestJobTest.KEY, ReferenceData.builtIn(), null, earlier));
+                    input,
+                    layout,
+                    List.of(),
+                    IngestJobTest.KEY,
+                    ReferenceData.builtIn(),
+                    null,
+                    earlier));
 
     assertEquals(List.of("ISTE_0793_2024Q2"), fetched);
     assertEquals(2, result.submissions().size());
     IngestResult.Submission inbox =
-        result.submissions().stream().filter(x -> x.path().startsWith(input)).findFirst().orElseThrow();
+        result.submissions().stream()
+            .filter(x -> x.path().startsWith(input))
+            .findFirst()
+            .orElseThrow();
     IngestResult.Submission kept =
-        result.submissions().stream().filter(x -> x.path().startsWith(archived)).findFirst().orElseThrow();
+        result.submissions().stream()
+            .filter(x -> x.path().startsWith(archived))
+            .findFirst()
+            .orElseThrow();
     assertEquals(IngestResult.Status.REFUSED, inbox.status());
     assertEquals("RESUBMISSION_CONFLICT", String.valueOf(inbox.refusalReason()));
     assertTrue(inbox.refusalMessage().contains("was loaded earlier and stays published"));
@@ -145,11 +166,17 @@ class ResubmissionIngestTest {
   void aSecondFileWithTheSameDateBesideTheOneLoadedEarlierIsRefusedAlone() throws Exception {
     Path input = Files.createDirectories(tmp.resolve("in"));
     TestSubmission.base().writeCsv(input, "ISTE_0793_2024Q2");
-    TestSubmission.base().set("osalemine", 4, "tunnid", "9").writeCsv(input, "ISTE_0793_2024Q2_parandus");
-    SubmissionFile original = SubmissionFile.of(input.resolve("ISTE_0793_2024Q2"), true).orElseThrow();
-    EarlierSubmissions earlier = earlier(loadedEarlier(original), e -> {
-      throw new AssertionError("the earlier submission is in the inbox");
-    });
+    TestSubmission.base()
+        .set("osalemine", 4, "tunnid", "9")
+        .writeCsv(input, "ISTE_0793_2024Q2_parandus");
+    SubmissionFile original =
+        SubmissionFile.of(input.resolve("ISTE_0793_2024Q2"), true).orElseThrow();
+    EarlierSubmissions earlier =
+        earlier(
+            loadedEarlier(original),
+            e -> {
+              throw new AssertionError("the earlier submission is in the inbox");
+            });
     WarehouseLayout layout = new WarehouseLayout(tmp.resolve("wh").toString());
     SparkSession spark = SharedSpark.session();
     IngestResult result =
@@ -157,7 +184,13 @@ class ResubmissionIngestTest {
             .run(
                 spark,
                 new IngestRequest(
-                    input, layout, List.of(), IngestJobTest.KEY, ReferenceData.builtIn(), null, earlier));
+                    input,
+                    layout,
+                    List.of(),
+                    IngestJobTest.KEY,
+                    ReferenceData.builtIn(),
+                    null,
+                    earlier));
     Map<String, IngestResult.Status> status = new TreeMap<>();
     result.submissions().forEach(x -> status.put(x.file(), x.status()));
     assertEquals(

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeded fuzzing of the reader and validator (the ingest task's entry point, without Spark):
- * valid XLSX and CSV submissions from the generator, mutated by byte flips, truncation, swapped,
+ * Seeded fuzzing of the reader and validator (the ingest task's entry point, without Spark): valid
+ * XLSX and CSV submissions from the generator, mutated by byte flips, truncation, swapped,
  * duplicated or missing zip entries and CSV files, random cell text, huge and empty cells. Every
  * case must end loaded or refused with a reason naming the file, no exception may escape, no
  * refusal may come from the catch-all (an exception nobody foresaw), and for a loaded case rows
@@ -80,7 +80,8 @@ class SubmissionFuzzTest {
       deleteTree(dir);
     }
     System.out.printf(
-        "FUZZ %d cases in %.1f s: %s%n", 2 * CASES_PER_FORMAT, (System.nanoTime() - t0) / 1e9, outcomes);
+        "FUZZ %d cases in %.1f s: %s%n",
+        2 * CASES_PER_FORMAT, (System.nanoTime() - t0) / 1e9, outcomes);
     // both ends are reached: some mutated files load, some are refused
     assertTrue(outcomes.getOrDefault("loaded", 0) > 0, outcomes.toString());
     assertTrue(outcomes.size() > 1, outcomes.toString());
@@ -117,7 +118,8 @@ class SubmissionFuzzTest {
   }
 
   private static SubmissionRead read(Path p, SubmissionValidator validator) {
-    return SubmissionRead.read(new SubmissionRead.Source(0, p.toString(), Files.isDirectory(p)), validator);
+    return SubmissionRead.read(
+        new SubmissionRead.Source(0, p.toString(), Files.isDirectory(p)), validator);
   }
 
   private void check(String name, SubmissionRead r, Path p) {
@@ -125,7 +127,10 @@ class SubmissionFuzzTest {
     if (r.refusal() != null) {
       assertNull(r.validated(), name);
       assertNotNull(r.refusalMessage(), name);
-      assertTrue(r.refusalMessage().startsWith(fileName + ":") || r.refusalMessage().startsWith(fileName + " "), name + ": " + r.refusalMessage());
+      assertTrue(
+          r.refusalMessage().startsWith(fileName + ":")
+              || r.refusalMessage().startsWith(fileName + " "),
+          name + ": " + r.refusalMessage());
       if (r.refusalMessage().contains(": could not be read (")) {
         fail(name + ": an unforeseen exception: " + r.refusalMessage());
       }
@@ -202,7 +207,9 @@ class SubmissionFuzzTest {
       default -> {
         // cell text: random, huge or empty, in a sheet or the shared strings
         List<String> xml =
-            names.stream().filter(n -> n.startsWith("xl/worksheets/") || n.equals("xl/sharedStrings.xml")).toList();
+            names.stream()
+                .filter(n -> n.startsWith("xl/worksheets/") || n.equals("xl/sharedStrings.xml"))
+                .toList();
         String a = xml.get(r.nextInt(xml.size()));
         String text = new String(parts.get(a), UTF_8);
         String how = kind == 6 ? "random" : kind == 7 ? "huge" : kind == 8 ? "empty" : "many";
@@ -229,11 +236,16 @@ class SubmissionFuzzTest {
     for (int i = 0; i < n; i++) {
       chosen.add(spans.get(r.nextInt(spans.size())));
     }
-    chosen = chosen.stream().distinct().sorted(Comparator.comparingInt((int[] s) -> s[0]).reversed()).toList();
+    chosen =
+        chosen.stream()
+            .distinct()
+            .sorted(Comparator.comparingInt((int[] s) -> s[0]).reversed())
+            .toList();
     for (int[] s : chosen) {
       String v =
           switch (how) {
-            case "huge" -> r.nextBoolean() ? "9".repeat(40_000) : randomText(r, 20_000 + r.nextInt(30_000));
+            case "huge" ->
+                r.nextBoolean() ? "9".repeat(40_000) : randomText(r, 20_000 + r.nextInt(30_000));
             case "empty" -> "";
             default -> randomText(r, r.nextInt(40));
           };
@@ -266,7 +278,8 @@ class SubmissionFuzzTest {
 
   // --- CSV mutations
 
-  private static String mutateCsv(Random r, Map<String, byte[]> files, Path folder) throws IOException {
+  private static String mutateCsv(Random r, Map<String, byte[]> files, Path folder)
+      throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>(files);
     List<String> names = new ArrayList<>(files.keySet());
     String a = names.get(r.nextInt(names.size()));
@@ -298,19 +311,21 @@ class SubmissionFuzzTest {
       }
       case 4 -> {
         // duplicated lines
-        List<String> lines = new ArrayList<>(List.of(new String(out.get(a), UTF_8).split("\n", -1)));
+        List<String> lines =
+            new ArrayList<>(List.of(new String(out.get(a), UTF_8).split("\n", -1)));
         int i = r.nextInt(lines.size());
         lines.add(i, lines.get(i));
         out.put(a, String.join("\n", lines).getBytes(UTF_8));
         what = "duplicated a line of " + a;
       }
       default -> {
-        String how = switch (r.nextInt(4)) {
-          case 0 -> "huge";
-          case 1 -> "empty";
-          case 2 -> "many";
-          default -> "random";
-        };
+        String how =
+            switch (r.nextInt(4)) {
+              case 0 -> "huge";
+              case 1 -> "empty";
+              case 2 -> "many";
+              default -> "random";
+            };
         out.put(a, mutateCsvCells(r, new String(out.get(a), UTF_8), how).getBytes(UTF_8));
         what = how + " cells in " + a;
       }
@@ -330,7 +345,8 @@ class SubmissionFuzzTest {
       int ci = r.nextInt(cells.length);
       String v =
           switch (how) {
-            case "huge" -> r.nextBoolean() ? "9".repeat(40_000) : randomText(r, 20_000 + r.nextInt(30_000));
+            case "huge" ->
+                r.nextBoolean() ? "9".repeat(40_000) : randomText(r, 20_000 + r.nextInt(30_000));
             case "empty" -> "";
             default -> randomText(r, r.nextInt(40));
           };

@@ -32,17 +32,32 @@ final class TestSubmission {
       Set.of("esitatud", "algus", "lopp", "kuupaev", "koostatud", "ylevaadatud");
   private static final Set<String> NUMBER_COLUMNS =
       Set.of(
-          "isikukood", "tase", "eesmarke", "saavutatud", "tunnid", "k1", "k2", "k3", "k4", "k5",
-          "k6", "k7", "k8");
+          "isikukood",
+          "tase",
+          "eesmarke",
+          "saavutatud",
+          "tunnid",
+          "k1",
+          "k2",
+          "k3",
+          "k4",
+          "k5",
+          "k6",
+          "k7",
+          "k8");
 
   final Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
 
   static TestSubmission base() {
     TestSubmission t = new TestSubmission();
-    t.sheet("kaas", "kov,kvartal,esitatud,vorm_versioon,koostaja", "0793,2024Q2,2024-07-05,1,Mari Maasikas");
+    t.sheet(
+        "kaas",
+        "kov,kvartal,esitatud,vorm_versioon,koostaja",
+        "0793,2024Q2,2024-07-05,1,Mari Maasikas");
     t.sheet(
         "klient",
-        "isikukood,algus,sisenemise_tee,pohidiagnoos,raskusaste,koostoovalmis,bto,lopp,valjumise_pohjus",
+        "isikukood,algus,sisenemise_tee,pohidiagnoos,raskusaste,koostoovalmis,bto,lopp,"
+            + "valjumise_pohjus",
         C1 + ",2024-01-10,B,F20.0,RASKE,JAH,10000001,,",
         C2 + ",2024-04-15,C,F32.1,SYGAV,EI,10000001,2024-06-20,LOOBUMINE");
     t.sheet(
@@ -134,7 +149,8 @@ final class TestSubmission {
       for (List<String> row : e.getValue()) {
         List<String> cells = new ArrayList<>();
         for (String c : row) {
-          cells.add(c.contains("\"") || c.contains(",") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+          cells.add(
+              c.contains("\"") || c.contains(",") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
         }
         sb.append(String.join(",", cells)).append('\n');
       }
@@ -176,10 +192,16 @@ final class TestSubmission {
             }
             Cell cell = row.createCell(c);
             String column = c < header.size() ? header.get(c) : "";
-            if (typed && r > 0 && DATE_COLUMNS.contains(column) && v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (typed
+                && r > 0
+                && DATE_COLUMNS.contains(column)
+                && v.matches("\\d{4}-\\d{2}-\\d{2}")) {
               cell.setCellValue(LocalDate.parse(v));
               cell.setCellStyle(dateStyle);
-            } else if (typed && r > 0 && NUMBER_COLUMNS.contains(column) && v.matches("-?\\d+([.,]\\d+)?")) {
+            } else if (typed
+                && r > 0
+                && NUMBER_COLUMNS.contains(column)
+                && v.matches("-?\\d+([.,]\\d+)?")) {
               cell.setCellValue(Double.parseDouble(v.replace(',', '.')));
             } else {
               cell.setCellValue(v);

@@ -16,7 +16,6 @@ import java.util.Random;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -29,6 +28,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -38,10 +38,10 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * The sheet handler gives, cell for cell, the text POI's own {@code XSSFSheetXMLHandler} gives
- * with the formatter the reader used before (dates as ISO, numbers as plain decimals), for the
- * kinds of cell a workbook can hold: shared and inline strings, escapes, rich text, numbers in
- * every style, dates, booleans, errors, formulas, gaps between cells.
+ * The sheet handler gives, cell for cell, the text POI's own {@code XSSFSheetXMLHandler} gives with
+ * the formatter the reader used before (dates as ISO, numbers as plain decimals), for the kinds of
+ * cell a workbook can hold: shared and inline strings, escapes, rich text, numbers in every style,
+ * dates, booleans, errors, formulas, gaps between cells.
  */
 class XlsxSheetHandlerTest {
   @TempDir Path tmp;
@@ -76,8 +76,25 @@ class XlsxSheetHandlerTest {
     Random r = new Random(8);
     List<Double> values =
         new ArrayList<>(
-            List.of(0.0, -0.0, 1.0, -1.0, 8.0, 37605030299.0, 1e14, 999_999_999_999_999.0, 1e15,
-                1e16, 1e20, 0.1, 1.005, 12.5, 6.25, -3.75, 4.9e-324, Double.MAX_VALUE));
+            List.of(
+                0.0,
+                -0.0,
+                1.0,
+                -1.0,
+                8.0,
+                37605030299.0,
+                1e14,
+                999_999_999_999_999.0,
+                1e15,
+                1e16,
+                1e20,
+                0.1,
+                1.005,
+                12.5,
+                6.25,
+                -3.75,
+                4.9e-324,
+                Double.MAX_VALUE));
     for (int i = 0; i < 20_000; i++) {
       values.add((double) r.nextLong() / (1L << r.nextInt(60)));
       values.add(Math.rint(r.nextDouble() * Math.pow(10, r.nextInt(18))));
@@ -97,16 +114,32 @@ class XlsxSheetHandlerTest {
     String cell = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>%s</t></is></c></row>";
     String external =
         "<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
-            + "<worksheet xmlns=\"" + ns + "\"><sheetData>" + cell.formatted("&x;") + "</sheetData></worksheet>";
+            + "<worksheet xmlns=\""
+            + ns
+            + "\"><sheetData>"
+            + cell.formatted("&x;")
+            + "</sheetData></worksheet>";
     String laughs =
         "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
-            + "<worksheet xmlns=\"" + ns + "\"><sheetData>" + cell.formatted("&b;") + "</sheetData></worksheet>";
+            + "<worksheet xmlns=\""
+            + ns
+            + "\"><sheetData>"
+            + cell.formatted("&b;")
+            + "</sheetData></worksheet>";
     String plain =
-        "<worksheet xmlns=\"" + ns + "\"><sheetData>" + cell.formatted("a&amp;b&#x41;") + "</sheetData></worksheet>";
+        "<worksheet xmlns=\""
+            + ns
+            + "\"><sheetData>"
+            + cell.formatted("a&amp;b&#x41;")
+            + "</sheetData></worksheet>";
     for (String xml : List.of(external, laughs)) {
       assertThrows(
           org.xml.sax.SAXException.class,
-          () -> parse(newSheetParser(), xml.getBytes(UTF_8), new XlsxSheetHandler(null, ourEvents(new ArrayList<>()))));
+          () ->
+              parse(
+                  newSheetParser(),
+                  xml.getBytes(UTF_8),
+                  new XlsxSheetHandler(null, ourEvents(new ArrayList<>()))));
     }
     List<String> cells = new ArrayList<>();
     parse(newSheetParser(), plain.getBytes(UTF_8), new XlsxSheetHandler(null, ourEvents(cells)));
@@ -188,11 +221,9 @@ class XlsxSheetHandlerTest {
           parse(
               XMLHelper.newXMLReader(),
               xml,
-              new XSSFSheetXMLHandler(styles, null, strings, poiEvents(poi), new OldIsoFormatter(), false));
-          parse(
-              newSheetParser(),
-              xml,
-              new XlsxSheetHandler(workbook, ourEvents(ours)));
+              new XSSFSheetXMLHandler(
+                  styles, null, strings, poiEvents(poi), new OldIsoFormatter(), false));
+          parse(newSheetParser(), xml, new XlsxSheetHandler(workbook, ourEvents(ours)));
         }
       }
     }

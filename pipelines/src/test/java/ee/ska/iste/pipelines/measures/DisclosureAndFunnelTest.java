@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Disclosure control and funnel limits in 2024Q2. Open cases started 2023-10-01 (no exits, no new
  * cases) per KOV: Tartu county 0079: 0793 1, 0171 6; Harju 0037: 0784 4, 0296 5, 0305 8; Valga
- * 0081: 0857 4, 0824 3; Võru 0087: 0145 2 — 33 in all. QoL: baseline 50 on 2023-10-05, follow-up
- * on 2024-05-10 of 80 (+30, improved) or 50 (0): 0305 six cases +30, +30, +30, 0, 0, 0; 0296
- * five cases 0; 0784 two cases +30, +30.
+ * 0081: 0857 4, 0824 3; Võru 0087: 0145 2 — 33 in all. QoL: baseline 50 on 2023-10-05, follow-up on
+ * 2024-05-10 of 80 (+30, improved) or 50 (0): 0305 six cases +30, +30, +30, 0, 0, 0; 0296 five
+ * cases 0; 0784 two cases +30, +30.
  */
 class DisclosureAndFunnelTest {
   static final Quarter Q = Quarter.parse("2024Q2");
@@ -108,8 +108,16 @@ class DisclosureAndFunnelTest {
     assertTrue(h.suppressed("KOV", "0793", "QOL_COMPLETENESS"));
     // 0296: 5 of 5 whole-quarter cases, denominator 5: not hidden by the primary rule
     assertEquals(1.0, h.value("KOV", "0296", "QOL_COMPLETENESS"), 1e-12);
-    assertEquals(null, h.audit.get("KOV/0296/QOL_COMPLETENESS/numerator") == null ? null
-        : h.audit.get("KOV/0296/QOL_COMPLETENESS/numerator").getAs("hidden_because").equals("PRIMARY") ? "PRIMARY" : null);
+    assertEquals(
+        null,
+        h.audit.get("KOV/0296/QOL_COMPLETENESS/numerator") == null
+            ? null
+            : h.audit
+                    .get("KOV/0296/QOL_COMPLETENESS/numerator")
+                    .getAs("hidden_because")
+                    .equals("PRIMARY")
+                ? "PRIMARY"
+                : null);
     // QOL_CHANGE of 0784 rests on 2 cases
     assertTrue(h.suppressed("KOV", "0784", "QOL_CHANGE"));
   }

@@ -22,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 final class Harness {
   final Map<String, Row> outcomes = new HashMap<>();
   final Map<String, Row> funnel = new HashMap<>();
+
   /** mart_disclosure_audit rows by level/unit/measure/quantity. */
   final Map<String, Row> audit = new HashMap<>();
 
@@ -45,7 +46,14 @@ final class Harness {
     }
     for (Row row : r.audit().collectAsList()) {
       h.audit.put(
-          row.getAs("level") + "/" + row.getAs("unit_code") + "/" + row.getAs("measure") + "/" + row.getAs("quantity"), row);
+          row.getAs("level")
+              + "/"
+              + row.getAs("unit_code")
+              + "/"
+              + row.getAs("measure")
+              + "/"
+              + row.getAs("quantity"),
+          row);
     }
     for (Row row : r.funnel().collectAsList()) {
       h.funnel.put(row.getAs("measure") + "/" + row.getAs("kov_code"), row);

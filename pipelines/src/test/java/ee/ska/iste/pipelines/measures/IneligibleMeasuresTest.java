@@ -26,14 +26,18 @@ class IneligibleMeasuresTest {
         new StagedFixture()
             // 0793: one eligible, one with dementia, one below the minimum age, all active
             .episode("a1", "0793", "2024Q2", "2024-01-10", null, null)
-            .ineligibleEpisode("a2", "0793", "2024Q2", "2024-02-01", null, null, "DIAGNOSIS_DEMENTIA")
+            .ineligibleEpisode(
+                "a2", "0793", "2024Q2", "2024-02-01", null, null, "DIAGNOSIS_DEMENTIA")
             .ineligibleEpisode("a3", "0793", "2024Q2", "2024-04-15", null, null, "AGE_BELOW_MIN")
             // 0793: flagged but ended before the quarter: not active, not counted
-            .ineligibleEpisode("a6", "0793", "2024Q1", "2023-10-01", "2024-03-20", "SURM", "DIAGNOSIS_DEMENTIA")
+            .ineligibleEpisode(
+                "a6", "0793", "2024Q1", "2023-10-01", "2024-03-20", "SURM", "DIAGNOSIS_DEMENTIA")
             // 0171: dementia; and a case of two episodes joined across the round whose first
             // episode was below the minimum age: one case, counted once, by its first episode
-            .ineligibleEpisode("a4", "0171", "2024Q2", "2024-05-01", null, null, "DIAGNOSIS_DEMENTIA")
-            .ineligibleEpisode("a7", "0171", "2023Q4", "2023-03-01", "2023-12-31", "VOORU_LOPP", "AGE_BELOW_MIN")
+            .ineligibleEpisode(
+                "a4", "0171", "2024Q2", "2024-05-01", null, null, "DIAGNOSIS_DEMENTIA")
+            .ineligibleEpisode(
+                "a7", "0171", "2023Q4", "2023-03-01", "2023-12-31", "VOORU_LOPP", "AGE_BELOW_MIN")
             .episode("a7", "0171", "2024Q2", "2024-01-15", null, null)
             // 0784: only eligible cases
             .episode("a5", "0784", "2024Q2", "2024-03-01", null, null);

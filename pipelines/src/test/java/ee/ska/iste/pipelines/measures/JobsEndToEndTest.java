@@ -31,7 +31,11 @@ class JobsEndToEndTest {
             .episode("e2", "0793", "2024Q2", "2024-05-01", "2024-06-01", "SURM");
     // only the episodes table is staged: the other staged tables are absent, as for a KOV that
     // sent no assessments yet
-    f.episodes(spark).write().mode(SaveMode.Overwrite).partitionBy("quarter").parquet(layout.table("stg_client_episode"));
+    f.episodes(spark)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("quarter")
+        .parquet(layout.table("stg_client_episode"));
     ReferenceData ref = ReferenceData.builtIn();
 
     new ModelJob().run(spark, layout, ref);
@@ -40,7 +44,9 @@ class JobsEndToEndTest {
     assertTrue(Files.isDirectory(root.resolve("mart/mart_outcomes/quarter=2024Q2")));
     assertTrue(Files.isDirectory(root.resolve("fct/fct_case")));
     List<Row> national =
-        spark.read().parquet(layout.table("mart_outcomes"))
+        spark
+            .read()
+            .parquet(layout.table("mart_outcomes"))
             .filter("level = 'RIIK' and measure in ('ACTIVE', 'EXIT_SURM')")
             .orderBy("measure")
             .collectAsList();

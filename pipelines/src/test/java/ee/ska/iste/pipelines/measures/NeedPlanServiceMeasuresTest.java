@@ -15,16 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Need, plans, services and cost in 2024Q2 (1 Apr – 30 Jun) for five cases in Tartu linn 0793,
- * with a crafted price list in which base support (BT, with the participant) costs EUR 55/h up to
- * 30 April 2024 and EUR 60/h from 1 May 2024: a price change inside the quarter.
+ * Need, plans, services and cost in 2024Q2 (1 Apr – 30 Jun) for five cases in Tartu linn 0793, with
+ * a crafted price list in which base support (BT, with the participant) costs EUR 55/h up to 30
+ * April 2024 and EUR 60/h from 1 May 2024: a price change inside the quarter.
  */
 class NeedPlanServiceMeasuresTest {
   static final Quarter Q = Quarter.parse("2024Q2");
   static final List<String> DOMAINS =
       List.of(
-          "VAIMNE_TERVIS", "FYYSILINE_TERVIS", "IGAPAEV", "ELUKOHT",
-          "HOIVATUS", "SUHTED", "VABA_AEG", "ASJAAJAMINE");
+          "VAIMNE_TERVIS",
+          "FYYSILINE_TERVIS",
+          "IGAPAEV",
+          "ELUKOHT",
+          "HOIVATUS",
+          "SUHTED",
+          "VABA_AEG",
+          "ASJAAJAMINE");
   static Harness h;
 
   @BeforeAll

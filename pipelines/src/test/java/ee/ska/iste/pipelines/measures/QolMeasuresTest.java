@@ -10,10 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * QoL measures in 2024Q2. Six open cases, all started 2023-10-01 (baseline window 1 Sep 2023 –
- * 30 Dec 2023), three in Tartu linn 0793 (q1, q2, q6) and three in Elva 0171 (q3, q4, q5), both
- * in county 0079. Instrument ISTE-EQ8: score = 10 × mean of answered items, valid with ≥ 6 of 8;
- * RCI = 1.96·√2·18·√(1 − 0.80) = 1.96 × 1.41421 × 18 × 0.44721 = 22.31.
+ * QoL measures in 2024Q2. Six open cases, all started 2023-10-01 (baseline window 1 Sep 2023 – 30
+ * Dec 2023), three in Tartu linn 0793 (q1, q2, q6) and three in Elva 0171 (q3, q4, q5), both in
+ * county 0079. Instrument ISTE-EQ8: score = 10 × mean of answered items, valid with ≥ 6 of 8; RCI =
+ * 1.96·√2·18·√(1 − 0.80) = 1.96 × 1.41421 × 18 × 0.44721 = 22.31.
  */
 class QolMeasuresTest {
   static final Quarter Q = Quarter.parse("2024Q2");

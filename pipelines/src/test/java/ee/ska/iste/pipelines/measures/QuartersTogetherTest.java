@@ -34,18 +34,22 @@ class QuartersTogetherTest {
     StagedFixture f = new StagedFixture();
     // t1: ends 15 Feb 2024
     f.episode("t1", "0793", "2024Q1", "2023-06-01", "2024-02-15", "SURM")
-        .assessmentAll("t1", "0793", "2023Q2", "2023-06-05", "ESMANE", DOMAINS, 2, 2, 2, 2, 2, 2, 2, 2)
+        .assessmentAll(
+            "t1", "0793", "2023Q2", "2023-06-05", "ESMANE", DOMAINS, 2, 2, 2, 2, 2, 2, 2, 2)
         .qolAll("t1", "0793", "2023-06-10", 5)
         .qolAll("t1", "0793", "2024-01-20", 6);
     // t2: starts 10 Apr 2024
     f.episode("t2", "0793", "2024Q2", "2024-04-10", null, null)
-        .assessmentAll("t2", "0793", "2024Q2", "2024-04-12", "ESMANE", DOMAINS, 2, 2, 2, 2, 2, 2, 2, 2)
+        .assessmentAll(
+            "t2", "0793", "2024Q2", "2024-04-12", "ESMANE", DOMAINS, 2, 2, 2, 2, 2, 2, 2, 2)
         .plan("t2", "0793", "2024Q2", "TEGEVUSPLAAN", "2024-05-01", null, 2, null)
         .hours("t2", "0793", "2024-05", "SUHTED", "GRUPP", "4");
     // t3: initial sum 24, reassessed 20 May 2024 to 16; HOIVATUS 30 h x EUR 40 in Feb and in May
     f.episode("t3", "0793", "2024Q1", "2023-01-10", null, null)
-        .assessmentAll("t3", "0793", "2023Q1", "2023-01-12", "ESMANE", DOMAINS, 3, 3, 3, 3, 3, 3, 3, 3)
-        .assessmentAll("t3", "0793", "2024Q2", "2024-05-20", "KORDUV", DOMAINS, 2, 2, 2, 2, 2, 2, 2, 2)
+        .assessmentAll(
+            "t3", "0793", "2023Q1", "2023-01-12", "ESMANE", DOMAINS, 3, 3, 3, 3, 3, 3, 3, 3)
+        .assessmentAll(
+            "t3", "0793", "2024Q2", "2024-05-20", "KORDUV", DOMAINS, 2, 2, 2, 2, 2, 2, 2, 2)
         .plan("t3", "0793", "2023Q1", "TOETUSPLAAN", "2023-02-01", null, null, null)
         .plan("t3", "0793", "2024Q1", "TEGEVUSPLAAN", "2023-06-01", "2024-02-20", 3, 2)
         .hours("t3", "0793", "2024-01", "BT", "OSALEJA", "10")
@@ -66,9 +70,12 @@ class QuartersTogetherTest {
     }
     // t10: reassessed in each quarter; mental-health hours within 90 days of the initial one
     f.episode("t10", "0171", "2024Q1", "2023-09-01", null, null)
-        .assessmentAll("t10", "0171", "2023Q3", "2023-09-03", "ESMANE", DOMAINS, 3, 1, 1, 1, 1, 1, 1, 1)
-        .assessmentAll("t10", "0171", "2024Q1", "2024-03-01", "KORDUV", DOMAINS, 2, 1, 1, 1, 1, 1, 1, 1)
-        .assessmentAll("t10", "0171", "2024Q2", "2024-06-01", "KORDUV", DOMAINS, 4, 1, 1, 1, 1, 1, 1, 1)
+        .assessmentAll(
+            "t10", "0171", "2023Q3", "2023-09-03", "ESMANE", DOMAINS, 3, 1, 1, 1, 1, 1, 1, 1)
+        .assessmentAll(
+            "t10", "0171", "2024Q1", "2024-03-01", "KORDUV", DOMAINS, 2, 1, 1, 1, 1, 1, 1, 1)
+        .assessmentAll(
+            "t10", "0171", "2024Q2", "2024-06-01", "KORDUV", DOMAINS, 4, 1, 1, 1, 1, 1, 1, 1)
         .hours("t10", "0171", "2023-11", "VAIMNE_TERVIS", "OSALEJA", "5")
         .hours("t10", "0171", "2024-03", "VAIMNE_TERVIS", "OSALEJA", "5");
     ReferenceData ref = ReferenceData.builtIn();
@@ -99,7 +106,15 @@ class QuartersTogetherTest {
   void eachQuarterSeesOnlyItsOwnData() {
     Map<String, Double> v = new TreeMap<>();
     for (Row r : MeasuresJob.compute(List.of(Q1, Q2), t, rules).outcomes().collectAsList()) {
-      v.put(r.getAs("quarter") + "/" + r.getAs("level") + "/" + r.getAs("unit_code") + "/" + r.getAs("measure"), r.getAs("value"));
+      v.put(
+          r.getAs("quarter")
+              + "/"
+              + r.getAs("level")
+              + "/"
+              + r.getAs("unit_code")
+              + "/"
+              + r.getAs("measure"),
+          r.getAs("value"));
     }
     // t1 dies in Q1; t2 is new in Q2
     assertEquals(1.0, v.get("2024Q1/KOV/0793/EXIT"));

@@ -68,10 +68,11 @@ class CaseLinkTest {
                 RowFactory.create("c2", "0784", d("2024-02-01"), 9), // another client: none
                 RowFactory.create("c1", "0784", d("2024-02-01"), 3)), // an identical fact is kept
             FACTS);
-    List<Row> linked =
-        CaseLink.attach(facts, cases, "on", "on", 30).orderBy("n").collectAsList();
+    List<Row> linked = CaseLink.attach(facts, cases, "on", "on", 30).orderBy("n").collectAsList();
     assertEquals(10, linked.size());
-    assertEquals(List.of("case_id", "client_id", "kov_code", "on", "n"), List.of(linked.get(0).schema().fieldNames()));
+    assertEquals(
+        List.of("case_id", "client_id", "kov_code", "on", "n"),
+        List.of(linked.get(0).schema().fieldNames()));
     String[] expected = {null, "A", "A", "A", "B", "B", "B", null, "C", null};
     int[] n = {1, 2, 3, 3, 4, 5, 6, 7, 8, 9};
     for (int i = 0; i < expected.length; i++) {

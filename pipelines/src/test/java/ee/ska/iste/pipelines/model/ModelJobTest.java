@@ -126,8 +126,16 @@ class ModelJobTest {
 
   @Test
   void jointAllocationUnderBothKovs() {
-    Row haapsalu = municipalities.stream().filter(r -> r.getAs("kov_code").equals("0184")).findFirst().orElseThrow();
-    Row laaneNigula = municipalities.stream().filter(r -> r.getAs("kov_code").equals("0441")).findFirst().orElseThrow();
+    Row haapsalu =
+        municipalities.stream()
+            .filter(r -> r.getAs("kov_code").equals("0184"))
+            .findFirst()
+            .orElseThrow();
+    Row laaneNigula =
+        municipalities.stream()
+            .filter(r -> r.getAs("kov_code").equals("0441"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(haapsalu.<String>getAs("allocation_id"), laaneNigula.getAs("allocation_id"));
     assertEquals(24, (int) laaneNigula.<Integer>getAs("places"));
     assertEquals("Lääne maakond", laaneNigula.getAs("county_name"));

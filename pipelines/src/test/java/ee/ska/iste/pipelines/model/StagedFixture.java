@@ -56,7 +56,19 @@ public final class StagedFixture {
     episodes.add(
         row(
             new Object[] {
-              client, 1970, 1, "M", d(start), "B", "F20.0", "RASKE", true, "10000000", d(end), reason, 50,
+              client,
+              1970,
+              1,
+              "M",
+              d(start),
+              "B",
+              "F20.0",
+              "RASKE",
+              true,
+              "10000000",
+              d(end),
+              reason,
+              50,
               ineligibleReason
             },
             common(kov, quarter)));
@@ -80,8 +92,20 @@ public final class StagedFixture {
     episodes.add(
         row(
             new Object[] {
-              client, birthYear, birthMonth, "N", d(start), route, diagnosis, severity, true,
-              "10000000", null, null, ageAtStart, null
+              client,
+              birthYear,
+              birthMonth,
+              "N",
+              d(start),
+              route,
+              diagnosis,
+              severity,
+              true,
+              "10000000",
+              null,
+              null,
+              ageAtStart,
+              null
             },
             common(kov, Quarter.of(LocalDate.parse(start)).toString())));
     return this;
@@ -95,7 +119,13 @@ public final class StagedFixture {
 
   /** All eight domains of one assessment at the given levels (in domains.csv order). */
   public StagedFixture assessmentAll(
-      String client, String kov, String quarter, String on, String type, List<String> domains, int... levels) {
+      String client,
+      String kov,
+      String quarter,
+      String on,
+      String type,
+      List<String> domains,
+      int... levels) {
     for (int i = 0; i < domains.size(); i++) {
       assessment(client, kov, quarter, on, type, domains.get(i), levels[i]);
     }
@@ -103,16 +133,29 @@ public final class StagedFixture {
   }
 
   public StagedFixture plan(
-      String client, String kov, String quarter, String type, String made, String reviewed, Integer goals, Integer reached) {
-    plans.add(row(new Object[] {client, type, d(made), d(reviewed), goals, reached}, common(kov, quarter)));
+      String client,
+      String kov,
+      String quarter,
+      String type,
+      String made,
+      String reviewed,
+      Integer goals,
+      Integer reached) {
+    plans.add(
+        row(
+            new Object[] {client, type, d(made), d(reviewed), goals, reached},
+            common(kov, quarter)));
     return this;
   }
 
-  public StagedFixture hours(String client, String kov, String month, String component, String mode, String hours) {
+  public StagedFixture hours(
+      String client, String kov, String month, String component, String mode, String hours) {
     LocalDate start = LocalDate.parse(month + "-01");
     participation.add(
         row(
-            new Object[] {client, month, Date.valueOf(start), component, mode, "20000000", new BigDecimal(hours)},
+            new Object[] {
+              client, month, Date.valueOf(start), component, mode, "20000000", new BigDecimal(hours)
+            },
             common(kov, Quarter.of(start).toString())));
     return this;
   }

@@ -60,8 +60,11 @@ class SparkSessionsTest {
       }
     }
     assertEquals(List.of(), tooOpen);
-    // one task: three partition folders with one part each, and the committer's temporary folders renamed away
+    // one task: three partition folders with one part each, and the committer's temporary folders
+    // renamed away
     assertEquals(3, names.stream().filter(n -> n.endsWith(".parquet")).count(), names.toString());
-    assertFalse(names.stream().anyMatch(n -> n.contains("_temporary") || n.contains(".spark-staging")), names.toString());
+    assertFalse(
+        names.stream().anyMatch(n -> n.contains("_temporary") || n.contains(".spark-staging")),
+        names.toString());
   }
 }
