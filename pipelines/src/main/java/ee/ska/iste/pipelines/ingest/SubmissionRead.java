@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.quality.RefusalReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,7 +166,7 @@ record SubmissionRead(
     }
 
     /** Rows accepted on a sheet. */
-    int accepted(SheetSpec sheet) {
+    int accepted(ContractSheet sheet) {
       return sheetCounts.stream()
           .filter(c -> c.sheet().equals(sheet.sheetName()))
           .mapToInt(ValidatedSubmission.SheetCount::accepted)
@@ -247,7 +248,6 @@ record SubmissionRead(
     };
   }
 
-  /** SHA-256 of the workbook, or of a CSV folder's files (name and bytes, by name). */
   /**
    * The checksum recorded for a submission that could not be read at all: of its name, marked so,
    * that its {@code stg_submission} row still has an id of its own.
@@ -262,6 +262,7 @@ record SubmissionRead(
     }
   }
 
+  /** SHA-256 of the workbook, or of a CSV folder's files (name and bytes, by name). */
   static String checksum(SubmissionFile f) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
