@@ -138,6 +138,12 @@ public enum ContractSheet {
     return columns.get(index(column));
   }
 
+  /** A builder of one row's cells, filled by column name and given in contract order. */
+  public RowBuilder<String> row() {
+    return new RowBuilder<>(
+        "sheet " + sheetName(), columnNames, positions, new String[columnNames.size()]);
+  }
+
   /** The data sheets (every sheet but the cover), in contract order. */
   public static List<ContractSheet> dataSheets() {
     return List.of(KLIENT, HINDAMINE, PLAAN, OSALEMINE, ELUKVALITEET);

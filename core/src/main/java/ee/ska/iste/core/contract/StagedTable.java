@@ -135,6 +135,8 @@ public enum StagedTable {
   private final List<StagedColumn> ownColumns;
   private final List<StagedColumn> columns;
   private final Map<String, Integer> positions = new HashMap<>();
+  private final List<String> ownNames;
+  private final Map<String, Integer> ownPositions = new HashMap<>();
 
   StagedTable(String tableName, boolean dataTable, StagedColumn... own) {
     this.tableName = tableName;
@@ -150,6 +152,10 @@ public enum StagedTable {
       }
     }
     this.columns = List.copyOf(all);
+    this.ownNames = ownColumns.stream().map(StagedColumn::name).toList();
+    for (int i = 0; i < ownNames.size(); i++) {
+      ownPositions.put(ownNames.get(i), i);
+    }
   }
 
   /** Holds the common columns apart, so that the constants can use them while they are built. */
@@ -194,55 +200,22 @@ public enum StagedTable {
     return i;
   }
 
-  /** A builder of one row's {@link #ownColumns()}, filled by column name. */
-  public RowBuilder row() {
-    return new RowBuilder(this);
+  /** The table of this name, e.g. {@code stg_plan}; fails naming it when there is none. */
+  public static StagedTable named(String tableName) {
+    for (StagedTable t : values()) {
+      if (t.tableName.equals(tableName)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("not a staged table: " + tableName);
   }
 
   /**
-   * One row's values by column name, yielding them in schema order: no position is kept by hand.
-   * Every own column must be set exactly once (null is a value); single use.
+   * A builder of one row's {@link #ownColumns()}, filled by column name (a data table's common
+   * columns are added by the ingest stage).
    */
-  public static final class RowBuilder {
-    private final StagedTable table;
-    private final Object[] values;
-    private final boolean[] set;
-    private int count;
-
-    private RowBuilder(StagedTable table) {
-      this.table = table;
-      this.values = new Object[table.ownColumns.size()];
-      this.set = new boolean[values.length];
-    }
-
-    /** Sets a column; fails on a column that is not one of the table's own or is set twice. */
-    public RowBuilder set(String column, Object value) {
-      int i = table.index(column);
-      if (i >= values.length) {
-        throw new IllegalArgumentException(
-            table.tableName + ": " + column + " is a common column, added by the ingest stage");
-      }
-      if (set[i]) {
-        throw new IllegalArgumentException(table.tableName + ": " + column + " set twice");
-      }
-      set[i] = true;
-      values[i] = value;
-      count++;
-      return this;
-    }
-
-    /** The values of {@link #ownColumns()}, in schema order; fails naming a column not set. */
-    public Object[] values() {
-      if (count != values.length) {
-        for (int i = 0; i < values.length; i++) {
-          if (!set[i]) {
-            throw new IllegalStateException(
-                table.tableName + ": column " + table.ownColumns.get(i).name() + " not set");
-          }
-        }
-      }
-      return values;
-    }
+  public RowBuilder<Object> row() {
+    return new RowBuilder<>(tableName, ownNames, ownPositions, new Object[ownNames.size()]);
   }
 
   private static StagedColumn col(String name, ValueType type) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StagedTableTest {
+class ContractTest {
   @Test
   void everyTableEndsWithQuarterAndDataTablesWithTheCommonColumns() {
     for (StagedTable t : StagedTable.values()) {
@@ -51,6 +51,22 @@ class StagedTableTest {
             IllegalStateException.class,
             () -> StagedTable.ASSESSMENT.row().set("client_id", "c1").values());
     assertTrue(missing.getMessage().contains("assessed_on"), missing.getMessage());
+  }
+
+  @Test
+  void aSheetRowIsFilledByNameAndComesOutInContractOrder() {
+    String[] row =
+        ContractSheet.OSALEMINE
+            .row()
+            .set("tunnid", "4.5")
+            .set("isikukood", "38001010005")
+            .set("kuu", "2024-04")
+            .set("viis", "PERE")
+            .set("komponent", "BT")
+            .set("osutaja", "12345678")
+            .values();
+    assertArrayEquals(
+        new String[] {"38001010005", "2024-04", "BT", "PERE", "12345678", "4.5"}, row);
   }
 
   @Test

@@ -2,6 +2,7 @@ package ee.ska.iste.pipelines.ingest;
 
 import ee.ska.iste.core.contract.CodeList;
 import ee.ska.iste.core.contract.ContractSheet;
+import ee.ska.iste.core.contract.RowBuilder;
 import ee.ska.iste.core.contract.SheetColumn;
 import ee.ska.iste.core.contract.StagedTable;
 import ee.ska.iste.core.person.PersonalCode;
@@ -39,24 +40,15 @@ import java.util.regex.Pattern;
 final class SubmissionValidator implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The reference tables the rules read (loaded up front, so that they travel with the rules). */
+  /**
+   * The reference tables the rules read besides the contract's code lists (all are loaded up front,
+   * so that they travel with the rules).
+   */
   private static final List<String> REF_TABLES =
       List.of(
           ReadCaps.TABLE,
-          "form_versions",
           "allocations",
-          "entry_routes",
-          "severities",
-          "severities_outside_target",
-          "exit_reasons",
-          "assessment_types",
-          "domains",
-          "need_levels",
-          "plan_types",
-          "components",
-          "modes",
           "thresholds",
-          "instruments",
           "funding_rounds",
           "excluded_diagnoses",
           "pension_age");
@@ -83,6 +75,13 @@ final class SubmissionValidator implements Serializable {
     this.pseudonymiser = pseudonymiser;
     this.eligibility = new Eligibility(ref);
     REF_TABLES.forEach(ref::table);
+    for (ContractSheet sheet : ContractSheet.values()) {
+      for (SheetColumn column : sheet.columns()) {
+        if (column.codeList() != null) {
+          column.codeList().refTables().forEach(ref::table);
+        }
+      }
+    }
   }
 
   /** The reference data the rules (and the readers' caps) come from. */
@@ -533,7 +532,7 @@ final class SubmissionValidator implements Serializable {
         return null;
       }
       String refCode = instruments.required(instrument, "code");
-      StagedTable.RowBuilder row =
+      RowBuilder<Object> row =
           StagedTable.QOL
               .row()
               .set("client_id", clientId(code))
