@@ -1,11 +1,12 @@
 package ee.ska.iste.generator;
 
-import static ee.ska.iste.generator.ContractSheet.ELUKVALITEET;
-import static ee.ska.iste.generator.ContractSheet.HINDAMINE;
-import static ee.ska.iste.generator.ContractSheet.KLIENT;
-import static ee.ska.iste.generator.ContractSheet.OSALEMINE;
-import static ee.ska.iste.generator.ContractSheet.PLAAN;
+import static ee.ska.iste.core.contract.ContractSheet.ELUKVALITEET;
+import static ee.ska.iste.core.contract.ContractSheet.HINDAMINE;
+import static ee.ska.iste.core.contract.ContractSheet.KLIENT;
+import static ee.ska.iste.core.contract.ContractSheet.OSALEMINE;
+import static ee.ska.iste.core.contract.ContractSheet.PLAAN;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package ee.ska.iste.generator;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.time.Quarter;
 import java.util.Collections;
 import java.util.EnumMap;

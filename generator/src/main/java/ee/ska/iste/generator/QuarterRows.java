@@ -1,5 +1,6 @@
 package ee.ska.iste.generator;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,7 +43,14 @@ final class QuarterRows {
   int write(SubmissionSink sink) throws IOException {
     sink.row(
         ContractSheet.KAAS,
-        new String[] {world.kov, quarter.toString(), submittedOn().toString(), "1", world.role});
+        ContractSheet.KAAS
+            .row()
+            .set("kov", world.kov)
+            .set("kvartal", quarter.toString())
+            .set("esitatud", submittedOn().toString())
+            .set("vorm_versioon", "1")
+            .set("koostaja", world.role)
+            .values());
     int openAtEnd = 0;
     for (Person p : world.persons) {
       List<Person.Episode> episodes = new ArrayList<>();
@@ -61,17 +69,18 @@ final class QuarterRows {
         }
         sink.row(
             ContractSheet.KLIENT,
-            new String[] {
-              p.code,
-              e.start().toString(),
-              p.entryRoute,
-              p.diagnosis,
-              p.severity,
-              e.cooperative() ? "JAH" : "EI",
-              p.bto,
-              ended ? e.end().toString() : null,
-              ended ? e.exitReason() : null
-            });
+            ContractSheet.KLIENT
+                .row()
+                .set("isikukood", p.code)
+                .set("algus", e.start().toString())
+                .set("sisenemise_tee", p.entryRoute)
+                .set("pohidiagnoos", p.diagnosis)
+                .set("raskusaste", p.severity)
+                .set("koostoovalmis", e.cooperative() ? "JAH" : "EI")
+                .set("bto", p.bto)
+                .set("lopp", ended ? e.end().toString() : null)
+                .set("valjumise_pohjus", ended ? e.exitReason() : null)
+                .values());
       }
       writeAssessments(sink, p);
       writePlans(sink, p);
@@ -89,13 +98,14 @@ final class QuarterRows {
       for (int i = 0; i < catalog.domains.size(); i++) {
         sink.row(
             ContractSheet.HINDAMINE,
-            new String[] {
-              p.code,
-              a.date().toString(),
-              a.initial() ? "ESMANE" : "KORDUV",
-              catalog.domains.get(i),
-              Integer.toString(a.levels()[i])
-            });
+            ContractSheet.HINDAMINE
+                .row()
+                .set("isikukood", p.code)
+                .set("kuupaev", a.date().toString())
+                .set("liik", a.initial() ? "ESMANE" : "KORDUV")
+                .set("eluvaldkond", catalog.domains.get(i))
+                .set("tase", Integer.toString(a.levels()[i]))
+                .values());
       }
     }
   }
@@ -108,14 +118,15 @@ final class QuarterRows {
       boolean reviewed = v.reviewed() != null && !v.reviewed().isAfter(qe);
       sink.row(
           ContractSheet.PLAAN,
-          new String[] {
-            p.code,
-            v.activityPlan() ? "TEGEVUSPLAAN" : "TOETUSPLAAN",
-            v.made().toString(),
-            reviewed ? v.reviewed().toString() : null,
-            Integer.toString(v.goals()),
-            reviewed ? Integer.toString(v.reached()) : null
-          });
+          ContractSheet.PLAAN
+              .row()
+              .set("isikukood", p.code)
+              .set("liik", v.activityPlan() ? "TEGEVUSPLAAN" : "TOETUSPLAAN")
+              .set("koostatud", v.made().toString())
+              .set("ylevaadatud", reviewed ? v.reviewed().toString() : null)
+              .set("eesmarke", Integer.toString(v.goals()))
+              .set("saavutatud", reviewed ? Integer.toString(v.reached()) : null)
+              .values());
     }
   }
 
@@ -187,7 +198,17 @@ final class QuarterRows {
         return;
       }
     }
-    sink.row(ContractSheet.OSALEMINE, new String[] {p.code, month, component, m, provider, hours});
+    sink.row(
+        ContractSheet.OSALEMINE,
+        ContractSheet.OSALEMINE
+            .row()
+            .set("isikukood", p.code)
+            .set("kuu", month)
+            .set("komponent", component)
+            .set("viis", m)
+            .set("osutaja", provider)
+            .set("tunnid", hours)
+            .values());
   }
 
   /** Hours for a month, scaled by the share of the month the case was active, in half hours. */
@@ -212,22 +233,25 @@ final class QuarterRows {
     }
     double months = (date.toEpochDay() - p.caseStart.toEpochDay()) / 30.44;
     double score = p.qolBase + p.qolSlope * Math.min(months, 30) + r.gaussian(0, 7);
-    String[] row = new String[3 + catalog.instrumentItems];
-    row[0] = p.code;
-    row[1] = date.toString();
-    row[2] = catalog.instrument;
+    // The row stops after the instrument's last item (k1, k2, ... follow one another).
+    ContractSheet sheet = ContractSheet.ELUKVALITEET;
+    int k1 = sheet.index("k1");
+    String[] row = new String[k1 + catalog.instrumentItems];
+    row[sheet.index("isikukood")] = p.code;
+    row[sheet.index("kuupaev")] = date.toString();
+    row[sheet.index("instrument")] = catalog.instrument;
     for (int i = 0; i < catalog.instrumentItems; i++) {
       long item = Math.round(score / 10 + r.gaussian(0, 1.3));
-      row[3 + i] = Long.toString(Math.max(catalog.itemMin, Math.min(catalog.itemMax, item)));
+      row[k1 + i] = Long.toString(Math.max(catalog.itemMin, Math.min(catalog.itemMax, item)));
     }
     if (r.chance(0.06)) {
       for (int k = 0; k < 3; k++) {
-        row[3 + r.between(0, catalog.instrumentItems - 1)] = null;
+        row[k1 + r.between(0, catalog.instrumentItems - 1)] = null;
       }
     } else {
       for (int i = 0; i < catalog.instrumentItems; i++) {
         if (r.chance(0.04)) {
-          row[3 + i] = null;
+          row[k1 + i] = null;
         }
       }
     }

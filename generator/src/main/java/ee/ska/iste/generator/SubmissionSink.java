@@ -1,5 +1,6 @@
 package ee.ska.iste.generator;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import java.io.Closeable;
 import java.io.IOException;
 

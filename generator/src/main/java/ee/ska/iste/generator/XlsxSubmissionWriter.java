@@ -1,5 +1,6 @@
 package ee.ska.iste.generator;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,7 +76,7 @@ final class XlsxSubmissionWriter implements SubmissionSink {
       Cell cell = row.createCell(c);
       // An explicit style spares POI looking up a column default for every cell.
       cell.setCellStyle(plainStyle);
-      switch (sheet.columns().get(c).kind()) {
+      switch (sheet.columns().get(c).type()) {
         case DATE -> {
           LocalDate d = isoDate(v);
           if (d != null) {
@@ -85,7 +86,7 @@ final class XlsxSubmissionWriter implements SubmissionSink {
             cell.setCellValue(v);
           }
         }
-        case NUMBER -> {
+        case INTEGER, DECIMAL -> {
           if (NUMBER.matcher(v).matches()) {
             cell.setCellValue(new BigDecimal(v).doubleValue());
           } else {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
@@ -36,39 +37,6 @@ class SubmissionFormatsTest {
       A2023-0184-0441,2023-2024,0184;0441,24,2023-01-01,2026-12-31
       A2023-0251,2023-2024,0251,5,2023-01-01,2026-12-31
       """;
-
-  /** The contract's sheets and columns, exactly as contract.md spells them. */
-  private static final List<List<String>> CONTRACT =
-      List.of(
-          List.of("kaas", "kov", "kvartal", "esitatud", "vorm_versioon", "koostaja"),
-          List.of(
-              "klient",
-              "isikukood",
-              "algus",
-              "sisenemise_tee",
-              "pohidiagnoos",
-              "raskusaste",
-              "koostoovalmis",
-              "bto",
-              "lopp",
-              "valjumise_pohjus"),
-          List.of("hindamine", "isikukood", "kuupaev", "liik", "eluvaldkond", "tase"),
-          List.of(
-              "plaan", "isikukood", "liik", "koostatud", "ylevaadatud", "eesmarke", "saavutatud"),
-          List.of("osalemine", "isikukood", "kuu", "komponent", "viis", "osutaja", "tunnid"),
-          List.of(
-              "elukvaliteet",
-              "isikukood",
-              "kuupaev",
-              "instrument",
-              "k1",
-              "k2",
-              "k3",
-              "k4",
-              "k5",
-              "k6",
-              "k7",
-              "k8"));
 
   @TempDir static Path dir;
   static GeneratorConfig xlsx;
@@ -115,11 +83,11 @@ class SubmissionFormatsTest {
   @Test
   void csvHeadersAreTheContractColumns() throws IOException {
     for (Path s : Submissions.folders(dir.resolve("csv"))) {
-      for (List<String> sheet : CONTRACT) {
+      for (ContractSheet sheet : ContractSheet.values()) {
         assertEquals(
-            sheet.subList(1, sheet.size()),
-            Submissions.sheet(s, sheet.get(0)).get(0),
-            s + " " + sheet.get(0));
+            sheet.columnNames(),
+            Submissions.sheet(s, sheet.sheetName()).get(0),
+            s + " " + sheet.sheetName());
       }
     }
   }
@@ -128,11 +96,11 @@ class SubmissionFormatsTest {
   void workbookSheetsAndHeadersAreTheContractOnes() throws IOException {
     try (Workbook wb =
         WorkbookFactory.create(dir.resolve("xlsx1/ISTE_0784_2024Q1.xlsx").toFile(), null, true)) {
-      assertEquals(CONTRACT.size(), wb.getNumberOfSheets());
-      for (int i = 0; i < CONTRACT.size(); i++) {
-        List<String> sheet = CONTRACT.get(i);
-        assertEquals(sheet.get(0), wb.getSheetName(i));
-        assertEquals(sheet.subList(1, sheet.size()), cells(wb.getSheetAt(i)).get(0));
+      ContractSheet[] sheets = ContractSheet.values();
+      assertEquals(sheets.length, wb.getNumberOfSheets());
+      for (int i = 0; i < sheets.length; i++) {
+        assertEquals(sheets[i].sheetName(), wb.getSheetName(i));
+        assertEquals(sheets[i].columnNames(), cells(wb.getSheetAt(i)).get(0));
       }
     }
   }
@@ -144,10 +112,10 @@ class SubmissionFormatsTest {
     for (Path folder : folders) {
       Path workbook = dir.resolve("xlsx1").resolve(folder.getFileName() + ".xlsx");
       try (Workbook wb = WorkbookFactory.create(workbook.toFile(), null, true)) {
-        for (List<String> sheet : CONTRACT) {
-          List<List<String>> fromCsv = Submissions.sheet(folder, sheet.get(0));
-          List<List<String>> fromXlsx = cells(wb.getSheet(sheet.get(0)));
-          assertEquals(fromCsv, fromXlsx, folder.getFileName() + " " + sheet.get(0));
+        for (ContractSheet sheet : ContractSheet.values()) {
+          List<List<String>> fromCsv = Submissions.sheet(folder, sheet.sheetName());
+          List<List<String>> fromXlsx = cells(wb.getSheet(sheet.sheetName()));
+          assertEquals(fromCsv, fromXlsx, folder.getFileName() + " " + sheet.sheetName());
         }
       }
     }

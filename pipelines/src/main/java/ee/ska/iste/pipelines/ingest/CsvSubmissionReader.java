@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.csv.CsvReader;
 import ee.ska.iste.core.quality.RefusalReason;
 import java.io.BufferedReader;
@@ -32,7 +33,7 @@ final class CsvSubmissionReader {
     Map<String, RawSheet> sheets = new LinkedHashMap<>();
     Map<String, List<String>> warnings = new LinkedHashMap<>();
     Set<String> known = new TreeSet<>();
-    for (SheetSpec spec : SheetSpec.values()) {
+    for (ContractSheet spec : ContractSheet.values()) {
       known.add(spec.sheetName() + ".csv");
       Path file = folder.resolve(spec.sheetName() + ".csv");
       if (!Files.isRegularFile(file)) {
@@ -75,7 +76,7 @@ final class CsvSubmissionReader {
           files.map(p -> p.getFileName().toString()).filter(n -> !known.contains(n)).count();
       if (others > 0) {
         warnings
-            .get(SheetSpec.KAAS.sheetName())
+            .get(ContractSheet.KAAS.sheetName())
             .add(others + " other file(s) ignored (names not recorded)");
       }
     } catch (IOException e) {

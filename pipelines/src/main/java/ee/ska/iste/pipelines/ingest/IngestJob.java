@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
@@ -518,8 +519,8 @@ public final class IngestJob {
     if (table.equals(StagedTables.REJECT)) {
       return read.rejects();
     }
-    for (SheetSpec sheet : SheetSpec.values()) {
-      if (sheet != SheetSpec.KAAS && StagedTables.tableOf(sheet).equals(table)) {
+    for (ContractSheet sheet : ContractSheet.dataSheets()) {
+      if (sheet.table().tableName().equals(table)) {
         return read.accepted(sheet);
       }
     }

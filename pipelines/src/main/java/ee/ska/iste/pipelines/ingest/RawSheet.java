@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ record RawSheet(String name, List<String> header, List<RawRow> rows) {
    */
   record RawRow(
       int sourceRow,
-      SheetSpec spec,
+      ContractSheet spec,
       String[] cells,
       java.util.Set<String> commaDecimalAllowed,
       boolean extraCells) {

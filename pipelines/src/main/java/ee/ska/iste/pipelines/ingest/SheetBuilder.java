@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.quality.RefusalReason;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 final class SheetBuilder {
   private final String fileName;
-  private final SheetSpec spec;
+  private final ContractSheet spec;
   private final ReadCaps caps;
 
   /** Non-blank rows after the header, counted against {@code SHEET_ROWS}. */
@@ -29,7 +30,7 @@ final class SheetBuilder {
   /** The cell position of each contract column, in contract order, once the header is read. */
   private int[] columnAt;
 
-  SheetBuilder(String fileName, SheetSpec spec, ReadCaps caps) {
+  SheetBuilder(String fileName, ContractSheet spec, ReadCaps caps) {
     this.fileName = fileName;
     this.spec = spec;
     this.caps = caps;
@@ -66,7 +67,7 @@ final class SheetBuilder {
       readHeader(cells);
       return;
     }
-    String[] values = new String[spec.columns().size()];
+    String[] values = new String[spec.columnNames().size()];
     Set<String> commaAllowed = Set.of();
     for (int c = 0; c < values.length; c++) {
       int i = columnAt[c];
@@ -75,7 +76,7 @@ final class SheetBuilder {
         if (commaAllowed.isEmpty()) {
           commaAllowed = new HashSet<>();
         }
-        commaAllowed.add(spec.columns().get(c));
+        commaAllowed.add(spec.columnNames().get(c));
       }
     }
     boolean extraCells = false;
@@ -122,7 +123,7 @@ final class SheetBuilder {
   private String where(int sourceRow, int column) {
     String name = header != null && column < header.size() ? header.get(column) : null;
     String col =
-        name != null && spec.columns().contains(name)
+        name != null && spec.columnNames().contains(name)
             ? "'" + name + "'"
             : org.apache.poi.ss.util.CellReference.convertNumToColString(column);
     return fileName + ": sheet '" + spec.sheetName() + "' row " + sourceRow + " column " + col;
@@ -137,7 +138,7 @@ final class SheetBuilder {
       if (name == null) {
         continue;
       }
-      if (spec.columns().contains(name)) {
+      if (spec.columnNames().contains(name)) {
         if (columnIndex.containsKey(name)) {
           warnings.add("column '" + name + "' appears twice; the first one is read");
         } else {
@@ -148,11 +149,11 @@ final class SheetBuilder {
       }
     }
     checkColumns();
-    columnAt = spec.columns().stream().mapToInt(columnIndex::get).toArray();
+    columnAt = spec.columnNames().stream().mapToInt(columnIndex::get).toArray();
   }
 
   private void checkColumns() throws SubmissionRefused {
-    for (String c : spec.columns()) {
+    for (String c : spec.columnNames()) {
       if (columnIndex == null || !columnIndex.containsKey(c)) {
         throw new SubmissionRefused(
             RefusalReason.MISSING_COLUMN,

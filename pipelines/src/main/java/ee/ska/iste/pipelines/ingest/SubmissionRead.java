@@ -1,5 +1,7 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.contract.ContractSheet;
+import ee.ska.iste.core.contract.StagedTable;
 import ee.ska.iste.core.quality.RefusalReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -165,7 +168,7 @@ record SubmissionRead(
     }
 
     /** Rows accepted on a sheet. */
-    int accepted(SheetSpec sheet) {
+    int accepted(ContractSheet sheet) {
       return sheetCounts.stream()
           .filter(c -> c.sheet().equals(sheet.sheetName()))
           .mapToInt(ValidatedSubmission.SheetCount::accepted)
@@ -204,28 +207,36 @@ record SubmissionRead(
     String id = submissionId(f, validated.submittedOn(), checksum);
     String kov = f.kovCode();
     String q = f.quarter().toString();
-    if (table.equals(StagedTables.REJECT)) {
+    StagedTable staged = StagedTable.named(table);
+    if (staged == StagedTable.REJECT) {
       String file = Redact.text(f.fileName());
       List<Row> out = new ArrayList<>(validated.rejects().size());
       for (ValidatedSubmission.Reject r : validated.rejects()) {
         out.add(
             RowFactory.create(
-                id,
-                file,
-                kov,
-                r.sheet(),
-                r.sourceRow(),
-                r.column(),
-                r.reason().name(),
-                r.value(),
-                r.message(),
-                q));
+                StagedTable.REJECT
+                    .row()
+                    .set("submission_id", id)
+                    .set("source_file", file)
+                    .set("kov_code", kov)
+                    .set("sheet", r.sheet())
+                    .set("source_row", r.sourceRow())
+                    .set("column_name", r.column())
+                    .set("reason_code", r.reason().name())
+                    .set("value", r.value())
+                    .set("message", r.message())
+                    .set("quarter", q)
+                    .values()));
       }
       return out.iterator();
     }
-    List<ValidatedSubmission.StagedRow> staged =
-        validated.accepted().getOrDefault(table, List.of());
-    Iterator<ValidatedSubmission.StagedRow> it = staged.iterator();
+    int width = staged.columns().size();
+    int idAt = staged.index("submission_id");
+    int kovAt = staged.index("kov_code");
+    int rowAt = staged.index("source_row");
+    int quarterAt = staged.index("quarter");
+    List<ValidatedSubmission.StagedRow> rows = validated.accepted().getOrDefault(table, List.of());
+    Iterator<ValidatedSubmission.StagedRow> it = rows.iterator();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -235,19 +246,17 @@ record SubmissionRead(
       @Override
       public Row next() {
         ValidatedSubmission.StagedRow s = it.next();
-        int n = s.values().length;
-        Object[] values = new Object[n + 4];
-        System.arraycopy(s.values(), 0, values, 0, n);
-        values[n] = id;
-        values[n + 1] = kov;
-        values[n + 2] = s.sourceRow();
-        values[n + 3] = q;
+        // the own columns first, in schema order; then the common ones, each at its place
+        Object[] values = Arrays.copyOf(s.values(), width);
+        values[idAt] = id;
+        values[kovAt] = kov;
+        values[rowAt] = s.sourceRow();
+        values[quarterAt] = q;
         return RowFactory.create(values);
       }
     };
   }
 
-  /** SHA-256 of the workbook, or of a CSV folder's files (name and bytes, by name). */
   /**
    * The checksum recorded for a submission that could not be read at all: of its name, marked so,
    * that its {@code stg_submission} row still has an id of its own.
@@ -262,6 +271,7 @@ record SubmissionRead(
     }
   }
 
+  /** SHA-256 of the workbook, or of a CSV folder's files (name and bytes, by name). */
   static String checksum(SubmissionFile f) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

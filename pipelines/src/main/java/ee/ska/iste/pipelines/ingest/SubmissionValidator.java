@@ -1,5 +1,10 @@
 package ee.ska.iste.pipelines.ingest;
 
+import ee.ska.iste.core.contract.CodeList;
+import ee.ska.iste.core.contract.ContractSheet;
+import ee.ska.iste.core.contract.RowBuilder;
+import ee.ska.iste.core.contract.SheetColumn;
+import ee.ska.iste.core.contract.StagedTable;
 import ee.ska.iste.core.person.PersonalCode;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.quality.ReasonCode;
@@ -14,6 +19,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,24 +40,15 @@ import java.util.regex.Pattern;
 final class SubmissionValidator implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The reference tables the rules read (loaded up front, so that they travel with the rules). */
+  /**
+   * The reference tables the rules read besides the contract's code lists (all are loaded up front,
+   * so that they travel with the rules).
+   */
   private static final List<String> REF_TABLES =
       List.of(
           ReadCaps.TABLE,
-          "form_versions",
           "allocations",
-          "entry_routes",
-          "severities",
-          "severities_outside_target",
-          "exit_reasons",
-          "assessment_types",
-          "domains",
-          "need_levels",
-          "plan_types",
-          "components",
-          "modes",
           "thresholds",
-          "instruments",
           "funding_rounds",
           "excluded_diagnoses",
           "pension_age");
@@ -78,6 +75,13 @@ final class SubmissionValidator implements Serializable {
     this.pseudonymiser = pseudonymiser;
     this.eligibility = new Eligibility(ref);
     REF_TABLES.forEach(ref::table);
+    for (ContractSheet sheet : ContractSheet.values()) {
+      for (SheetColumn column : sheet.columns()) {
+        if (column.codeList() != null) {
+          column.codeList().refTables().forEach(ref::table);
+        }
+      }
+    }
   }
 
   /** The reference data the rules (and the readers' caps) come from. */
@@ -91,7 +95,7 @@ final class SubmissionValidator implements Serializable {
   /** Checks the cover sheet; a broken cover refuses the submission. */
   Cover cover(SubmissionFile file, RawSubmission raw) throws SubmissionRefused {
     String name = file.fileName();
-    RawSheet kaas = raw.sheets().get(SheetSpec.KAAS.sheetName());
+    RawSheet kaas = raw.sheets().get(ContractSheet.KAAS.sheetName());
     if (kaas.rows().size() != 1) {
       throw new SubmissionRefused(
           RefusalReason.COVER_ROW_COUNT,
@@ -170,23 +174,26 @@ final class SubmissionValidator implements Serializable {
     List<ValidatedSubmission.SheetCount> counts = new ArrayList<>();
     counts.add(
         new ValidatedSubmission.SheetCount(
-            SheetSpec.KAAS.sheetName(), 1, 1, 0, raw.warnings().get(SheetSpec.KAAS.sheetName())));
+            ContractSheet.KAAS.sheetName(),
+            1,
+            1,
+            0,
+            raw.warnings().get(ContractSheet.KAAS.sheetName())));
 
     Set<String> clients = new HashSet<>();
     SheetRules rules = new SheetRules(q, pseudonyms, clients);
-    accepted.put(
-        StagedTables.CLIENT_EPISODE, sheet(SheetSpec.KLIENT, raw, rules::klient, rejects, counts));
+    Map<ContractSheet, Function<Check, Parsed>> parsers = new LinkedHashMap<>();
+    parsers.put(ContractSheet.KLIENT, rules::klient);
     // The set of clients is known only once klient is through; the other sheets are checked
     // against the accepted episodes.
-    accepted.put(
-        StagedTables.ASSESSMENT,
-        sheet(SheetSpec.HINDAMINE, raw, rules::hindamine, rejects, counts));
-    accepted.put(StagedTables.PLAN, sheet(SheetSpec.PLAAN, raw, rules::plaan, rejects, counts));
-    accepted.put(
-        StagedTables.PARTICIPATION,
-        sheet(SheetSpec.OSALEMINE, raw, rules::osalemine, rejects, counts));
-    accepted.put(
-        StagedTables.QOL, sheet(SheetSpec.ELUKVALITEET, raw, rules::elukvaliteet, rejects, counts));
+    parsers.put(ContractSheet.HINDAMINE, rules::hindamine);
+    parsers.put(ContractSheet.PLAAN, rules::plaan);
+    parsers.put(ContractSheet.OSALEMINE, rules::osalemine);
+    parsers.put(ContractSheet.ELUKVALITEET, rules::elukvaliteet);
+    parsers.forEach(
+        (spec, parser) ->
+            accepted.put(
+                spec.table().tableName(), sheet(spec, raw, parser, rules, rejects, counts)));
     return new ValidatedSubmission(
         cover.submittedOn(), cover.formVersion(), accepted, rejects, counts);
   }
@@ -195,9 +202,10 @@ final class SubmissionValidator implements Serializable {
   private record Parsed(Object[] values, List<Object> content, List<Object> key) {}
 
   private List<ValidatedSubmission.StagedRow> sheet(
-      SheetSpec spec,
+      ContractSheet spec,
       RawSubmission raw,
       Function<Check, Parsed> parser,
+      SheetRules rules,
       List<ValidatedSubmission.Reject> rejects,
       List<ValidatedSubmission.SheetCount> counts) {
     RawSheet sheet = raw.sheets().get(spec.sheetName());
@@ -206,7 +214,7 @@ final class SubmissionValidator implements Serializable {
     Set<List<Object>> keys = new HashSet<>();
     int rejected = 0;
     for (RawSheet.RawRow row : sheet.rows()) {
-      Check c = new Check(spec, row);
+      Check c = new Check(spec, row, rules::codes);
       if (row.extraCells()) {
         c.fail(null, ReasonCode.EXTRA_CELLS, null, "cells beyond the named columns");
       }
@@ -243,17 +251,9 @@ final class SubmissionValidator implements Serializable {
     private final Set<String> months;
     private final Map<String, String> pseudonyms;
     private final Set<String> clients;
-    private final Set<String> routes = Set.copyOf(ref.codes("entry_routes"));
     private final Set<String> eligibleSeverities = Set.copyOf(ref.codes("severities"));
-    private final Set<String> severities =
-        union(eligibleSeverities, ref.codes("severities_outside_target"));
-    private final Set<String> exitReasons = Set.copyOf(ref.codes("exit_reasons"));
-    private final Set<String> assessmentTypes = Set.copyOf(ref.codes("assessment_types"));
-    private final Set<String> domains = Set.copyOf(ref.codes("domains"));
-    private final Set<String> levels = Set.copyOf(ref.codes("need_levels"));
-    private final Set<String> planTypes = Set.copyOf(ref.codes("plan_types"));
-    private final Set<String> components = Set.copyOf(ref.codes("components"));
-    private final Set<String> modes = Set.copyOf(ref.codes("modes"));
+    // By identity: a contract column is one constant, and rows look their lists up cell by cell.
+    private final Map<SheetColumn, Set<String>> codeLists = new IdentityHashMap<>();
     private final BigDecimal maxHours;
     private final int providerDigits;
     private final RefTable instruments = ref.table("instruments");
@@ -287,20 +287,35 @@ final class SubmissionValidator implements Serializable {
       return values;
     }
 
+    /** The allowed codes of a column, from the code list the contract names for it. */
+    Set<String> codes(SheetColumn column) {
+      return codeLists.computeIfAbsent(
+          column,
+          col -> {
+            CodeList list = col.codeList();
+            if (list == null) {
+              throw new IllegalArgumentException("column " + col.name() + " has no code list");
+            }
+            Set<String> codes = new LinkedHashSet<>(list.fixedCodes());
+            list.refTables().forEach(t -> codes.addAll(ref.codes(t)));
+            return Set.copyOf(codes);
+          });
+    }
+
     private String clientId(String code) {
       return code == null ? null : pseudonyms.computeIfAbsent(code, pseudonymiser::pseudonym);
     }
 
     Parsed klient(Check c) {
       String code = c.personalCode();
-      LocalDate start = c.date("algus", true);
-      String route = c.code("sisenemise_tee", routes, true);
+      LocalDate start = c.date("algus");
+      String route = c.code("sisenemise_tee");
       String diagnosis = c.diagnosis("pohidiagnoos");
-      String severity = c.code("raskusaste", severities, true);
-      String cooperative = c.code("koostoovalmis", YES_NO.keySet(), true);
+      String severity = c.code("raskusaste");
+      String cooperative = c.code("koostoovalmis");
       String bto = c.provider("bto", providerDigits);
-      LocalDate end = c.date("lopp", false);
-      String exit = c.code("valjumise_pohjus", exitReasons, false);
+      LocalDate end = c.date("lopp");
+      String exit = c.code("valjumise_pohjus");
       if (end != null && c.isEmpty("valjumise_pohjus")) {
         c.fail("valjumise_pohjus", ReasonCode.EXIT_REASON_MISSING, null, "lopp is given");
       }
@@ -328,32 +343,37 @@ final class SubmissionValidator implements Serializable {
       PersonalCode.Facts facts = PersonalCode.facts(code);
       LocalDate birth = facts.birthDate();
       clients.add(code);
-      Object[] values = {
-        clientId(code),
-        birth.getYear(),
-        birth.getMonthValue(),
-        facts.sex().name(),
-        start,
-        route,
-        diagnosis,
-        severity,
-        YES_NO.get(cooperative),
-        bto,
-        end,
-        exit,
-        Eligibility.ageAt(birth, start),
-        eligibility.ineligibleReason(birth, start, diagnosis, eligibleSeverities.contains(severity))
-      };
+      Object[] values =
+          StagedTable.CLIENT_EPISODE
+              .row()
+              .set("client_id", clientId(code))
+              .set("birth_year", birth.getYear())
+              .set("birth_month", birth.getMonthValue())
+              .set("sex", facts.sex().name())
+              .set("start_date", start)
+              .set("entry_route", route)
+              .set("diagnosis", diagnosis)
+              .set("severity", severity)
+              .set("cooperative", YES_NO.get(cooperative))
+              .set("bto", bto)
+              .set("end_date", end)
+              .set("exit_reason", exit)
+              .set("age_at_start", Eligibility.ageAt(birth, start))
+              .set(
+                  "ineligible_reason",
+                  eligibility.ineligibleReason(
+                      birth, start, diagnosis, eligibleSeverities.contains(severity)))
+              .values();
       return new Parsed(shared(values), content(code, values), List.of(code, start));
     }
 
     Parsed hindamine(Check c) {
       String code = c.client(clients);
-      LocalDate on = c.date("kuupaev", true);
-      String type = c.code("liik", assessmentTypes, true);
-      String domain = c.code("eluvaldkond", domains, true);
-      Integer level = c.integer("tase", true);
-      if (level != null && !levels.contains(level.toString())) {
+      LocalDate on = c.date("kuupaev");
+      String type = c.code("liik");
+      String domain = c.code("eluvaldkond");
+      Integer level = c.integer("tase");
+      if (level != null && !c.allowed("tase").contains(level.toString())) {
         c.fail("tase", ReasonCode.LEVEL_OUT_OF_RANGE, level.toString(), "need level must be 0-4");
       }
       if (on != null && on.isAfter(last)) {
@@ -362,17 +382,25 @@ final class SubmissionValidator implements Serializable {
       if (c.failed()) {
         return null;
       }
-      Object[] values = {clientId(code), on, type, domain, level};
+      Object[] values =
+          StagedTable.ASSESSMENT
+              .row()
+              .set("client_id", clientId(code))
+              .set("assessed_on", on)
+              .set("assessment_type", type)
+              .set("domain", domain)
+              .set("level", level)
+              .values();
       return new Parsed(shared(values), content(code, values), List.of(code, on, type, domain));
     }
 
     Parsed plaan(Check c) {
       String code = c.client(clients);
-      String type = c.code("liik", planTypes, true);
-      LocalDate made = c.date("koostatud", true);
-      LocalDate reviewed = c.date("ylevaadatud", false);
-      Integer goals = c.integer("eesmarke", true);
-      Integer reached = c.integer("saavutatud", false);
+      String type = c.code("liik");
+      LocalDate made = c.date("koostatud");
+      LocalDate reviewed = c.date("ylevaadatud");
+      Integer goals = c.integer("eesmarke");
+      Integer reached = c.integer("saavutatud");
       if (made != null && made.isAfter(last)) {
         c.fail("koostatud", ReasonCode.OUTSIDE_QUARTER, made.toString(), "after the end of " + q);
       }
@@ -413,15 +441,24 @@ final class SubmissionValidator implements Serializable {
       if (c.failed()) {
         return null;
       }
-      Object[] values = {clientId(code), type, made, reviewed, goals, reached};
+      Object[] values =
+          StagedTable.PLAN
+              .row()
+              .set("client_id", clientId(code))
+              .set("plan_type", type)
+              .set("made_on", made)
+              .set("reviewed_on", reviewed)
+              .set("goals", goals)
+              .set("goals_reached", reached)
+              .values();
       return new Parsed(shared(values), content(code, values), List.of(code, type, made));
     }
 
     Parsed osalemine(Check c) {
       String code = c.client(clients);
       YearMonth month = c.month("kuu");
-      String component = c.code("komponent", components, true);
-      String mode = c.code("viis", modes, true);
+      String component = c.code("komponent");
+      String mode = c.code("viis");
       String provider = c.provider("osutaja", providerDigits);
       BigDecimal hours = c.hours("tunnid");
       if (month != null && !months.contains(month.toString())) {
@@ -437,9 +474,17 @@ final class SubmissionValidator implements Serializable {
       if (c.failed()) {
         return null;
       }
-      Object[] values = {
-        clientId(code), month.toString(), month.atDay(1), component, mode, provider, hours
-      };
+      Object[] values =
+          StagedTable.PARTICIPATION
+              .row()
+              .set("client_id", clientId(code))
+              .set("month", month.toString())
+              .set("month_start", month.atDay(1))
+              .set("component", component)
+              .set("mode", mode)
+              .set("provider", provider)
+              .set("hours", hours)
+              .values();
       return new Parsed(
           shared(values),
           content(code, values),
@@ -448,8 +493,8 @@ final class SubmissionValidator implements Serializable {
 
     Parsed elukvaliteet(Check c) {
       String code = c.client(clients);
-      LocalDate on = c.date("kuupaev", true);
-      String instrumentCode = c.text("instrument", true);
+      LocalDate on = c.date("kuupaev");
+      String instrumentCode = c.text("instrument");
       Map<String, String> instrument = null;
       if (instrumentCode != null) {
         String normalised = instrumentCode.toUpperCase(Locale.ROOT);
@@ -469,7 +514,7 @@ final class SubmissionValidator implements Serializable {
       Integer[] items = new Integer[QOL_ITEMS];
       for (int i = 0; i < QOL_ITEMS; i++) {
         String column = "k" + (i + 1);
-        items[i] = c.integer(column, false);
+        items[i] = c.integer(column);
         if (items[i] != null && instrument != null) {
           int min = Integer.parseInt(instruments.required(instrument, "scale_min"));
           int max = Integer.parseInt(instruments.required(instrument, "scale_max"));
@@ -486,12 +531,18 @@ final class SubmissionValidator implements Serializable {
       if (c.failed()) {
         return null;
       }
-      Object[] values = new Object[3 + QOL_ITEMS];
-      values[0] = clientId(code);
-      values[1] = on;
-      values[2] = instruments.required(instrument, "code");
-      System.arraycopy(items, 0, values, 3, QOL_ITEMS);
-      return new Parsed(shared(values), content(code, values), List.of(code, on, values[2]));
+      String refCode = instruments.required(instrument, "code");
+      RowBuilder<Object> row =
+          StagedTable.QOL
+              .row()
+              .set("client_id", clientId(code))
+              .set("assessed_on", on)
+              .set("instrument", refCode);
+      for (int i = 0; i < QOL_ITEMS; i++) {
+        row.set("item_" + (i + 1), items[i]);
+      }
+      Object[] values = row.values();
+      return new Parsed(shared(values), content(code, values), List.of(code, on, refCode));
     }
 
     /** Row content for duplicate detection: the code in place of its pseudonym. */
@@ -505,21 +556,27 @@ final class SubmissionValidator implements Serializable {
     }
   }
 
-  private static Set<String> union(Set<String> a, List<String> b) {
-    Set<String> u = new LinkedHashSet<>(a);
-    u.addAll(b);
-    return Set.copyOf(u);
-  }
-
   /** The checks of one row, collecting its rejects. */
   private static final class Check {
-    private final SheetSpec spec;
+    private final ContractSheet spec;
     private final RawSheet.RawRow row;
+    private final Function<SheetColumn, Set<String>> codeLists;
     private List<ValidatedSubmission.Reject> rejects = List.of();
 
-    Check(SheetSpec spec, RawSheet.RawRow row) {
+    Check(ContractSheet spec, RawSheet.RawRow row, Function<SheetColumn, Set<String>> codeLists) {
       this.spec = spec;
       this.row = row;
+      this.codeLists = codeLists;
+    }
+
+    /** Whether the contract requires a value in the column. */
+    private boolean required(String column) {
+      return spec.column(column).required();
+    }
+
+    /** The codes allowed in a column, from the code list the contract names for it. */
+    Set<String> allowed(String column) {
+      return codeLists.apply(spec.column(column));
     }
 
     boolean failed() {
@@ -555,9 +612,10 @@ final class SubmissionValidator implements Serializable {
       rejects.add(reject(column, reason, value, detail));
     }
 
-    String text(String column, boolean required) {
+    /** A column's text; an empty required one breaks a rule. */
+    String text(String column) {
       String v = row.get(column);
-      if (v == null && required) {
+      if (v == null && required(column)) {
         fail(column, ReasonCode.VALUE_REQUIRED, null, null);
       }
       return v;
@@ -568,7 +626,7 @@ final class SubmissionValidator implements Serializable {
      * code is rejected whatever its length, so that a person never stands in for a provider.
      */
     String provider(String column, int digits) {
-      String v = text(column, true);
+      String v = text(column);
       if (v == null) {
         return null;
       }
@@ -586,7 +644,7 @@ final class SubmissionValidator implements Serializable {
 
     /** The row's valid personal code, or null (and a reject). */
     String personalCode() {
-      String v = text(CODE_COLUMN, true);
+      String v = text(CODE_COLUMN);
       if (v == null) {
         return null;
       }
@@ -614,8 +672,8 @@ final class SubmissionValidator implements Serializable {
       return code;
     }
 
-    LocalDate date(String column, boolean required) {
-      String v = text(column, required);
+    LocalDate date(String column) {
+      String v = text(column);
       if (v == null) {
         return null;
       }
@@ -627,7 +685,7 @@ final class SubmissionValidator implements Serializable {
     }
 
     YearMonth month(String column) {
-      String v = text(column, true);
+      String v = text(column);
       if (v == null) {
         return null;
       }
@@ -638,8 +696,8 @@ final class SubmissionValidator implements Serializable {
       return m;
     }
 
-    Integer integer(String column, boolean required) {
-      String v = text(column, required);
+    Integer integer(String column) {
+      String v = text(column);
       if (v == null) {
         return null;
       }
@@ -651,7 +709,7 @@ final class SubmissionValidator implements Serializable {
     }
 
     BigDecimal hours(String column) {
-      String v = text(column, true);
+      String v = text(column);
       if (v == null) {
         return null;
       }
@@ -662,13 +720,13 @@ final class SubmissionValidator implements Serializable {
       return d;
     }
 
-    String code(String column, Set<String> allowed, boolean required) {
-      String v = text(column, required);
+    String code(String column) {
+      String v = text(column);
       if (v == null) {
         return null;
       }
       String normalised = v.toUpperCase(Locale.ROOT);
-      if (!allowed.contains(normalised)) {
+      if (!allowed(column).contains(normalised)) {
         fail(column, ReasonCode.UNKNOWN_CODE, v, "not in the code list");
         return null;
       }
@@ -676,7 +734,7 @@ final class SubmissionValidator implements Serializable {
     }
 
     String diagnosis(String column) {
-      String v = text(column, true);
+      String v = text(column);
       if (v == null) {
         return null;
       }

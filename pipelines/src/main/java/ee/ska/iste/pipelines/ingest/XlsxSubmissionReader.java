@@ -4,6 +4,7 @@ import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.sax.WstxSAXParser;
 import com.ctc.wstx.sax.WstxSAXParserFactory;
 import com.ctc.wstx.stax.WstxInputFactory;
+import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.quality.RefusalReason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class XlsxSubmissionReader {
       while (it.hasNext()) {
         try (InputStream in = it.next()) {
           String sheetName = it.getSheetName();
-          SheetSpec spec = specOf(sheetName);
+          ContractSheet spec = specOf(sheetName);
           if (spec == null || builders.containsKey(spec.sheetName())) {
             otherSheets.add(sheetName);
             continue;
@@ -110,7 +111,7 @@ final class XlsxSubmissionReader {
     }
     Map<String, RawSheet> sheets = new LinkedHashMap<>();
     Map<String, List<String>> warnings = new LinkedHashMap<>();
-    for (SheetSpec spec : SheetSpec.values()) {
+    for (ContractSheet spec : ContractSheet.values()) {
       SheetBuilder b = builders.get(spec.sheetName());
       if (b == null) {
         throw new SubmissionRefused(
@@ -123,7 +124,7 @@ final class XlsxSubmissionReader {
     if (!otherSheets.isEmpty()) {
       // A sheet's name is often a client's name in real workbooks: it is counted, never recorded.
       warnings
-          .get(SheetSpec.KAAS.sheetName())
+          .get(ContractSheet.KAAS.sheetName())
           .add(otherSheets.size() + " other sheet(s) ignored (names not recorded)");
     }
     return new RawSubmission(sheets, warnings);
@@ -254,9 +255,9 @@ final class XlsxSubmissionReader {
     }
   }
 
-  private static SheetSpec specOf(String sheetName) {
+  private static ContractSheet specOf(String sheetName) {
     String n = SheetBuilder.clean(sheetName);
-    for (SheetSpec s : SheetSpec.values()) {
+    for (ContractSheet s : ContractSheet.values()) {
       if (s.sheetName().equalsIgnoreCase(n)) {
         return s;
       }

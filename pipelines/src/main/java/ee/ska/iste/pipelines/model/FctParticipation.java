@@ -3,6 +3,7 @@ package ee.ska.iste.pipelines.model;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.last_day;
 
+import ee.ska.iste.pipelines.staged.StagedSchemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

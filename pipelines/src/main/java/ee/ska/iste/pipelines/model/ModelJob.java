@@ -4,6 +4,7 @@ import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.pipelines.spark.ShufflePartitions;
+import ee.ska.iste.pipelines.staged.StagedSchemas;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

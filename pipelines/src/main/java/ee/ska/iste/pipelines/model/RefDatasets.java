@@ -2,6 +2,7 @@ package ee.ska.iste.pipelines.model;
 
 import ee.ska.iste.core.ref.RefTable;
 import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.pipelines.staged.StagedSchemas;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;

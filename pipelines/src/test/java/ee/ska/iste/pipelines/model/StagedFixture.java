@@ -1,6 +1,7 @@
 package ee.ska.iste.pipelines.model;
 
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.staged.StagedSchemas;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
