@@ -59,6 +59,6 @@ final class Ineligible {
         active
             .select("case_id", "kov_code", "county_code", "quarter")
             .join(cases.select("case_id", "ineligible_reason"), "case_id");
-    return Rollup.transform(KovSums.of(facts, observations(reasons)), MeasureRules.RCI_Z);
+    return Rollup.transform(KovSums.of(facts, observations(reasons)), MeasureRules.WILSON_Z);
   }
 }

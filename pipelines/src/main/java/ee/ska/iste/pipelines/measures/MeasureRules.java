@@ -34,6 +34,9 @@ public record MeasureRules(
   /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
   public static final double RCI_Z = 1.96;
 
+  /** The normal quantile of the shares' 95% Wilson score interval (measures.md). */
+  public static final double WILSON_Z = 1.96;
+
   /**
    * The work-or-study component whose yearly cost is capped by WORK_STUDY_CAP_EUR (the component of
    * the HOIVATUS life domain, components.csv).
