@@ -13,7 +13,6 @@ import ee.ska.iste.pipelines.model.FctCase;
 import ee.ska.iste.pipelines.model.FctParticipation;
 import ee.ska.iste.pipelines.model.FctPlan;
 import ee.ska.iste.pipelines.model.FctQolScore;
-import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.model.RefDatasets;
 import ee.ska.iste.pipelines.model.TableIO;
 import ee.ska.iste.pipelines.spark.ShufflePartitions;
@@ -155,15 +154,14 @@ public final class MeasuresJob {
       Dataset<Row> allocations,
       Dataset<Row> components) {
 
-    /** Reads the model tables in the schemas the model stage produces (empty when absent). */
+    /** Reads the model tables in the schemas their classes declare (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
-      ModelJob.Model shape = ModelJob.shape(spark, ref);
       return new ModelTables(
-          TableIO.read(spark, layout, FctCase.TABLE, shape.fctCase().schema()),
-          TableIO.read(spark, layout, FctQolScore.TABLE, shape.fctQolScore().schema()),
-          TableIO.read(spark, layout, FctAssessment.TABLE, shape.fctAssessment().schema()),
-          TableIO.read(spark, layout, FctPlan.TABLE, shape.fctPlan().schema()),
-          TableIO.read(spark, layout, FctParticipation.TABLE, shape.fctParticipation().schema()),
+          TableIO.read(spark, layout, FctCase.TABLE, FctCase.SCHEMA),
+          TableIO.read(spark, layout, FctQolScore.TABLE, FctQolScore.SCHEMA),
+          TableIO.read(spark, layout, FctAssessment.TABLE, FctAssessment.SCHEMA),
+          TableIO.read(spark, layout, FctPlan.TABLE, FctPlan.SCHEMA),
+          TableIO.read(spark, layout, FctParticipation.TABLE, FctParticipation.SCHEMA),
           TableIO.read(spark, layout, DimMunicipality.TABLE, DimMunicipality.SCHEMA),
           RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS),
           Occupancy.allocations(spark, ref),
@@ -208,7 +206,7 @@ public final class MeasuresJob {
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
     Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
     Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
-    return Rollup.transform(perKov, MeasureRules.RCI_Z)
+    return Rollup.transform(perKov, MeasureRules.WILSON_Z)
         .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
         .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
   }
