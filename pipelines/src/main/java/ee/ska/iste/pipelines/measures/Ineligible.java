@@ -28,7 +28,7 @@ final class Ineligible {
 
   /** The reason codes broken down, in catalogue order: the {@code INELIGIBLE_<reason>} measures. */
   static List<String> reasons(ReferenceData ref) {
-    RefTable measures = ref.table("measures");
+    RefTable measures = ref.table(MeasureCatalogue.CSV);
     List<String> out = new ArrayList<>();
     for (var row : measures.rows()) {
       String code = measures.required(row, "measure");

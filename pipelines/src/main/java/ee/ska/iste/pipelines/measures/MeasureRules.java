@@ -78,10 +78,13 @@ public record MeasureRules(
         DisclosureRules.of(ref, on, kinds(ref)));
   }
 
-  /** measure code → kind, from the measure catalogue (measures.csv). */
+  /**
+   * measure code → kind, from the measure catalogue (measures.csv, which the measures stage checks
+   * against {@link MeasureRegistry} before it computes anything).
+   */
   static Map<String, ee.ska.iste.disclosure.Kind> kinds(ReferenceData ref) {
     Map<String, ee.ska.iste.disclosure.Kind> kinds = new LinkedHashMap<>();
-    for (Map<String, String> row : ref.table("measures").rows()) {
+    for (Map<String, String> row : ref.table(MeasureCatalogue.CSV).rows()) {
       kinds.put(row.get("measure"), ee.ska.iste.disclosure.Kind.valueOf(row.get("kind")));
     }
     return kinds;

@@ -18,6 +18,7 @@ import ee.ska.iste.pipelines.model.TableIO;
 import ee.ska.iste.pipelines.spark.ShufflePartitions;
 import ee.ska.iste.pipelines.spark.SparkJobCounter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ public final class MeasuresJob {
     }
     List<Quarter> sorted = quarters.stream().distinct().sorted().toList();
     Map<MeasureRules, List<Quarter>> groups = byRules(sorted, ref);
+    List<MeasureDefinition> measures = checkedDefinitions(groups.keySet(), ref);
     try (SparkJobCounter counter = SparkJobCounter.start(spark)) {
       spark
           .sparkContext()
@@ -87,7 +89,10 @@ public final class MeasuresJob {
       ModelTables tables = ModelTables.read(spark, layout, ref);
       try {
         TableIO.write(
-            MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
+            MeasureCatalogue.build(spark, ref, measures),
+            layout,
+            MeasureCatalogue.TABLE,
+            "measure");
         Dataset<Row> outcomes = null;
         Dataset<Row> funnel = null;
         Dataset<Row> audit = null;
@@ -127,6 +132,21 @@ public final class MeasuresJob {
       LOG.info("measures: {}", summary.text());
       return summary;
     }
+  }
+
+  /**
+   * The registry's measures, checked against measures.csv under each group's rules before anything
+   * is computed: a code or kind on one side only fails the stage.
+   */
+  static List<MeasureDefinition> checkedDefinitions(
+      Collection<MeasureRules> rules, ReferenceData ref) {
+    List<MeasureDefinition> first = null;
+    for (MeasureRules r : rules) {
+      List<MeasureDefinition> definitions = MeasureRegistry.definitions(r);
+      MeasureRegistry.check(definitions, ref.table(MeasureCatalogue.CSV));
+      first = first == null ? definitions : first;
+    }
+    return first;
   }
 
   /** The quarters grouped by their rules, in quarter order. */
