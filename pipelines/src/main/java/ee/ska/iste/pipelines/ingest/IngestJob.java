@@ -3,6 +3,7 @@ package ee.ska.iste.pipelines.ingest;
 import ee.ska.iste.core.contract.ContractSheet;
 import ee.ska.iste.core.quality.RefusalReason;
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.spark.ParallelWrites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -511,7 +508,7 @@ public final class IngestJob {
             return null;
           });
     }
-    runAll(writes);
+    ParallelWrites.run("iste-ingest-write", "the staged tables", writes);
   }
 
   /** The rows a loaded submission gives a table: its rejects or the accepted rows of a sheet. */
@@ -568,39 +565,6 @@ public final class IngestJob {
             .mode(SaveMode.Overwrite)
             .parquet(request.layout().partition(table, q));
       }
-    }
-  }
-
-  /** Runs the writes on as many threads as cores; the first failure fails the run. */
-  private static void runAll(List<Callable<Void>> writes) {
-    int threads = Math.max(1, Math.min(writes.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "iste-ingest-write");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<Void>> futures = new ArrayList<>();
-      for (Callable<Void> w : writes) {
-        futures.add(pool.submit(w));
-      }
-      for (Future<Void> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the staged tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(
-          "writing a staged table failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

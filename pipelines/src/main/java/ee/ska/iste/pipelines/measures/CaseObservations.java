@@ -15,8 +15,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * What each active case contributes to each measure in a quarter ({@link Observation}s over the
- * case-quarter facts). Every active case contributes to every count measure (0 or 1), so that every
- * unit with a case has every count measure.
+ * case-quarter facts): the case-level part of {@link MeasureRegistry}. Every active case
+ * contributes to every count measure (0 or 1), so that every unit with a case has every count
+ * measure.
  */
 final class CaseObservations {
   /** The initial assessment's levels by domain (null without an initial assessment). */

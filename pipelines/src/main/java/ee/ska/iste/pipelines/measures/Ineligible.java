@@ -28,7 +28,7 @@ final class Ineligible {
 
   /** The reason codes broken down, in catalogue order: the {@code INELIGIBLE_<reason>} measures. */
   static List<String> reasons(ReferenceData ref) {
-    RefTable measures = ref.table("measures");
+    RefTable measures = ref.table(MeasureCatalogue.CSV);
     List<String> out = new ArrayList<>();
     for (var row : measures.rows()) {
       String code = measures.required(row, "measure");
@@ -59,6 +59,6 @@ final class Ineligible {
         active
             .select("case_id", "kov_code", "county_code", "quarter")
             .join(cases.select("case_id", "ineligible_reason"), "case_id");
-    return Rollup.transform(KovSums.of(facts, observations(reasons)), MeasureRules.RCI_Z);
+    return Rollup.transform(KovSums.of(facts, observations(reasons)), MeasureRules.WILSON_Z);
   }
 }

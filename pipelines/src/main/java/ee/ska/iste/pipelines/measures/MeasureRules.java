@@ -34,6 +34,9 @@ public record MeasureRules(
   /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
   public static final double RCI_Z = 1.96;
 
+  /** The normal quantile of the shares' 95% Wilson score interval (measures.md). */
+  public static final double WILSON_Z = 1.96;
+
   /**
    * The work-or-study component whose yearly cost is capped by WORK_STUDY_CAP_EUR (the component of
    * the HOIVATUS life domain, components.csv).
@@ -75,10 +78,13 @@ public record MeasureRules(
         DisclosureRules.of(ref, on, kinds(ref)));
   }
 
-  /** measure code → kind, from the measure catalogue (measures.csv). */
+  /**
+   * measure code → kind, from the measure catalogue (measures.csv, which the measures stage checks
+   * against {@link MeasureRegistry} before it computes anything).
+   */
   static Map<String, ee.ska.iste.disclosure.Kind> kinds(ReferenceData ref) {
     Map<String, ee.ska.iste.disclosure.Kind> kinds = new LinkedHashMap<>();
-    for (Map<String, String> row : ref.table("measures").rows()) {
+    for (Map<String, String> row : ref.table(MeasureCatalogue.CSV).rows()) {
       kinds.put(row.get("measure"), ee.ska.iste.disclosure.Kind.valueOf(row.get("kind")));
     }
     return kinds;

@@ -13,12 +13,12 @@ import ee.ska.iste.pipelines.model.FctCase;
 import ee.ska.iste.pipelines.model.FctParticipation;
 import ee.ska.iste.pipelines.model.FctPlan;
 import ee.ska.iste.pipelines.model.FctQolScore;
-import ee.ska.iste.pipelines.model.ModelJob;
 import ee.ska.iste.pipelines.model.RefDatasets;
 import ee.ska.iste.pipelines.model.TableIO;
 import ee.ska.iste.pipelines.spark.ShufflePartitions;
 import ee.ska.iste.pipelines.spark.SparkJobCounter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +62,7 @@ public final class MeasuresJob {
     }
     List<Quarter> sorted = quarters.stream().distinct().sorted().toList();
     Map<MeasureRules, List<Quarter>> groups = byRules(sorted, ref);
+    List<MeasureDefinition> measures = checkedDefinitions(groups.keySet(), ref);
     try (SparkJobCounter counter = SparkJobCounter.start(spark)) {
       spark
           .sparkContext()
@@ -88,7 +89,10 @@ public final class MeasuresJob {
       ModelTables tables = ModelTables.read(spark, layout, ref);
       try {
         TableIO.write(
-            MeasureCatalogue.build(spark, ref), layout, MeasureCatalogue.TABLE, "measure");
+            MeasureCatalogue.build(spark, ref, measures),
+            layout,
+            MeasureCatalogue.TABLE,
+            "measure");
         Dataset<Row> outcomes = null;
         Dataset<Row> funnel = null;
         Dataset<Row> audit = null;
@@ -130,6 +134,21 @@ public final class MeasuresJob {
     }
   }
 
+  /**
+   * The registry's measures, checked against measures.csv under each group's rules before anything
+   * is computed: a code or kind on one side only fails the stage.
+   */
+  static List<MeasureDefinition> checkedDefinitions(
+      Collection<MeasureRules> rules, ReferenceData ref) {
+    List<MeasureDefinition> first = null;
+    for (MeasureRules r : rules) {
+      List<MeasureDefinition> definitions = MeasureRegistry.definitions(r);
+      MeasureRegistry.check(definitions, ref.table(MeasureCatalogue.CSV));
+      first = first == null ? definitions : first;
+    }
+    return first;
+  }
+
   /** The quarters grouped by their rules, in quarter order. */
   static Map<MeasureRules, List<Quarter>> byRules(List<Quarter> quarters, ReferenceData ref) {
     List<String> finalExitReasons = CodeDimensions.finalExitReasons(ref);
@@ -155,15 +174,14 @@ public final class MeasuresJob {
       Dataset<Row> allocations,
       Dataset<Row> components) {
 
-    /** Reads the model tables in the schemas the model stage produces (empty when absent). */
+    /** Reads the model tables in the schemas their classes declare (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
-      ModelJob.Model shape = ModelJob.shape(spark, ref);
       return new ModelTables(
-          TableIO.read(spark, layout, FctCase.TABLE, shape.fctCase().schema()),
-          TableIO.read(spark, layout, FctQolScore.TABLE, shape.fctQolScore().schema()),
-          TableIO.read(spark, layout, FctAssessment.TABLE, shape.fctAssessment().schema()),
-          TableIO.read(spark, layout, FctPlan.TABLE, shape.fctPlan().schema()),
-          TableIO.read(spark, layout, FctParticipation.TABLE, shape.fctParticipation().schema()),
+          TableIO.read(spark, layout, FctCase.TABLE, FctCase.SCHEMA),
+          TableIO.read(spark, layout, FctQolScore.TABLE, FctQolScore.SCHEMA),
+          TableIO.read(spark, layout, FctAssessment.TABLE, FctAssessment.SCHEMA),
+          TableIO.read(spark, layout, FctPlan.TABLE, FctPlan.SCHEMA),
+          TableIO.read(spark, layout, FctParticipation.TABLE, FctParticipation.SCHEMA),
           TableIO.read(spark, layout, DimMunicipality.TABLE, DimMunicipality.SCHEMA),
           RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS),
           Occupancy.allocations(spark, ref),
@@ -208,7 +226,7 @@ public final class MeasuresJob {
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
     Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
     Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
-    return Rollup.transform(perKov, MeasureRules.RCI_Z)
+    return Rollup.transform(perKov, MeasureRules.WILSON_Z)
         .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
         .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
   }

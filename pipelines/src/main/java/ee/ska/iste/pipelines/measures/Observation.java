@@ -25,6 +25,11 @@ record Observation(String measure, Kind kind, Column x, Column d) {
    */
   static final DecimalType AMOUNT = DataTypes.createDecimalType(18, 8);
 
+  /** The measure this observation computes. */
+  MeasureDefinition definition() {
+    return new MeasureDefinition(measure, kind);
+  }
+
   /** A count: every active case contributes 1 when {@code condition} holds, else 0. */
   static Observation count(String measure, Column condition) {
     return new Observation(measure, Kind.COUNT, when(condition, 1).otherwise(0), lit(null));

@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.StructType;
  * with an active case.
  */
 final class Occupancy {
-  static final String MEASURE = "OCCUPANCY";
+  static final MeasureDefinition DEFINITION = new MeasureDefinition("OCCUPANCY", Kind.RATIO);
   static final StructType ALLOCATIONS =
       new StructType()
           .add("allocation_id", DataTypes.StringType)
@@ -142,8 +142,8 @@ final class Occupancy {
             col("level"),
             col("unit_code"),
             col("quarter"),
-            lit(MEASURE).as("measure"),
-            lit(Kind.RATIO.name()).as("kind"),
+            lit(DEFINITION.code()).as("measure"),
+            lit(DEFINITION.kind().name()).as("kind"),
             col("n").cast("long").as("n"),
             col("cd").cast("double").divide(denominator).as("value"),
             col("cd").cast("double").as("numerator"),

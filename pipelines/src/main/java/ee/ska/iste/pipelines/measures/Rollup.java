@@ -32,18 +32,6 @@ import org.apache.spark.sql.types.DataTypes;
 final class Rollup {
   static final String NATIONAL = "EE";
 
-  /** The quantiles already worked out, by n: most figures share a few hundred values of n. */
-  private static final Map<Long, Double> T_975_BY_N = new ConcurrentHashMap<>();
-
-  private static final UserDefinedFunction T_975 =
-      udf(
-          (UDF1<Long, Double>)
-              n ->
-                  n == null || n < 2
-                      ? null
-                      : T_975_BY_N.computeIfAbsent(n, k -> Stats.studentTQuantile(0.975, k - 1)),
-          DataTypes.DoubleType);
-
   private Rollup() {}
 
   /**
@@ -118,7 +106,8 @@ final class Rollup {
                     p.multiply(lit(1).minus(p))
                         .divide(col("denominator"))
                         .plus(z2n.divide(col("denominator").multiply(4)))));
-    Column tHalf = T_975.apply(col("n")).multiply(col("sd")).divide(sqrt(col("n")));
+    UserDefinedFunction t975 = udf(new TQuantiles(), DataTypes.DoubleType);
+    Column tHalf = t975.apply(col("n")).multiply(col("sd")).divide(sqrt(col("n")));
     return figures
         .withColumn(
             "ci_low",
@@ -132,5 +121,21 @@ final class Rollup {
 
   private static Column greatest0(Column c) {
     return when(c.lt(0), 0).otherwise(c);
+  }
+
+  /**
+   * The 97.5% quantile of Student's t with n − 1 degrees of freedom, null below n = 2. Each
+   * instance remembers the quantiles it has worked out (each copy a task deserialises has its own):
+   * most figures share a few hundred values of n, and one quantile costs a root search.
+   */
+  private static final class TQuantiles implements UDF1<Long, Double> {
+    private final Map<Long, Double> byN = new ConcurrentHashMap<>();
+
+    @Override
+    public Double call(Long n) {
+      return n == null || n < 2
+          ? null
+          : byN.computeIfAbsent(n, k -> Stats.studentTQuantile(0.975, k - 1));
+    }
   }
 }

@@ -14,6 +14,9 @@ import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Attaches {@code case_id} to dated facts of a client in a KOV: the case of the same client and KOV
@@ -27,6 +30,14 @@ import org.apache.spark.sql.Row;
  */
 final class CaseLink {
   private CaseLink() {}
+
+  /** The schema of {@link #attach} over facts of schema {@code facts}: {@code case_id} in front. */
+  static StructType schema(StructType facts) {
+    StructField[] out = new StructField[facts.fields().length + 1];
+    out[0] = DataTypes.createStructField("case_id", DataTypes.StringType, true);
+    System.arraycopy(facts.fields(), 0, out, 1, facts.fields().length);
+    return new StructType(out);
+  }
 
   static Dataset<Row> attach(
       Dataset<Row> facts, Dataset<Row> cases, String fromColumn, String toColumn, int beforeDays) {

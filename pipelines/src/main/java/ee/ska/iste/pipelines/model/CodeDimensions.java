@@ -25,6 +25,11 @@ import org.apache.spark.sql.types.StructType;
  * </ul>
  */
 public final class CodeDimensions {
+  public static final String QUARTER_TABLE = "dim_quarter";
+  public static final String DOMAIN_TABLE = "dim_domain";
+  public static final String COMPONENT_TABLE = "dim_component";
+  public static final String EXIT_REASON_TABLE = "dim_exit_reason";
+
   public static final StructType DIM_QUARTER =
       new StructType()
           .add("quarter", DataTypes.StringType, false)

@@ -14,6 +14,8 @@ import static org.apache.spark.sql.functions.upper;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code dim_client}: one row per client (pseudonym), key {@code client_id}.
@@ -37,6 +39,21 @@ import org.apache.spark.sql.Row;
  */
 public final class DimClient {
   public static final String TABLE = "dim_client";
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("client_id", DataTypes.StringType, false)
+          .add("birth_year", DataTypes.IntegerType)
+          .add("birth_month", DataTypes.IntegerType)
+          .add("sex", DataTypes.StringType)
+          .add("first_start", DataTypes.DateType)
+          .add("episodes", DataTypes.IntegerType, false)
+          .add("kovs", DataTypes.IntegerType, false)
+          .add("age_at_entry", DataTypes.IntegerType)
+          .add("age_band", DataTypes.StringType)
+          .add("diagnosis", DataTypes.StringType)
+          .add("diagnosis_group", DataTypes.StringType)
+          .add("severity", DataTypes.StringType)
+          .add("entry_route", DataTypes.StringType);
 
   private DimClient() {}
 

@@ -2,6 +2,7 @@ package ee.ska.iste.pipelines.model;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code fct_assessment}: one row per assessment and life domain, key (client_id, kov_code,
@@ -10,6 +11,8 @@ import org.apache.spark.sql.Row;
  */
 public final class FctAssessment {
   public static final String TABLE = "fct_assessment";
+  public static final StructType SCHEMA =
+      CaseLink.schema(LatestVersion.schema(StagedSchemas.ASSESSMENT));
 
   private FctAssessment() {}
 

@@ -22,6 +22,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code fct_case}: one row per case, key {@code case_id} (SHA-256 hex of client, KOV and case
@@ -32,6 +34,25 @@ import org.apache.spark.sql.expressions.WindowSpec;
  */
 public final class FctCase {
   public static final String TABLE = "fct_case";
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("case_id", DataTypes.StringType)
+          .add("client_id", DataTypes.StringType, false)
+          .add("kov_code", DataTypes.StringType, false)
+          .add("county_code", DataTypes.StringType)
+          .add("allocation_id", DataTypes.StringType)
+          .add("start_date", DataTypes.DateType)
+          .add("end_date", DataTypes.DateType)
+          .add("end_reason", DataTypes.StringType)
+          .add("episodes", DataTypes.IntegerType, false)
+          .add("entry_route", DataTypes.StringType)
+          .add("diagnosis", DataTypes.StringType)
+          .add("severity", DataTypes.StringType)
+          .add("cooperative", DataTypes.BooleanType)
+          .add("ineligible_reason", DataTypes.StringType)
+          .add("birth_year", DataTypes.IntegerType)
+          .add("sex", DataTypes.StringType)
+          .add("age_at_start", DataTypes.IntegerType);
 
   private FctCase() {}
 

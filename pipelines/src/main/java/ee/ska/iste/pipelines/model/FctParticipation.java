@@ -7,6 +7,7 @@ import ee.ska.iste.pipelines.staged.StagedSchemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code fct_participation}: one row per client, KOV, month, component, mode and provider, from the
@@ -16,6 +17,11 @@ import org.apache.spark.sql.Row;
  */
 public final class FctParticipation {
   public static final String TABLE = "fct_participation";
+  public static final StructType SCHEMA =
+      CaseLink.schema(
+          StagedSchemas.PARTICIPATION
+              .add("price_eur", StagedSchemas.MONEY)
+              .add("cost_eur", StagedSchemas.MONEY));
 
   private FctParticipation() {}
 

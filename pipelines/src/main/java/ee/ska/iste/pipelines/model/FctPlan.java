@@ -2,6 +2,7 @@ package ee.ska.iste.pipelines.model;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code fct_plan}: one row per plan version, key (client_id, kov_code, plan_type, made_on); the
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Row;
  */
 public final class FctPlan {
   public static final String TABLE = "fct_plan";
+  public static final StructType SCHEMA = CaseLink.schema(LatestVersion.schema(StagedSchemas.PLAN));
 
   private FctPlan() {}
 

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code fct_qol_score}: one row per self-assessment (staged {@code stg_qol} row of the quarter it
@@ -15,6 +17,16 @@ import org.apache.spark.sql.Row;
  */
 public final class FctQolScore {
   public static final String TABLE = "fct_qol_score";
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("case_id", DataTypes.StringType)
+          .add("client_id", DataTypes.StringType, false)
+          .add("kov_code", DataTypes.StringType, false)
+          .add("assessed_on", DataTypes.DateType, false)
+          .add("quarter", DataTypes.StringType, false)
+          .add("instrument", DataTypes.StringType, false)
+          .add("items_answered", DataTypes.IntegerType, false)
+          .add("score", DataTypes.DoubleType);
 
   private FctQolScore() {}
 

@@ -2,6 +2,7 @@ package ee.ska.iste.pipelines.model;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code int_episode}: one row per episode, key ({@code client_id, kov_code, start_date}); the
@@ -10,6 +11,7 @@ import org.apache.spark.sql.Row;
  */
 public final class IntEpisode {
   public static final String TABLE = "int_episode";
+  public static final StructType SCHEMA = LatestVersion.schema(StagedSchemas.CLIENT_EPISODE);
 
   private IntEpisode() {}
 

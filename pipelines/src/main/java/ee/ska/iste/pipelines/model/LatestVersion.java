@@ -10,6 +10,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Keeps, per key, the row of the latest quarter's submission (the first source row when a
@@ -22,6 +24,18 @@ import org.apache.spark.sql.expressions.Window;
  */
 final class LatestVersion {
   private LatestVersion() {}
+
+  /** The schema of {@link #of} over rows of schema {@code staged}. */
+  static StructType schema(StructType staged) {
+    return new StructType(
+        Arrays.stream(staged.fields())
+            .map(
+                f ->
+                    f.name().equals("quarter")
+                        ? new StructField("from_quarter", f.dataType(), f.nullable(), f.metadata())
+                        : f)
+            .toArray(StructField[]::new));
+  }
 
   static Dataset<Row> of(Dataset<Row> staged, String... key) {
     Column[] keyColumns = Arrays.stream(key).map(k -> col(k)).toArray(Column[]::new);

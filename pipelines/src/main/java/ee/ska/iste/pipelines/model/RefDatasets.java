@@ -29,9 +29,17 @@ public final class RefDatasets {
   /** The rows of reference table {@code name} in the given schema. */
   public static Dataset<Row> of(
       SparkSession spark, ReferenceData ref, String name, StructType schema) {
-    RefTable t = ref.table(name);
+    return of(spark, name, ref.table(name).rows(), schema);
+  }
+
+  /**
+   * Rows of reference table {@code name} (column → text, as {@link RefTable#rows()} gives them) in
+   * the given schema.
+   */
+  public static Dataset<Row> of(
+      SparkSession spark, String name, List<Map<String, String>> textRows, StructType schema) {
     List<Row> rows = new ArrayList<>();
-    for (Map<String, String> r : t.rows()) {
+    for (Map<String, String> r : textRows) {
       Object[] values = new Object[schema.fields().length];
       for (int i = 0; i < values.length; i++) {
         StructField f = schema.fields()[i];
