@@ -1,5 +1,6 @@
 package ee.ska.iste.pipelines.model;
 
+import ee.ska.iste.pipelines.staged.StagedSchemas;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.pipelines.spark.SharedSpark;
+import ee.ska.iste.pipelines.staged.StagedSchemas;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
