@@ -38,7 +38,7 @@ public final class IngestCommand extends StageCommand {
               .anyMatch(f -> f.name().startsWith("ISTE_" + kov + "_"));
       if (!present) {
         throw new UserError(
-            ExitCode.USAGE, "no submission of KOV " + kov + " for " + quarter.text + " in " + in);
+            ExitCode.USAGE, "no submission of KOV " + kov + " for " + quarter.text() + " in " + in);
       }
     }
     StageRunner stages = stages(quarter);
