@@ -18,13 +18,7 @@ import picocli.CommandLine.Option;
     header =
         "Re-run the disclosure audit (the outsider's linear programmes) on a published version.")
 public final class AuditCommand extends BaseCommand {
-  @Mixin WarehouseOption warehouse;
-
-  @Option(
-      names = "--version",
-      paramLabel = "VERSION",
-      description = "A past version instead of the current one.")
-  String versionId;
+  @Mixin PublishedVersionOptions published;
 
   @Option(
       names = "--ref",
@@ -35,9 +29,8 @@ public final class AuditCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    Version v = warehouse.version(versionId);
-    ReferenceData ref =
-        refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
+    Version v = published.version();
+    ReferenceData ref = RefOption.load(refDir);
     long start = System.nanoTime();
     PublicAudit.Result r = PublicAudit.run(v.database(), ref);
     for (PublicAudit.Failure f : r.failures()) {

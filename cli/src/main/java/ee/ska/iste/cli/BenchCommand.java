@@ -4,11 +4,11 @@ import ee.ska.iste.cli.bench.Benchmark;
 import ee.ska.iste.cli.bench.BenchmarkPrinter;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.generator.SubmissionFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iste bench}: the national-rollout benchmark and its targets (issue 8). */
@@ -34,11 +34,7 @@ public final class BenchCommand extends BaseCommand {
       description = "Multiples of the national dataset (default: ${DEFAULT-VALUE}).")
   List<Double> scales;
 
-  @Option(
-      names = "--quarters",
-      defaultValue = "2023Q1..2024Q4",
-      description = "History generated at every scale (default: ${DEFAULT-VALUE}).")
-  String quarters;
+  @Mixin SyntheticDataOptions data;
 
   @Option(
       names = "--out",
@@ -82,29 +78,7 @@ public final class BenchCommand extends BaseCommand {
       description = "Generator scale of 1x; skips measuring it.")
   Double unitScale;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Generator seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--defects",
-      defaultValue = "0.005",
-      description = "Share of bad rows injected (default: ${DEFAULT-VALUE}).")
-  double defects;
-
-  @Option(
-      names = "--format",
-      defaultValue = "xlsx",
-      description = "Submission format, xlsx or csv (default: ${DEFAULT-VALUE}).")
-  SubmissionFormat format;
-
-  @Option(
-      names = "--master",
-      defaultValue = "local[2]",
-      description = "Spark master URL (default: ${DEFAULT-VALUE}).")
-  String master;
+  @Mixin SparkMasterOption spark;
 
   @Option(
       names = "--kov",
@@ -114,12 +88,7 @@ public final class BenchCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    List<Quarter> range;
-    try {
-      range = Quarter.parseRange(quarters);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage());
-    }
+    List<Quarter> range = data.quarters();
     List<Double> chosen = reduced ? List.of(1.0) : scales;
     Benchmark.Options options;
     try {
@@ -131,10 +100,10 @@ public final class BenchCommand extends BaseCommand {
               incremental,
               nationalClients,
               Optional.ofNullable(unitScale),
-              seed,
-              master,
-              format,
-              defects,
+              data.seed(),
+              spark.master(),
+              data.format(),
+              data.defects(),
               sparkSubmit,
               kov);
     } catch (IllegalArgumentException e) {

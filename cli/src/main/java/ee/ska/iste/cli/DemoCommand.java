@@ -9,7 +9,6 @@ import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.generator.GenerationSummary;
 import ee.ska.iste.generator.GeneratorConfig;
-import ee.ska.iste.generator.SubmissionFormat;
 import ee.ska.iste.generator.SubmissionGenerator;
 import ee.ska.iste.warehouse.DataDictionary;
 import java.io.IOException;
@@ -28,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iste demo}: synthetic submissions through every stage, and where to find the results. */
@@ -49,17 +49,7 @@ public final class DemoCommand extends BaseCommand {
       description = "Output folder: new, empty or an earlier demo's (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(
-      names = "--quarters",
-      defaultValue = "2023Q1..2024Q4",
-      description = "Quarters to generate (default: ${DEFAULT-VALUE}).")
-  String quarters;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Generator seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SyntheticDataOptions data;
 
   @Option(
       names = "--scale",
@@ -67,32 +57,11 @@ public final class DemoCommand extends BaseCommand {
       description = "Client count multiplier (default: ${DEFAULT-VALUE}).")
   double scale;
 
-  @Option(
-      names = "--defects",
-      defaultValue = "0.005",
-      description = "Share of bad rows injected (default: ${DEFAULT-VALUE}).")
-  double defects;
-
-  @Option(
-      names = "--format",
-      defaultValue = "xlsx",
-      description = "xlsx or csv (default: ${DEFAULT-VALUE}).")
-  SubmissionFormat format;
-
-  @Option(
-      names = "--master",
-      defaultValue = "local[2]",
-      description = "Spark master URL (default: ${DEFAULT-VALUE}).")
-  String master;
+  @Mixin SparkMasterOption spark;
 
   @Override
   protected int execute() throws IOException, SQLException {
-    List<Quarter> range;
-    try {
-      range = Quarter.parseRange(quarters);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage());
-    }
+    List<Quarter> range = data.quarters();
     DemoFolder.claim(out);
     Path submissions = out.resolve("submissions");
     deleteTree(submissions);
@@ -105,10 +74,10 @@ public final class DemoCommand extends BaseCommand {
     GenerationSummary generated =
         new SubmissionGenerator(ReferenceData.builtIn(), line -> err().println("      " + line))
             .generate(
-                GeneratorConfig.of(submissions, range, seed)
+                GeneratorConfig.of(submissions, range, data.seed())
                     .withScale(scale)
-                    .withFormat(format)
-                    .withDefectRate(defects));
+                    .withFormat(data.format())
+                    .withDefectRate(data.defects()));
     err().println("demo: " + generated.submissions() + " submissions written");
 
     Path keyFile = demoKey();
@@ -126,7 +95,7 @@ public final class DemoCommand extends BaseCommand {
             List.of(),
             PseudonymKeys.load(keyFile, System.getenv()),
             ReferenceData.builtIn(),
-            master,
+            spark.master(),
             true,
             List.of(range.get(range.size() - 1)),
             List.of(Locale.forLanguageTag("et")),

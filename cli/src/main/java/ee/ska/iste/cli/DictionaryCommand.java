@@ -12,13 +12,7 @@ import picocli.CommandLine.Option;
     name = "dictionary",
     header = "Write the warehouse data dictionary (Markdown) from the database's comments.")
 public final class DictionaryCommand extends BaseCommand {
-  @Mixin WarehouseOption warehouse;
-
-  @Option(
-      names = "--version",
-      paramLabel = "VERSION",
-      description = "A past version instead of the current one.")
-  String versionId;
+  @Mixin PublishedVersionOptions published;
 
   @Option(
       names = "--out",
@@ -29,7 +23,7 @@ public final class DictionaryCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    Version v = warehouse.version(versionId);
+    Version v = published.version();
     DataDictionary.write(v.database(), out);
     err().println("wrote " + out);
     return ExitCode.OK;

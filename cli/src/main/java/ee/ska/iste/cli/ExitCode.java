@@ -1,6 +1,9 @@
 package ee.ska.iste.cli;
 
-/** The exit codes of every command, in one place. */
+/**
+ * The exit codes of every command, in one place. There is no code 3: a submission that breaks the
+ * contract is refused with its reason and the others go on ({@link #PUBLISHED_WITH_REFUSALS}).
+ */
 public final class ExitCode {
   /** Success. */
   public static final int OK = 0;
@@ -10,9 +13,6 @@ public final class ExitCode {
 
   /** The command line was wrong. */
   public static final int USAGE = 2;
-
-  /** Input data broke the submission contract so that the command could not go on. */
-  public static final int DATA_CONTRACT = 3;
 
   /**
    * {@code run} only: the run published the good submissions, but one or more were refused (each

@@ -23,19 +23,13 @@ import picocli.CommandLine.Option;
       "The publish stage writes the same into <version>/public/ each version."
     })
 public final class ExportCommand extends BaseCommand {
-  @Mixin WarehouseOption warehouse;
+  @Mixin PublishedVersionOptions published;
 
   @Option(
       names = "--public",
       required = true,
       description = "The public export (the only kind there is; required so the intent is said).")
   boolean publicExport;
-
-  @Option(
-      names = "--version",
-      paramLabel = "VERSION",
-      description = "A past version instead of the current one.")
-  String versionId;
 
   @Option(
       names = "--out",
@@ -46,7 +40,7 @@ public final class ExportCommand extends BaseCommand {
 
   @Override
   protected int execute() throws Exception {
-    Version v = warehouse.version(versionId);
+    Version v = published.version();
     PublicExport.Summary s;
     try {
       s = PublicExport.write(v.database(), out);

@@ -1,14 +1,12 @@
 package ee.ska.iste.cli;
 
 import ee.ska.iste.cli.runner.StageRunner;
-import ee.ska.iste.core.person.DemoKey;
-import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.pipelines.ingest.IngestResult;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code iste ingest}: the first stage, submissions into the staged tables. */
 @Command(
@@ -19,43 +17,34 @@ import picocli.CommandLine.Option;
     description = {
       "Every row read ends accepted or rejected with a reason; a submission whose file or cover is",
       "wrong is refused whole. The pseudonymisation key comes from ISTE_PSEUDONYM_KEY or"
-          + " --key-file."
+          + " --key-file.",
+      "With --quarter, that quarter and any staged one whose reference data changed;",
+      "without it, every quarter in --input."
     })
 public final class IngestCommand extends StageCommand {
-  @Option(
-      names = "--key-file",
-      paramLabel = "FILE",
-      description = "File holding the pseudonymisation key.")
-  Path keyFile;
+  @Mixin StageQuarter.Selects quarter;
+
+  @Mixin KeyFileOption keyFile;
 
   @Override
   protected int execute() {
-    if (DemoKey.isDemo(keyFile, System.getenv())) {
-      throw new UserError(ExitCode.USAGE, DemoKey.refusal(keyFile));
-    }
-    KeyFiles.warnIfShared(keyFile, err());
-    Pseudonymiser key;
-    try {
-      key = PseudonymKeys.load(keyFile, System.getenv());
-    } catch (PseudonymKeys.MissingKeyException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage());
-    }
+    Pseudonymiser key = keyFile.load(err());
     Path in = inputDir();
-    if (kov != null && quarter != null) {
+    if (kov != null && quarter.given()) {
       boolean present =
-          StageRunner.inputsByQuarter(in, quarters())
-              .getOrDefault(quarters().get(0), java.util.List.of())
+          StageRunner.inputsByQuarter(in, quarter.quarters())
+              .getOrDefault(quarter.quarters().get(0), java.util.List.of())
               .stream()
               .anyMatch(f -> f.name().startsWith("ISTE_" + kov + "_"));
       if (!present) {
         throw new UserError(
-            ExitCode.USAGE, "no submission of KOV " + kov + " for " + quarter + " in " + in);
+            ExitCode.USAGE, "no submission of KOV " + kov + " for " + quarter.text() + " in " + in);
       }
     }
-    StageRunner stages = stages();
+    StageRunner stages = stages(quarter);
     Optional<IngestResult> result;
     try {
-      result = stages.ingest(in, quarters(), () -> key, force);
+      result = stages.ingest(in, quarter.quarters(), () -> key, force);
     } catch (ee.ska.iste.cli.runner.KeyCheck.KeyMismatchException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }

@@ -12,6 +12,11 @@ public final class Main {
 
   /** Runs the command line and returns its exit code (tests call this). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The {@code iste} command line, configured as {@link #run} executes it. */
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new IsteCommand());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
@@ -31,7 +36,7 @@ public final class Main {
           return ExitCode.FAILURE;
         });
     cl.setExitCodeExceptionMapper(ex -> ExitCode.USAGE);
-    return cl.execute(args);
+    return cl;
   }
 
   private static String oneLine(Throwable ex) {

@@ -18,13 +18,7 @@ import picocli.CommandLine.Parameters;
       "table, or CSV with --csv. Try: iste query \"SELECT * FROM kov_quarter_overview\""
     })
 public final class QueryCommand extends BaseCommand {
-  @Mixin WarehouseOption warehouse;
-
-  @Option(
-      names = "--version",
-      paramLabel = "VERSION",
-      description = "A past version instead of the current one.")
-  String versionId;
+  @Mixin PublishedVersionOptions published;
 
   @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
   boolean csv;
@@ -34,7 +28,7 @@ public final class QueryCommand extends BaseCommand {
 
   @Override
   protected int execute() {
-    Version v = warehouse.version(versionId);
+    Version v = published.version();
     try {
       QueryResult r = Query.run(v.database(), sql);
       out().print(csv ? r.csv() : r.aligned());

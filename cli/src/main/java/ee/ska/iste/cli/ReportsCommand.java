@@ -4,8 +4,8 @@ import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.reports.ReportFormat;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code iste reports}: the last stage, every report of a quarter from the published warehouse. */
@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
     header =
         "Stage 5: render every KOV report, the national dashboard and the data-quality report of a"
             + " quarter.",
-    description = "For one report at a time, see 'iste report'.")
+    description = {
+      "With --quarter, that quarter; without it, the latest staged quarter.",
+      "For one report at a time, see 'iste report'."
+    })
 public final class ReportsCommand extends StageCommand {
-  @Option(
-      names = "--lang",
-      split = ",",
-      defaultValue = "et",
-      description = "Languages, e.g. et,en (default: ${DEFAULT-VALUE}).")
-  List<String> languages;
+  @Mixin StageQuarter.Selects quarter;
+
+  @Mixin LanguagesOption languages;
 
   @Option(
       names = "--format",
@@ -31,8 +31,8 @@ public final class ReportsCommand extends StageCommand {
 
   @Override
   protected int execute() {
-    var stages = stages();
-    List<Quarter> quarters = quarters();
+    var stages = stages(quarter);
+    List<Quarter> quarters = quarter.quarters();
     if (quarters.isEmpty()) {
       List<Quarter> staged = stages.stagedQuarters();
       if (staged.isEmpty()) {
@@ -41,8 +41,7 @@ public final class ReportsCommand extends StageCommand {
       }
       quarters = List.of(staged.get(staged.size() - 1));
     }
-    List<Path> files =
-        stages.reports(quarters, languages.stream().map(Locale::forLanguageTag).toList(), format);
+    List<Path> files = stages.reports(quarters, languages.locales(), format);
     files.forEach(out()::println);
     return ExitCode.OK;
   }

@@ -3,17 +3,13 @@ package ee.ska.iste.cli;
 import ee.ska.iste.cli.runner.KeyCheck;
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
-import ee.ska.iste.core.person.DemoKey;
-import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.person.Pseudonymiser;
-import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.pipelines.ingest.IngestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,30 +43,13 @@ public final class RunCommand extends BaseCommand {
 
   @Mixin QuarterOptions quarterOptions;
 
-  @Option(
-      names = "--key-file",
-      paramLabel = "FILE",
-      description = "File holding the pseudonymisation key.")
-  Path keyFile;
+  @Mixin KeyFileOption keyFile;
 
-  @Option(
-      names = "--ref",
-      paramLabel = "DIR",
-      description = "Folder of reference CSV files overriding the built-in ones.")
-  Path refDir;
+  @Mixin RefOption ref;
 
-  @Option(
-      names = "--master",
-      defaultValue = "local[2]",
-      description = "Spark master URL (default: ${DEFAULT-VALUE}).")
-  String master;
+  @Mixin SparkMasterOption spark;
 
-  @Option(
-      names = "--lang",
-      split = ",",
-      defaultValue = "et",
-      description = "Report languages, e.g. et,en (default: ${DEFAULT-VALUE}).")
-  List<String> languages;
+  @Mixin LanguagesOption languages;
 
   @Option(names = "--no-reports", description = "Skip rendering reports.")
   boolean noReports;
@@ -92,16 +71,7 @@ public final class RunCommand extends BaseCommand {
     if (!Files.isDirectory(input)) {
       throw new UserError(ExitCode.USAGE, "input folder does not exist: " + input);
     }
-    if (DemoKey.isDemo(keyFile, System.getenv())) {
-      throw new UserError(ExitCode.USAGE, DemoKey.refusal(keyFile));
-    }
-    KeyFiles.warnIfShared(keyFile, err());
-    Pseudonymiser key;
-    try {
-      key = PseudonymKeys.load(keyFile, System.getenv());
-    } catch (PseudonymKeys.MissingKeyException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage());
-    }
+    Pseudonymiser key = keyFile.load(err());
     List<Quarter> quarters = quarterOptions.quarters();
     if (rekey && !quarters.isEmpty()) {
       throw new UserError(
@@ -113,11 +83,11 @@ public final class RunCommand extends BaseCommand {
             out,
             quarters,
             key,
-            refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir),
-            master,
+            ref.referenceData(),
+            spark.master(),
             !noReports,
             quarters,
-            languages.stream().map(Locale::forLanguageTag).toList(),
+            languages.locales(),
             force,
             rekey);
     LocalRunner.Outcome outcome;

@@ -3,28 +3,19 @@ package ee.ska.iste.cli;
 import ee.ska.iste.cli.runner.StageProgress;
 import ee.ska.iste.cli.runner.StageRunner;
 import ee.ska.iste.core.ref.ReferenceData;
-import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.core.time.QuarterOrDate;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The shared shape of the stage verbs ({@code ingest}, {@code model}, {@code measures}, {@code
  * publish}, {@code reports}): the one command line the Airflow tasks run for each stage, {@code
- * iste <stage> --quarter <quarter or date> --input <dir> --out <dir>}.
+ * iste <stage> --quarter <quarter or date> --input <dir> --out <dir>}. Each verb adds its {@link
+ * StageQuarter}: whether {@code --quarter} narrows it or only names the run.
  */
 public abstract class StageCommand extends BaseCommand {
-  @Option(
-      names = "--quarter",
-      paramLabel = "QUARTER|DATE",
-      description =
-          "The quarter (2024Q2) or a date inside it (2024-04-01, as Airflow's data interval"
-              + " start).")
-  String quarter;
-
   @Option(
       names = "--input",
       paramLabel = "DIR",
@@ -46,11 +37,7 @@ public abstract class StageCommand extends BaseCommand {
               + " quarter is re-run).")
   String kov;
 
-  @Option(
-      names = "--ref",
-      paramLabel = "DIR",
-      description = "Folder of reference CSV files overriding the built-in ones.")
-  Path refDir;
+  @Mixin RefOption ref;
 
   @Option(
       names = "--master",
@@ -62,18 +49,6 @@ public abstract class StageCommand extends BaseCommand {
       description = "Run even when the stage's input did not change since it last ran.")
   boolean force;
 
-  /** The quarter given, or empty for every quarter. */
-  protected List<Quarter> quarters() {
-    if (quarter == null) {
-      return List.of();
-    }
-    try {
-      return List.of(QuarterOrDate.parse(quarter));
-    } catch (IllegalArgumentException e) {
-      throw new UserError(ExitCode.USAGE, e.getMessage());
-    }
-  }
-
   protected Path inputDir() {
     if (input == null) {
       throw new UserError(ExitCode.USAGE, "--input is required for " + spec.name());
@@ -81,13 +56,13 @@ public abstract class StageCommand extends BaseCommand {
     return localPath(input, "--input");
   }
 
-  protected StageRunner stages() {
-    ReferenceData ref =
-        refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
-    String scope = quarter == null ? "all quarters" : quarters().get(0).toString();
+  /** The stages over {@code --out}, their progress lines naming {@code quarter}'s scope. */
+  protected StageRunner stages(StageQuarter quarter) {
+    ReferenceData referenceData = ref.referenceData();
+    String scope = quarter.scope();
     return new StageRunner(
         localPath(out, "--out"),
-        ref,
+        referenceData,
         sparkMaster(),
         new StageProgress(err(), scope),
         Clock.systemUTC());
