@@ -1,5 +1,6 @@
 package ee.ska.iste.cli;
 
+import ee.ska.iste.cli.runner.InboxFiles;
 import ee.ska.iste.cli.runner.StageRunner;
 import ee.ska.iste.core.person.DemoKey;
 import ee.ska.iste.core.person.PseudonymKeys;
@@ -43,7 +44,8 @@ public final class IngestCommand extends StageCommand {
     Path in = inputDir();
     if (kov != null && quarter != null) {
       boolean present =
-          StageRunner.inputsByQuarter(in, quarters())
+          InboxFiles.scan(in, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+              .inputs(quarters())
               .getOrDefault(quarters().get(0), java.util.List.of())
               .stream()
               .anyMatch(f -> f.name().startsWith("ISTE_" + kov + "_"));
