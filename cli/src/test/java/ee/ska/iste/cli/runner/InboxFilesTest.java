@@ -25,7 +25,7 @@ class InboxFilesTest {
     Files.writeString(input.resolve("ISTE_0251_2024Q2.xlsx"), "abcd");
     Path csv = Files.createDirectories(input.resolve("ISTE_0321_2024Q1"));
     Files.writeString(csv.resolve("klient.csv"), "ab");
-    Files.writeString(input.resolve("ISTE_0251_2024Q3.xlsx"), "not begun on the run's date");
+    Files.writeString(input.resolve("ISTE_0251_2024Q4.xlsx"), "not begun on the run's date");
     Files.writeString(input.resolve("notes.txt"), "no submission");
   }
 
