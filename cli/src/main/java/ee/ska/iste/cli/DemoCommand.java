@@ -2,6 +2,7 @@ package ee.ska.iste.cli;
 
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.files.OutputFiles;
 import ee.ska.iste.core.person.DemoKey;
 import ee.ska.iste.core.person.PseudonymKeys;
@@ -64,7 +65,7 @@ public final class DemoCommand extends BaseCommand {
     List<Quarter> range = data.quarters();
     DemoFolder.claim(out);
     Path submissions = out.resolve("submissions");
-    deleteTree(submissions);
+    FileTrees.deleteTree(submissions);
     err()
         .println(
             "demo: generating synthetic submissions for "
@@ -86,8 +87,8 @@ public final class DemoCommand extends BaseCommand {
             "demo: using a generated DEMO pseudonymisation key ("
                 + keyFile
                 + "), not for real data");
-    deleteTree(out.resolve("reports"));
-    deleteTree(out.resolve("work"));
+    FileTrees.deleteTree(out.resolve("reports"));
+    FileTrees.deleteTree(out.resolve("work"));
     RunPlan plan =
         new RunPlan(
             submissions,
@@ -197,7 +198,7 @@ public final class DemoCommand extends BaseCommand {
   private Path demoKey() throws IOException {
     Path keyFile = out.resolve("demo-pseudonym.key");
     if (Files.exists(keyFile) && !DemoKey.isDemo(keyFile, Map.of())) {
-      deleteTree(out.resolve("warehouse"));
+      FileTrees.deleteTree(out.resolve("warehouse"));
       Files.delete(keyFile);
     }
     if (!Files.exists(keyFile)) {
@@ -207,16 +208,5 @@ public final class DemoCommand extends BaseCommand {
       Files.setPosixFilePermissions(keyFile, OutputFiles.SECRET);
     }
     return keyFile;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

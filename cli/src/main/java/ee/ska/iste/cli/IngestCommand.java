@@ -1,5 +1,6 @@
 package ee.ska.iste.cli;
 
+import ee.ska.iste.cli.runner.InboxFiles;
 import ee.ska.iste.cli.runner.StageRunner;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.pipelines.ingest.IngestResult;
@@ -32,7 +33,8 @@ public final class IngestCommand extends StageCommand {
     Path in = inputDir();
     if (kov != null && quarter.given()) {
       boolean present =
-          StageRunner.inputsByQuarter(in, quarter.quarters())
+          InboxFiles.scan(in, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+              .inputs(quarter.quarters())
               .getOrDefault(quarter.quarters().get(0), java.util.List.of())
               .stream()
               .anyMatch(f -> f.name().startsWith("ISTE_" + kov + "_"));

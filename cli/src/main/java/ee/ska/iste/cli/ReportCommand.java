@@ -136,7 +136,7 @@ public final class ReportCommand extends BaseCommand {
         database = v.database();
         warehouseVersion = v.id();
         if (published == null) {
-          published = ee.ska.iste.cli.runner.StageRunner.stampOf(v).publishedOn();
+          published = ee.ska.iste.cli.runner.ReportStage.stampOf(v).publishedOn();
         }
       }
     } catch (IllegalArgumentException | IllegalStateException e) {

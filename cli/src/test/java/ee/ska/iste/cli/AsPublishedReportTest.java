@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.warehouse.Building;
 import ee.ska.iste.warehouse.RunMetadata;
 import ee.ska.iste.warehouse.Version;
 import ee.ska.iste.warehouse.Warehouse;
@@ -108,30 +107,29 @@ class AsPublishedReportTest {
             List.of(Quarter.parse("2024Q2")),
             List.of(),
             Instant.parse("2024-08-01T00:00:00Z"));
-    try (Building b = w.begin(meta)) {
-      Path mart = b.dir().resolve("mart/mart_outcomes/quarter=2024Q2");
-      Path dim = b.dir().resolve("dim/dim_municipality");
-      replace(mart);
-      replace(dim);
-      sql(
-          "COPY (SELECT * FROM (VALUES"
-              + " ('KOV', '0793', 'ACTIVE', "
-              + active
-              + ".0, "
-              + active
-              + ".0, NULL, NULL, NULL, NULL, false), ('RIIK', 'EE', 'ACTIVE', 700.0, 700.0, NULL,"
-              + " NULL, NULL, NULL, false)) AS t(level, unit_code, measure, value, numerator,"
-              + " denominator, ci_low, ci_high, funnel_flag, suppressed)) TO '"
-              + mart.resolve("part-00000.parquet")
-              + "' (FORMAT PARQUET)");
-      sql(
-          "COPY (SELECT '0793' AS kov_code, 'Tartu linn' AS kov_name, '0079' AS county_code,"
-              + " 'Tartu maakond' AS county_name, 'A2023-0793' AS allocation_id, 41 AS places)"
-              + " TO '"
-              + dim.resolve("part-00000.parquet")
-              + "' (FORMAT PARQUET)");
-      return w.publish(b);
-    }
+    Path work = w.root().resolveSibling("work");
+    Path mart = work.resolve("mart/mart_outcomes/quarter=2024Q2");
+    Path dim = work.resolve("dim/dim_municipality");
+    replace(mart);
+    replace(dim);
+    sql(
+        "COPY (SELECT * FROM (VALUES"
+            + " ('KOV', '0793', 'ACTIVE', "
+            + active
+            + ".0, "
+            + active
+            + ".0, NULL, NULL, NULL, NULL, false), ('RIIK', 'EE', 'ACTIVE', 700.0, 700.0, NULL,"
+            + " NULL, NULL, NULL, false)) AS t(level, unit_code, measure, value, numerator,"
+            + " denominator, ci_low, ci_high, funnel_flag, suppressed)) TO '"
+            + mart.resolve("part-00000.parquet")
+            + "' (FORMAT PARQUET)");
+    sql(
+        "COPY (SELECT '0793' AS kov_code, 'Tartu linn' AS kov_name, '0079' AS county_code,"
+            + " 'Tartu maakond' AS county_name, 'A2023-0793' AS allocation_id, 41 AS places)"
+            + " TO '"
+            + dim.resolve("part-00000.parquet")
+            + "' (FORMAT PARQUET)");
+    return w.publish(work, meta);
   }
 
   private static void replace(Path folder) throws IOException {

@@ -3,8 +3,8 @@ package ee.ska.iste.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.warehouse.Building;
 import ee.ska.iste.warehouse.RunMetadata;
 import ee.ska.iste.warehouse.Warehouse;
 import java.io.ByteArrayOutputStream;
@@ -24,18 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code iste export --public} through {@link Main#run}. */
 class ExportCommandTest {
   @TempDir Path root;
+  @TempDir Path workArea;
 
   /** Publishes one quarter: KOV 0251 ACTIVE 3 (suppressed), the nation 40. */
   private void publish() throws Exception {
     Warehouse w = Warehouse.at(root.resolve("wh"));
-    Building b =
-        w.begin(
-            RunMetadata.started(
-                "test",
-                List.of(Quarter.parse("2024Q1")),
-                List.of(),
-                Instant.parse("2026-01-05T08:00:00Z")));
-    Path dir = Path.of(b.layout().partition("mart_outcomes", Quarter.parse("2024Q1")));
+    RunMetadata meta =
+        RunMetadata.started(
+            "test",
+            List.of(Quarter.parse("2024Q1")),
+            List.of(),
+            Instant.parse("2026-01-05T08:00:00Z"));
+    Path work = workArea.resolve("work");
+    Path dir = work.resolve("mart/mart_outcomes/quarter=2024Q1");
+    FileTrees.deleteTree(dir);
     Files.createDirectories(dir);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
@@ -48,7 +50,7 @@ class ExportCommandTest {
               + dir.resolve("part-00000.parquet")
               + "' (FORMAT PARQUET)");
     }
-    w.publish(b);
+    w.publish(work, meta);
   }
 
   private record Run(int code, String out, String err) {}

@@ -2,15 +2,11 @@ package ee.ska.iste.warehouse;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,43 +15,26 @@ import java.util.stream.Stream;
 final class Files2 {
   private Files2() {}
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+  /**
+   * Gives {@code target} every regular file under {@code source} at the same relative path: a hard
+   * link where the file system allows it, else a copy. Nothing when {@code source} is no folder.
+   */
+  static void linkOrCopyTree(Path source, Path target) throws IOException {
+    if (!Files.isDirectory(source)) {
       return;
     }
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  /**
-   * Gives {@code to} the content of {@code from}: a hard link where the file system allows it, else
-   * a copy. Returns true when it linked.
-   */
-  static boolean linkOrCopy(Path from, Path to) throws IOException {
-    Files.createDirectories(to.getParent());
-    try {
-      Files.createLink(to, from);
-      return true;
-    } catch (UnsupportedOperationException | FileSystemException e) {
-      Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-      return false;
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(source)) {
+      files = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    }
+    for (Path f : files) {
+      Path to = target.resolve(source.relativize(f));
+      Files.createDirectories(to.getParent());
+      try {
+        Files.createLink(to, f);
+      } catch (IOException | UnsupportedOperationException e) {
+        Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package ee.ska.iste.warehouse;
 
+import ee.ska.iste.core.files.FileTrees;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,11 +107,11 @@ public final class InputArchive {
       if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         Path tmp = dir.resolve("." + e.sha256() + ".tmp");
         if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
-          Files2.deleteTree(tmp);
+          FileTrees.deleteTree(tmp);
         }
         String sha = csvFolder ? copyFolder(source, tmp) : copyFile(source, tmp);
         if (!sha.equals(e.sha256())) {
-          Files2.deleteTree(tmp);
+          FileTrees.deleteTree(tmp);
           return false;
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package ee.ska.iste.warehouse;
 
+import ee.ska.iste.core.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -142,8 +143,8 @@ public final class PublicExport {
       Files.deleteIfExists(db);
       Files.deleteIfExists(outDir.resolve(DATABASE_FILE + ".wal"));
       Files.deleteIfExists(outDir.resolve(DICTIONARY_FILE));
-      Files2.deleteTree(csv);
-      Files2.deleteTree(parquet);
+      FileTrees.deleteTree(csv);
+      FileTrees.deleteTree(parquet);
       Files.createDirectories(csv);
       Files.createDirectories(parquet);
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());

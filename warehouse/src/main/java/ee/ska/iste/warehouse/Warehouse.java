@@ -1,5 +1,6 @@
 package ee.ska.iste.warehouse;
 
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.files.OutputFiles;
 import ee.ska.iste.core.layout.Layer;
 import ee.ska.iste.core.ref.ReferenceData;
@@ -37,12 +38,12 @@ import java.util.stream.Stream;
  *   .writer.lock                     held by the run that is building
  * </pre>
  *
- * <p>A run calls {@link #begin(RunMetadata)}, lets the stages write into {@link Building#layout()}
- * and calls {@link #publish(Building)}. Publishing builds the DuckDB catalogue, writes {@code
- * run.json}, flushes everything to disk, renames the folder to its final name and then replaces the
- * {@code current} link in one atomic rename. A reader therefore sees either the old or the new
- * version, never a mix, and a reader that opened the old database keeps reading it. A process
- * killed at any point leaves {@code current} on the last published version.
+ * <p>A run writes its tables into a work area of its own and calls {@link #publish(Path,
+ * RunMetadata)}, which links the work area's tables into a new version's folder, builds the DuckDB
+ * catalogue, writes {@code run.json}, flushes everything to disk, renames the folder to its final
+ * name and then replaces the {@code current} link in one atomic rename. A reader therefore sees
+ * either the old or the new version, never a mix, and a reader that opened the old database keeps
+ * reading it. A process killed at any point leaves {@code current} on the last published version.
  *
  * <p>Analysts open {@code <root>/current/iste.duckdb}. Needs a file system with symbolic links and
  * atomic rename (Linux, macOS).
@@ -100,56 +101,63 @@ public final class Warehouse {
   }
 
   /**
-   * Starts a new version: takes the writer lock, removes leftovers of crashed runs and creates the
-   * version's folder holding the current version's tables (hard links where possible, else copies),
-   * so that a run rewriting some quarters leaves the others as they were.
+   * Publishes the finished work area as a new version. Takes the writer lock, removes leftovers of
+   * crashed runs and creates the version's folder holding the work area's tables (every file of its
+   * layer folders, as hard links where possible, else copies); then builds its DuckDB catalogue,
+   * audits its public view ({@link PublicAudit}; a failed audit throws {@link
+   * DisclosureAuditFailed} and publishes nothing), builds the public export, writes the run
+   * metadata with the end time, flushes it to disk, renames it to its final name and switches
+   * {@code current} to it. A version that fails on the way is removed and the lock released.
    *
-   * <p>Stages must replace a file by deleting it and writing a new one (as Spark does), never write
-   * into a carried-forward file in place: a Parquet file may be a hard link shared with a published
-   * version (published Parquet files are made read-only to guard against that).
+   * <p>The work area's Parquet files become read-only: they are shared with the published version.
+   * Stages must replace a file by deleting it and writing a new one (as Spark does), never write
+   * into it in place.
    *
+   * @param workArea the folder the stages wrote their layers into ({@code stg/}, {@code int/} …)
+   * @param meta the run's metadata, without its end time
    * @throws IllegalStateException when another run holds the writer lock
    */
-  public Building begin(RunMetadata meta) {
+  public Version publish(Path workArea, RunMetadata meta) {
+    if (workArea == null || !Files.isDirectory(workArea)) {
+      throw new IllegalArgumentException("the work area is not a folder: " + workArea);
+    }
     if (meta == null) {
       throw new IllegalArgumentException("run metadata must be given");
     }
     FileLock lock = lock();
     try {
-      Path versions = root.resolve(VERSIONS);
-      Files.createDirectories(versions);
-      String id = VersionId.of(highestNumber(versions) + 1);
-      Optional<Version> cur = current();
-      removeLeftovers(versions, cur.map(v -> VersionId.number(v.id())).orElse(0));
-      Path dir = versions.resolve(id + BUILDING_SUFFIX);
-      Files.createDirectory(dir);
-      if (cur.isPresent()) {
-        carryForward(cur.get().dir(), dir);
+      Building b = begin(meta);
+      try {
+        linkTables(workArea, b.dir());
+        steps.accept("linked");
+        return complete(b);
+      } catch (RuntimeException | Error e) {
+        discard(b, e);
+        throw e;
       }
-      steps.accept("begun");
-      return new Building(this, id, dir, meta, lock);
-    } catch (IOException | RuntimeException e) {
+    } finally {
       release(lock);
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("cannot begin a new version in " + root, io);
-      }
-      throw (RuntimeException) e;
     }
   }
 
-  /**
-   * Publishes a building: builds its DuckDB catalogue, audits its public view ({@link PublicAudit};
-   * a failed audit throws {@link DisclosureAuditFailed} and publishes nothing), builds the public
-   * export, writes its run metadata with the end time, flushes it to disk, renames it to its final
-   * name and switches {@code current} to it.
-   */
-  public Version publish(Building b) {
-    if (b == null || b.warehouse() != this) {
-      throw new IllegalArgumentException("the building does not belong to this warehouse");
+  /** The new version's folder, empty; a run that dies leaves it to the next run to remove. */
+  private Building begin(RunMetadata meta) {
+    try {
+      Path versions = root.resolve(VERSIONS);
+      Files.createDirectories(versions);
+      String id = VersionId.of(highestNumber(versions) + 1);
+      removeLeftovers(versions, current().map(v -> VersionId.number(v.id())).orElse(0));
+      Path dir = versions.resolve(id + BUILDING_SUFFIX);
+      Files.createDirectory(dir);
+      steps.accept("begun");
+      return new Building(id, dir, meta);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot begin a new version in " + root, e);
     }
-    if (b.isFinished()) {
-      throw new IllegalStateException("version " + b.id() + " is already published or discarded");
-    }
+  }
+
+  /** Catalogue, audit, export, metadata, flush, rename, switch: the version becomes current. */
+  private Version complete(Building b) {
     try {
       DuckDbCatalogue.Summary catalogue = DuckDbCatalogue.build(b.dir(), ref);
       // the gate: a version whose public view gives a hidden figure away is not published
@@ -180,10 +188,30 @@ public final class Warehouse {
       steps.accept("renamed");
       switchCurrent(b.id());
       steps.accept("switched");
-      b.finish();
       return new Version(b.id(), finalDir, run);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish version " + b.id(), e);
+    }
+  }
+
+  /** Removes a version that was not published (nothing once it was renamed). */
+  private static void discard(Building b, Throwable failure) {
+    try {
+      FileTrees.deleteTree(b.dir());
+    } catch (IOException e) {
+      failure.addSuppressed(
+          new UncheckedIOException("cannot discard the unpublished version " + b.id(), e));
+    }
+  }
+
+  /** Links every file of the work area's layer folders into the version's folder. */
+  private static void linkTables(Path workArea, Path dir) {
+    try {
+      for (Layer layer : Layer.values()) {
+        Files2.linkOrCopyTree(workArea.resolve(layer.prefix()), dir.resolve(layer.prefix()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the work area into the new version", e);
     }
   }
 
@@ -202,8 +230,8 @@ public final class Warehouse {
   }
 
   /**
-   * Every published version, oldest first: the current one and those before it. Buildings, and a
-   * finished folder a run renamed but died before switching to, are left out.
+   * Every published version, oldest first: the current one and those before it. Folders being
+   * built, and a finished folder a run renamed but died before switching to, are left out.
    */
   public List<Version> versions() {
     Path versions = root.resolve(VERSIONS);
@@ -273,7 +301,7 @@ public final class Warehouse {
         }
         Path doomed = v.dir().resolveSibling(v.id() + ".pruning");
         Files.move(v.dir(), doomed, StandardCopyOption.ATOMIC_MOVE);
-        Files2.deleteTree(doomed);
+        FileTrees.deleteTree(doomed);
         removed.add(v.id());
       }
       return List.copyOf(removed);
@@ -291,6 +319,11 @@ public final class Warehouse {
     Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
     Files2.syncDir(root);
   }
+
+  /**
+   * A version being built: {@code <root>/versions/vNNNNNN.building/}, published under {@code id}.
+   */
+  private record Building(String id, Path dir, RunMetadata run) {}
 
   private FileLock lock() {
     try {
@@ -346,32 +379,9 @@ public final class Warehouse {
       String name = p.getFileName().toString();
       if (!VersionId.isValid(name) || VersionId.number(name) > currentNumber) {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          Files2.deleteTree(p);
+          FileTrees.deleteTree(p);
         } else {
           Files.delete(p);
-        }
-      }
-    }
-  }
-
-  private static void carryForward(Path from, Path to) throws IOException {
-    for (Layer layer : Layer.values()) {
-      Path src = from.resolve(layer.prefix());
-      if (!Files.isDirectory(src)) {
-        continue;
-      }
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(src)) {
-        files = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-      }
-      for (Path f : files) {
-        Path target = to.resolve(from.relativize(f));
-        if (f.getFileName().toString().endsWith(".parquet")) {
-          Files2.linkOrCopy(f, target);
-        } else {
-          // _SUCCESS and .crc files are rewritten in place by Hadoop: never share them.
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target);
         }
       }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.ref.ReferenceData;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class DuckDbCatalogueTest {
     Path moved = dir.resolve("laptop").resolve("copy");
     Files.createDirectories(moved.getParent());
     Files.move(v, moved);
-    Files2.deleteTree(dir.resolve("build"));
+    FileTrees.deleteTree(dir.resolve("build"));
 
     try (Connection c =
         DriverManager.getConnection("jdbc:duckdb:" + moved.resolve("iste.duckdb"))) {

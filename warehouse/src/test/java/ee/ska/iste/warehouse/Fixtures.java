@@ -1,5 +1,6 @@
 package ee.ska.iste.warehouse;
 
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,11 @@ final class Fixtures {
           + " suppressed";
 
   private Fixtures() {}
+
+  /** The layout of a work area, where a test writes the tables it then publishes. */
+  static WarehouseLayout layout(Path workArea) {
+    return new WarehouseLayout(workArea.toString());
+  }
 
   /**
    * Writes one quarter's partition of mart_outcomes, replacing it as Spark does (delete the folder,
@@ -43,7 +49,7 @@ final class Fixtures {
   /** Replaces one partition folder of a table with one Parquet file holding the query's rows. */
   static void partition(Path tableDir, String partitionFolder, String select) throws IOException {
     Path dir = partitionFolder == null ? tableDir : tableDir.resolve(partitionFolder);
-    Files2.deleteTree(dir);
+    FileTrees.deleteTree(dir);
     Files.createDirectories(dir);
     String name = "part-00000-" + Math.abs(select.hashCode()) + ".c000.snappy.parquet";
     Path file = dir.resolve(name);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Diff, query and data dictionary over published versions. */
 class HistoryTest {
   @TempDir Path root;
+  @TempDir Path work;
 
   private static RunMetadata run() {
     return RunMetadata.started(
@@ -25,27 +26,25 @@ class HistoryTest {
   @Test
   void diffListsExactlyTheFiguresThatChanged() throws Exception {
     Warehouse w = Warehouse.at(root);
-    Building b1 = w.begin(run());
     // Provisional 2024Q1: ACTIVE 10 and NEW 4 in KOV 0251, national ACTIVE 50, KOV 0321 EXIT 2.
     Fixtures.outcomes(
-        b1.layout(),
+        Fixtures.layout(work),
         "2024Q1",
         "('KOV', '0251', 'ACTIVE', 10, 10, NULL, NULL, NULL, NULL, false)",
         "('KOV', '0251', 'NEW', 4, 4, NULL, NULL, NULL, NULL, true)",
         "('KOV', '0321', 'EXIT', 2, 2, NULL, NULL, NULL, NULL, true)",
         "('RIIK', 'EE', 'ACTIVE', 50, 50, NULL, NULL, NULL, NULL, false)");
-    Version v1 = w.publish(b1);
-    Building b2 = w.begin(run());
+    Version v1 = w.publish(work, run());
     // Final 2024Q1: a late correction makes ACTIVE 11 in 0251 and 51 nationally; NEW unchanged;
     // 0321's EXIT row is gone and 0321 gains NEW 1.
     Fixtures.outcomes(
-        b2.layout(),
+        Fixtures.layout(work),
         "2024Q1",
         "('KOV', '0251', 'ACTIVE', 11, 11, NULL, NULL, NULL, NULL, false)",
         "('KOV', '0251', 'NEW', 4, 4, NULL, NULL, NULL, NULL, true)",
         "('KOV', '0321', 'NEW', 1, 1, NULL, NULL, NULL, NULL, true)",
         "('RIIK', 'EE', 'ACTIVE', 51, 51, NULL, NULL, NULL, NULL, false)");
-    Version v2 = w.publish(b2);
+    Version v2 = w.publish(work, run());
 
     assertEquals(
         List.of(
@@ -64,13 +63,12 @@ class HistoryTest {
   @Test
   void diffRefusesAVersionWithoutOutcomes() throws Exception {
     Warehouse w = Warehouse.at(root);
-    Building b1 = w.begin(run());
-    Files.createDirectories(b1.dir());
-    Version empty = w.publish(b1);
-    Building b2 = w.begin(run());
+    Version empty = w.publish(work, run());
     Fixtures.outcomes(
-        b2.layout(), "2024Q1", "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
-    Version full = w.publish(b2);
+        Fixtures.layout(work),
+        "2024Q1",
+        "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
+    Version full = w.publish(work, run());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> VersionDiff.between(empty, full));
     assertTrue(e.getMessage().contains("v000001"));
@@ -79,13 +77,12 @@ class HistoryTest {
   @Test
   void queryPrintsAnAlignedTableAndCsv() throws Exception {
     Warehouse w = Warehouse.at(root);
-    Building b = w.begin(run());
     Fixtures.outcomes(
-        b.layout(),
+        Fixtures.layout(work),
         "2024Q1",
         "('KOV', '0251', 'ACTIVE', 12, 12, NULL, NULL, NULL, NULL, false)",
         "('RIIK', 'EE', 'ACTIVE', 345, 345, NULL, NULL, NULL, NULL, false)");
-    Version v = w.publish(b);
+    Version v = w.publish(work, run());
     QueryResult r =
         Query.run(
             v.database(),
@@ -107,10 +104,11 @@ class HistoryTest {
   @Test
   void dataDictionaryComesFromTheDatabaseComments() throws Exception {
     Warehouse w = Warehouse.at(root);
-    Building b = w.begin(run());
     Fixtures.outcomes(
-        b.layout(), "2024Q1", "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
-    Version v = w.publish(b);
+        Fixtures.layout(work),
+        "2024Q1",
+        "('RIIK', 'EE', 'ACTIVE', 5, 5, NULL, NULL, NULL, NULL, false)");
+    Version v = w.publish(work, run());
     Path md = root.resolve("dictionary.md");
     DataDictionary.write(v.database(), md);
     String text = Files.readString(md);

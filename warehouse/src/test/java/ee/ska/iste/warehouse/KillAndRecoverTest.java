@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class KillAndRecoverTest {
   @TempDir Path root;
+  @TempDir Path work;
+  @TempDir Path childWork;
 
   private static RunMetadata run() {
     return RunMetadata.started(
@@ -42,8 +44,9 @@ class KillAndRecoverTest {
 
   @ParameterizedTest(name = "killed at {0}")
   @CsvSource({
-    "begun, v000001, v000001",
     "half-file, v000001, v000001",
+    "begun, v000001, v000001",
+    "linked, v000001, v000001",
     "catalogue, v000001, v000001",
     "synced, v000001, v000001",
     "renamed, v000001, v000001",
@@ -53,10 +56,11 @@ class KillAndRecoverTest {
   void killedRunLeavesTheLastPublishedVersionWholeAndTheNextRunCompletes(
       String step, String currentAfter, String listedAfter) throws Exception {
     Warehouse w = Warehouse.at(root);
-    Building first = w.begin(run());
     Fixtures.outcomes(
-        first.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 7, 7, NULL, NULL, NULL, NULL, false)");
-    w.publish(first);
+        Fixtures.layout(work),
+        "2024Q1",
+        "('KOV', '0251', 'ACTIVE', 7, 7, NULL, NULL, NULL, NULL, false)");
+    w.publish(work, run());
 
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process child =
@@ -66,6 +70,7 @@ class KillAndRecoverTest {
                 System.getProperty("java.class.path"),
                 CrashingRun.class.getName(),
                 root.toString(),
+                childWork.toString(),
                 step)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -90,16 +95,17 @@ class KillAndRecoverTest {
     }
 
     // The next run completes and replaces Q1.
-    Building next = w.begin(run());
     Fixtures.outcomes(
-        next.layout(), "2024Q1", "('KOV', '0251', 'ACTIVE', 8, 8, NULL, NULL, NULL, NULL, false)");
-    Version v = w.publish(next);
+        Fixtures.layout(work),
+        "2024Q1",
+        "('KOV', '0251', 'ACTIVE', 8, 8, NULL, NULL, NULL, NULL, false)");
+    Version v = w.publish(work, run());
     assertEquals(v.id(), w.current().orElseThrow().id());
     assertEquals(8.0, active(v.database(), "2024Q1"));
     try (Stream<Path> s = Files.list(root.resolve("versions"))) {
       assertTrue(
           s.noneMatch(p -> p.getFileName().toString().contains(".")),
-          "no leftovers after the next begin");
+          "no leftovers after the next publish");
     }
   }
 }

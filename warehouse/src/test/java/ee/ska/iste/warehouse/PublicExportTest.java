@@ -276,13 +276,16 @@ class PublicExportTest {
   @Test
   void publishWritesTheExportIntoTheVersion() throws Exception {
     Warehouse w = Warehouse.at(dir.resolve("wh"));
-    Building b =
-        w.begin(
+    Path work = dir.resolve("work");
+    Fixtures.outcomes(
+        Fixtures.layout(work),
+        "2024Q2",
+        "('RIIK', 'EE', 'ACTIVE', 40, 40, NULL, NULL, NULL, NULL, false)");
+    Version v =
+        w.publish(
+            work,
             RunMetadata.started(
                 "test", List.of(Quarter.parse("2024Q2")), List.of(), Instant.EPOCH));
-    Fixtures.outcomes(
-        b.layout(), "2024Q2", "('RIIK', 'EE', 'ACTIVE', 40, 40, NULL, NULL, NULL, NULL, false)");
-    Version v = w.publish(b);
     Path pub = dir.resolve("wh").resolve("current").resolve("public");
     assertTrue(Files.isRegularFile(pub.resolve("iste_public.duckdb")));
     assertTrue(Files.isRegularFile(pub.resolve("csv").resolve("outcomes_public.csv")));

@@ -23,6 +23,7 @@ class WarehouseTest {
   private static final Instant END = Instant.parse("2026-01-05T08:30:00Z");
 
   @TempDir Path root;
+  @TempDir Path work;
 
   private Warehouse warehouse() {
     return Warehouse.at(root).withClock(Clock.fixed(END, ZoneOffset.UTC));
@@ -47,9 +48,8 @@ class WarehouseTest {
   }
 
   private Version publishActive(Warehouse w, String quarter, long n) throws Exception {
-    Building b = w.begin(run(quarter));
-    Fixtures.outcomes(b.layout(), quarter, active(n));
-    return w.publish(b);
+    Fixtures.outcomes(Fixtures.layout(work), quarter, active(n));
+    return w.publish(work, run(quarter));
   }
 
   @Test
@@ -90,9 +90,8 @@ class WarehouseTest {
             List.of(RunMetadata.InputFile.of(input, "ISTE_0251_2024Q1/klient.csv")),
             START);
     Warehouse w = warehouse();
-    Building b = w.begin(meta);
-    Fixtures.outcomes(b.layout(), "2024Q1", active(1));
-    w.publish(b);
+    Fixtures.outcomes(Fixtures.layout(work), "2024Q1", active(1));
+    w.publish(work, meta);
     Files.delete(input);
 
     RunMetadata read = w.current().orElseThrow().run();
@@ -110,16 +109,14 @@ class WarehouseTest {
   }
 
   @Test
-  void carryForwardKeepsUntouchedQuartersByteIdentical() throws Exception {
+  void aQuarterTheWorkAreaKeptIsTheSameFileInBothVersions() throws Exception {
     Warehouse w = warehouse();
-    Building b1 = w.begin(run("2024Q1", "2024Q2"));
-    Fixtures.outcomes(b1.layout(), "2024Q1", active(5));
-    Fixtures.outcomes(b1.layout(), "2024Q2", active(6));
-    Version v1 = w.publish(b1);
+    Fixtures.outcomes(Fixtures.layout(work), "2024Q1", active(5));
+    Fixtures.outcomes(Fixtures.layout(work), "2024Q2", active(6));
+    Version v1 = w.publish(work, run("2024Q1", "2024Q2"));
 
-    Building b2 = w.begin(run("2024Q2"));
-    Fixtures.outcomes(b2.layout(), "2024Q2", active(8));
-    Version v2 = w.publish(b2);
+    Fixtures.outcomes(Fixtures.layout(work), "2024Q2", active(8));
+    Version v2 = w.publish(work, run("2024Q2"));
 
     Path q1v1 =
         onlyParquet(Path.of(v1.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
@@ -127,6 +124,11 @@ class WarehouseTest {
         onlyParquet(Path.of(v2.layout().partition("mart_outcomes", Quarter.parse("2024Q1"))));
     assertEquals(q1v1.getFileName(), q1v2.getFileName());
     assertArrayEquals(Files.readAllBytes(q1v1), Files.readAllBytes(q1v2));
+    assertTrue(Files.isSameFile(q1v1, q1v2), "one file, linked into both versions");
+    assertFalse(
+        Files.getPosixFilePermissions(q1v1)
+            .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
+        "a published Parquet file is read-only, in the work area too");
 
     assertEquals(5, activeIn(v2.database(), "2024Q1"));
     assertEquals(8, activeIn(v2.database(), "2024Q2"));
@@ -139,11 +141,10 @@ class WarehouseTest {
     Warehouse w = warehouse();
     publishActive(w, "2024Q1", 7);
 
-    // A run that dies after begin and a partial write: its folder stays, its lock goes with it.
-    Building crashed = w.begin(run("2024Q1"));
-    Fixtures.outcomes(crashed.layout(), "2024Q1", active(99));
-    Files.writeString(crashed.dir().resolve(Warehouse.DATABASE_FILE), "half a database");
-    crashed.finish();
+    // A run that died while building v000002: its folder stays, its lock went with the process.
+    Path crashed = root.resolve("versions").resolve("v000002.building");
+    Fixtures.outcomes(Fixtures.layout(crashed), "2024Q1", active(99));
+    Files.writeString(crashed.resolve(Warehouse.DATABASE_FILE), "half a database");
 
     assertEquals("v000001", w.current().orElseThrow().id());
     assertEquals(List.of("v000001"), w.versions().stream().map(Version::id).toList());
@@ -151,21 +152,34 @@ class WarehouseTest {
 
     Version next = publishActive(w, "2024Q1", 8);
     assertEquals("v000003", next.id(), "ids never go back, even over a crashed run's id");
-    assertFalse(Files.exists(crashed.dir()), "the leftover is removed by the next begin");
+    assertFalse(Files.exists(crashed), "the leftover is removed by the next publish");
     assertEquals(8, activeIn(w.current().orElseThrow().database(), "2024Q1"));
   }
 
   @Test
   void onlyOneRunBuildsAtATime() throws Exception {
-    Warehouse w = warehouse();
-    try (Building b = w.begin(run("2024Q1"))) {
-      assertThrows(IllegalStateException.class, () -> w.begin(run("2024Q1")));
-    }
-    // Closing an unpublished building discards it and frees the lock.
-    try (Building b = w.begin(run("2024Q1"))) {
-      assertTrue(Files.isDirectory(b.dir()));
+    Fixtures.outcomes(Fixtures.layout(work), "2024Q1", active(1));
+    List<Throwable> refused = new java.util.ArrayList<>();
+    Warehouse w =
+        warehouse()
+            .withStepListener(
+                step -> {
+                  if (step.equals("linked")) {
+                    refused.add(
+                        assertThrows(
+                            IllegalStateException.class,
+                            () -> warehouse().publish(work, run("2024Q1"))));
+                    throw new IllegalStateException("stopped after " + step);
+                  }
+                });
+    assertThrows(IllegalStateException.class, () -> w.publish(work, run("2024Q1")));
+    assertEquals(1, refused.size(), "a second run is refused while the first builds");
+    // A version that failed on the way is removed and the lock freed.
+    try (Stream<Path> s = Files.list(root.resolve("versions"))) {
+      assertEquals(List.of(), s.toList());
     }
     assertTrue(w.current().isEmpty());
+    assertEquals("v000001", warehouse().publish(work, run("2024Q1")).id());
   }
 
   @Test
@@ -191,10 +205,9 @@ class WarehouseTest {
   @Test
   void aReaderOpeningCurrentWhilePublishingSeesOneWholeVersion() throws Exception {
     Warehouse w = warehouse();
-    Building first = w.begin(run("2024Q1", "2024Q2"));
-    Fixtures.outcomes(first.layout(), "2024Q1", active(1));
-    Fixtures.outcomes(first.layout(), "2024Q2", active(1));
-    w.publish(first);
+    Fixtures.outcomes(Fixtures.layout(work), "2024Q1", active(1));
+    Fixtures.outcomes(Fixtures.layout(work), "2024Q2", active(1));
+    w.publish(work, run("2024Q1", "2024Q2"));
 
     java.util.concurrent.atomic.AtomicBoolean done =
         new java.util.concurrent.atomic.AtomicBoolean();
@@ -218,10 +231,9 @@ class WarehouseTest {
             });
     reader.start();
     for (int k = 2; k <= 4; k++) {
-      Building b = w.begin(run("2024Q1", "2024Q2"));
-      Fixtures.outcomes(b.layout(), "2024Q1", active(k));
-      Fixtures.outcomes(b.layout(), "2024Q2", active(k));
-      w.publish(b);
+      Fixtures.outcomes(Fixtures.layout(work), "2024Q1", active(k));
+      Fixtures.outcomes(Fixtures.layout(work), "2024Q2", active(k));
+      w.publish(work, run("2024Q1", "2024Q2"));
     }
     done.set(true);
     reader.join();
@@ -234,16 +246,15 @@ class WarehouseTest {
     Warehouse w = warehouse();
     Version[] v = new Version[2];
     for (int i = 0; i < 2; i++) {
-      Building b = w.begin(run("2024Q1"));
       Fixtures.outcomes(
-          b.layout(),
+          Fixtures.layout(work),
           "2024Q1",
           "('RIIK', 'EE', 'ACTIVE', 40, 40, NULL, NULL, NULL, NULL, false)",
           "('KOV', '0251', 'QOL_IMPROVED', 0.5, 3, 6, 0.19, 0.81, 'WITHIN', false)");
-      v[i] = w.publish(b);
+      v[i] = w.publish(work, run("2024Q1"));
     }
-    // A run that rewrites nothing carries everything forward unchanged.
-    Version carried = w.publish(w.begin(run()));
+    // A run that rewrites nothing publishes the same tables again.
+    Version carried = w.publish(work, run());
     for (String t :
         List.of(
             "mart_outcomes",

@@ -2,6 +2,7 @@ package ee.ska.iste.cli.bench;
 
 import ee.ska.iste.cli.runner.StageProgress;
 import ee.ska.iste.cli.runner.StageRunner;
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.ReferenceData;
@@ -27,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -210,7 +210,7 @@ public final class Benchmark {
   /** Distinct clients at generator scale 1 over the quarters (a CSV generation, deleted after). */
   private long clientsAtScaleOne() throws IOException {
     Path dir = options.out().resolve("calibration");
-    deleteTree(dir);
+    FileTrees.deleteTree(dir);
     err.println(
         "bench: measuring distinct clients at generator scale 1 over " + span(options.quarters()));
     GenerationSummary s =
@@ -220,7 +220,7 @@ public final class Benchmark {
                     .withScale(1.0)
                     .withFormat(SubmissionFormat.CSV)
                     .withDefectRate(options.defects()));
-    deleteTree(dir);
+    FileTrees.deleteTree(dir);
     if (s.distinctClients() == 0) {
       throw new IllegalStateException("the generator gave no clients at scale 1");
     }
@@ -229,7 +229,7 @@ public final class Benchmark {
 
   private Path runScale(String label, double scale, boolean withIncrement) throws IOException {
     Path dir = options.out().resolve("run-" + label);
-    deleteTree(dir);
+    FileTrees.deleteTree(dir);
     Path submissions = dir.resolve("submissions");
     List<Quarter> quarters = options.quarters();
     Quarter last = quarters.get(quarters.size() - 1);
@@ -618,17 +618,6 @@ public final class Benchmark {
     return quarters.size() == 1
         ? quarters.get(0).toString()
         : quarters.get(0) + ".." + quarters.get(quarters.size() - 1);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 
   /** A stage's value with its wall time, heap and Spark jobs. */

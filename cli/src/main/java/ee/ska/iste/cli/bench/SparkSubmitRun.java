@@ -1,5 +1,6 @@
 package ee.ska.iste.cli.bench;
 
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class SparkSubmitRun {
     }
     Path lib = location(SparkSubmit.class).getParent();
     Path out = options.out().resolve("run-" + label.replace(' ', '-'));
-    Benchmark.deleteTree(out);
+    FileTrees.deleteTree(out);
     Files.createDirectories(out);
     List<Quarter> q = options.quarters();
     List<String> cmd = new ArrayList<>();

@@ -32,7 +32,7 @@ final class ArchivedSubmissions implements EarlierSubmissions {
 
   /** The archive of the warehouse under {@code root}, copies going to {@code folder}. */
   static ArchivedSubmissions of(Path root, Path folder) {
-    Rekey.deleteTree(folder);
+    WorkArea.remove(folder);
     return new ArchivedSubmissions(InputArchive.of(root), folder);
   }
 

@@ -36,52 +36,53 @@ public final class LocalRunner {
   public record Outcome(
       Version version, Optional<IngestResult> ingest, boolean published, List<Path> reports) {}
 
+  /**
+   * Runs the plan: discover → ingest → model → measures → publish → reports. A re-key first
+   * assembles its input and empties the work area ({@link Rekey}), then runs every stage.
+   */
   public Outcome run(RunPlan plan) {
     StageProgress progress =
-        new StageProgress(err, plan.quarters().isEmpty() ? "all quarters" : span(plan.quarters()));
-    if (plan.rekey()) {
-      return new Rekey(plan, progress, clock).run();
-    }
+        new StageProgress(
+            err, plan.quarters().isEmpty() ? "all quarters" : StageProgress.span(plan.quarters()));
+    Rekey rekey = plan.rekey() ? Rekey.begin(plan, progress) : null;
+    boolean force = plan.force() || rekey != null;
     try (StageRunner stages =
         new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock)) {
+      if (rekey == null) {
+        KeyCheck.requireWarehouseKey(plan.warehouseRoot(), plan.pseudonymiser());
+      }
+      InboxFiles inbox = stages.discover(rekey == null ? plan.input() : rekey.input());
       Optional<IngestResult> ingested =
-          stages.ingest(plan.input(), plan.quarters(), plan::pseudonymiser, plan.force());
-      stages.model(plan.force());
-      stages.measures(plan.force());
-      Optional<Version> published = stages.publish(plan.input(), plan.force());
-      return finish(plan, stages, ingested, published);
+          stages.ingestWithKey(inbox, plan.quarters(), plan.pseudonymiser(), force);
+      stages.model(force);
+      stages.measures(force);
+      Optional<Version> published = stages.publish(inbox, force);
+      if (rekey != null) {
+        rekey.end();
+      }
+      Version current = stages.warehouse().current().orElseThrow();
+      List<Path> reports = reports(plan, stages, published.isPresent());
+      if (rekey != null) {
+        rekey.removeInput();
+      }
+      return new Outcome(current, ingested, published.isPresent(), reports);
     }
   }
 
-  /** Renders the reports when needed and says what the run produced. */
-  static Outcome finish(
-      RunPlan plan,
-      StageRunner stages,
-      Optional<IngestResult> ingested,
-      Optional<Version> published) {
-    Version current = stages.warehouse().current().orElseThrow();
-    List<Path> reports = List.of();
+  /** Renders the reports when asked for and not already done from the current version. */
+  private static List<Path> reports(RunPlan plan, StageRunner stages, boolean published) {
     List<Quarter> quarters =
         plan.reportQuarters().isEmpty() ? latest(stages.stagedQuarters()) : plan.reportQuarters();
     if (plan.renderReports()
-        && (published.isPresent()
+        && (published
             || plan.force()
             || !stages.reportsDone(quarters, plan.languages(), ReportFormat.PDF))) {
-      reports = stages.reports(quarters, plan.languages(), ReportFormat.PDF);
+      return stages.reports(quarters, plan.languages(), ReportFormat.PDF);
     }
-    return new Outcome(current, ingested, published.isPresent(), reports);
+    return List.of();
   }
 
   private static List<Quarter> latest(List<Quarter> quarters) {
     return List.of(quarters.get(quarters.size() - 1));
-  }
-
-  static String span(List<Quarter> quarters) {
-    if (quarters.isEmpty()) {
-      return "(none)";
-    }
-    return quarters.size() == 1
-        ? quarters.get(0).toString()
-        : quarters.get(0) + ".." + quarters.get(quarters.size() - 1);
   }
 }

@@ -2,21 +2,16 @@ package ee.ska.iste.cli.runner;
 
 import ee.ska.iste.core.person.KeyFingerprint;
 import ee.ska.iste.pipelines.ingest.IngestJob;
-import ee.ska.iste.pipelines.ingest.IngestResult;
 import ee.ska.iste.pipelines.ingest.SubmissionFile;
 import ee.ska.iste.warehouse.BuildFingerprints;
 import ee.ska.iste.warehouse.InputArchive;
-import ee.ska.iste.warehouse.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -39,40 +34,43 @@ final class Rekey {
   private static final String INPUT = "rekey-input";
 
   private final RunPlan plan;
-  private final StageProgress progress;
-  private final Clock clock;
+  private final Path input;
 
-  Rekey(RunPlan plan, StageProgress progress, Clock clock) {
+  private Rekey(RunPlan plan) {
     this.plan = plan;
-    this.progress = progress;
-    this.clock = clock;
+    this.input = plan.out().resolve(INPUT);
   }
 
-  LocalRunner.Outcome run() {
-    BuildFingerprints fingerprints = BuildFingerprints.of(plan.warehouseRoot());
-    fingerprints.beginRekey(KeyFingerprint.of(plan.pseudonymiser()));
-    Path input = plan.out().resolve(INPUT);
-    try (StageRunner stages =
-        new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock)) {
-      deleteTree(stages.workDir());
-      deleteTree(input);
-      int fromArchive = assemble(input);
-      progress.note(
-          "re-key: every quarter from the input folder and "
-              + fromArchive
-              + " archived submission(s) no longer in it");
-      StageRunner fresh = new StageRunner(plan.out(), plan.ref(), plan.master(), progress, clock);
-      Optional<IngestResult> ingested =
-          fresh.ingestWithKey(input, List.of(), plan.pseudonymiser(), true);
-      fresh.model(true);
-      fresh.measures(true);
-      Optional<Version> published = fresh.publish(input, true);
-      fingerprints = BuildFingerprints.of(plan.warehouseRoot());
-      fingerprints.endRekey();
-      LocalRunner.Outcome outcome = LocalRunner.finish(plan, fresh, ingested, published);
-      deleteTree(input);
-      return outcome;
-    }
+  /**
+   * Marks the warehouse, empties the work area and assembles the re-key's input folder; the run
+   * then ingests that folder with every stage forced.
+   */
+  static Rekey begin(RunPlan plan, StageProgress progress) {
+    BuildFingerprints.of(plan.warehouseRoot()).beginRekey(KeyFingerprint.of(plan.pseudonymiser()));
+    Rekey rekey = new Rekey(plan);
+    WorkArea.remove(WorkArea.under(plan.out()));
+    WorkArea.remove(rekey.input);
+    int fromArchive = rekey.assemble(rekey.input);
+    progress.note(
+        "re-key: every quarter from the input folder and "
+            + fromArchive
+            + " archived submission(s) no longer in it");
+    return rekey;
+  }
+
+  /** The folder the re-key ingests. */
+  Path input() {
+    return input;
+  }
+
+  /** After the new version is published: the new key is the warehouse's. */
+  void end() {
+    BuildFingerprints.of(plan.warehouseRoot()).endRekey();
+  }
+
+  /** After the run: the assembled input (copies of submissions) is removed. */
+  void removeInput() {
+    WorkArea.remove(input);
   }
 
   /**
@@ -115,20 +113,6 @@ final class Rekey {
       }
     } else {
       Files.copy(from, to, LinkOption.NOFOLLOW_LINKS);
-    }
-  }
-
-  /** Removes a folder and everything in it (links not followed); nothing when it is absent. */
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + dir, e);
     }
   }
 }

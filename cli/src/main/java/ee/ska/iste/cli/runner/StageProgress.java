@@ -1,8 +1,10 @@
 package ee.ska.iste.cli.runner;
 
 import ee.ska.iste.core.Stage;
+import ee.ska.iste.core.time.Quarter;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Says on stderr, in the user's terms, which stage of the run is working and how long each took:
@@ -44,5 +46,15 @@ public final class StageProgress {
   public void note(String line) {
     err.println("      " + line);
     err.flush();
+  }
+
+  /** Quarters as the messages name them: {@code 2024Q1}, {@code 2024Q1..2024Q4}, {@code (none)}. */
+  public static String span(List<Quarter> quarters) {
+    if (quarters.isEmpty()) {
+      return "(none)";
+    }
+    return quarters.size() == 1
+        ? quarters.get(0).toString()
+        : quarters.get(0) + ".." + quarters.get(quarters.size() - 1);
   }
 }

@@ -46,7 +46,10 @@ public final class IngestJob {
 
   /** Runs the stage. */
   public IngestResult run(SparkSession spark, IngestRequest request) {
-    Inbox inbox = Inbox.scan(request.inputDir(), request.quarters(), LocalDate.now(ZoneOffset.UTC));
+    Inbox inbox =
+        request.inbox() != null
+            ? request.inbox()
+            : Inbox.scan(request.inputDir(), request.quarters(), LocalDate.now(ZoneOffset.UTC));
     List<SubmissionFile> files = inbox.submissions();
     List<Quarter> quarters =
         request.quarters().isEmpty()

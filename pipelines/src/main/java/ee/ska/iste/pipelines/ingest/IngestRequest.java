@@ -21,6 +21,8 @@ import java.util.List;
  *     that belong to no quarter of the run (a bad name, an impossible quarter); they are recorded
  *     only when that quarter is ingested. Null = the run's latest quarter.
  * @param earlier the submissions loaded by earlier runs (the warehouse's input archive)
+ * @param inbox what the input folder holds for {@code quarters}, as the caller already found it;
+ *     null = the stage looks itself ({@link Inbox#scan} as of today)
  */
 public record IngestRequest(
     Path inputDir,
@@ -29,7 +31,20 @@ public record IngestRequest(
     Pseudonymiser pseudonymiser,
     ReferenceData ref,
     Quarter refusalQuarter,
-    EarlierSubmissions earlier) {
+    EarlierSubmissions earlier,
+    Inbox inbox) {
+  /** A request that looks into the input folder itself. */
+  public IngestRequest(
+      Path inputDir,
+      WarehouseLayout layout,
+      List<Quarter> quarters,
+      Pseudonymiser pseudonymiser,
+      ReferenceData ref,
+      Quarter refusalQuarter,
+      EarlierSubmissions earlier) {
+    this(inputDir, layout, quarters, pseudonymiser, ref, refusalQuarter, earlier, null);
+  }
+
   /** A request into a warehouse without earlier submissions. */
   public IngestRequest(
       Path inputDir,
