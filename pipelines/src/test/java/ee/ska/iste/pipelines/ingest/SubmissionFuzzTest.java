@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.generator.GeneratorConfig;
@@ -69,7 +70,7 @@ class SubmissionFuzzTest {
       Path file = dir.resolve(xlsx.getFileName().toString());
       String what = mutateXlsx(new Random(seed), Files.readAllBytes(xlsx), entries, file);
       check("xlsx seed " + seed + " (" + what + ")", read(file, validator), file);
-      deleteTree(dir);
+      FileTrees.deleteTree(dir);
     }
     for (int i = 0; i < CASES_PER_FORMAT; i++) {
       long seed = SEED + 100_000 + i;
@@ -77,7 +78,7 @@ class SubmissionFuzzTest {
       Path folder = Files.createDirectories(dir.resolve(csv.getFileName().toString()));
       String what = mutateCsv(new Random(seed), files, folder);
       check("csv seed " + seed + " (" + what + ")", read(folder, validator), folder);
-      deleteTree(dir);
+      FileTrees.deleteTree(dir);
     }
     System.out.printf(
         "FUZZ %d cases in %.1f s: %s%n",
@@ -354,13 +355,5 @@ class SubmissionFuzzTest {
       lines.set(li, String.join(",", cells));
     }
     return String.join("\n", lines);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }
