@@ -1,6 +1,7 @@
 package ee.ska.iste.reports;
 
 import ee.ska.iste.core.time.Quarter;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -269,7 +271,13 @@ final class NationalReport {
               fmt.text("nation.funnel.l998")));
       doc.text(fmt.text("nation.funnel.flags", name, join(above), join(below)));
     }
-    doc.note(fmt.text("nation.funnel.note"));
+    Optional<Double> minN = ctx.database().threshold("FUNNEL_MIN_N", quarter.lastDay());
+    if (minN.isPresent()) {
+      doc.note(
+          fmt.text(
+              "nation.funnel.note",
+              BigDecimal.valueOf(minN.get()).stripTrailingZeros().toPlainString()));
+    }
   }
 
   private String join(List<String> names) {
