@@ -39,8 +39,8 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * renderer. Everything a report says comes from the database, the rules included: the measure
  * catalogue, thresholds, names and funnel limits are its {@code ref_} tables and {@code
  * mart_funnel}, as the run that published it applied them. KOV-level figures come from {@code
- * outcomes_public}, so suppressed figures print as "&lt;5" or "—", never as numbers. Not
- * thread-safe: use one renderer per thread.
+ * outcomes_public}, so suppressed figures print as "—", never as numbers. Not thread-safe: use one
+ * renderer per thread.
  *
  * <pre>{@code
  * try (ReportRenderer r = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp)) {
