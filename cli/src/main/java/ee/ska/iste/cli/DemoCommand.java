@@ -106,7 +106,8 @@ public final class DemoCommand extends BaseCommand {
     Path dictionary = out.resolve("data-dictionary.md");
     DataDictionary.write(outcome.version().database(), dictionary);
     OutputFiles.restrict(out);
-    Path current = plan.warehouseRoot().resolve("current").resolve("iste.duckdb");
+    Path current =
+        plan.warehouseRoot().resolve("current").resolve(outcome.version().database().getFileName());
     Quarter last = range.get(range.size() - 1);
     out().println();
     out().println("ISTE demo: done. Results:");

@@ -122,10 +122,10 @@ final class Charts {
     for (int i = 0; i <= 60; i++) {
       double n = 2 + (maxN - 2) * i / 60.0;
       target.add(n, limits.target());
-      lo95.add(n, limits.lower(n, FunnelLimits.Z95));
-      hi95.add(n, limits.upper(n, FunnelLimits.Z95));
-      lo998.add(n, limits.lower(n, FunnelLimits.Z998));
-      hi998.add(n, limits.upper(n, FunnelLimits.Z998));
+      lo95.add(n, limits.lower(n, limits.z95()));
+      hi95.add(n, limits.upper(n, limits.z95()));
+      lo998.add(n, limits.lower(n, limits.z998()));
+      hi998.add(n, limits.upper(n, limits.z998()));
     }
     XYSeriesCollection lineData = new XYSeriesCollection();
     lineData.addSeries(target);

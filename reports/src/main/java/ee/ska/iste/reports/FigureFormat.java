@@ -25,19 +25,12 @@ final class FigureFormat {
   private final ResourceBundle bundle;
   private final DecimalFormatSymbols symbols;
   private final DateTimeFormatter dates;
-  private final int suppressionMin;
 
-  FigureFormat(Locale locale, ResourceBundle bundle, int suppressionMin) {
+  FigureFormat(Locale locale, ResourceBundle bundle) {
     this.locale = locale;
     this.bundle = bundle;
     this.symbols = DecimalFormatSymbols.getInstance(locale);
     this.dates = DateTimeFormatter.ofPattern(bundle.getString("format.date"), locale);
-    this.suppressionMin = suppressionMin;
-  }
-
-  /** The smallest count shown (reference data, 5). */
-  int suppressionMin() {
-    return suppressionMin;
   }
 
   Locale locale() {

@@ -44,10 +44,10 @@ final class KovReport {
   }
 
   ReportDocument build(Municipality kov, Quarter quarter) throws SQLException {
-    Warehouse w = ctx.warehouse();
+    PublishedDatabase db = ctx.database();
     String name = kov.displayName();
     String county = ctx.county(kov.countyCode(), kov.countyName());
-    Warehouse.KovStatus status = w.kovStatuses(quarter).get(kov.kovCode());
+    PublishedDatabase.KovStatus status = db.kovStatuses(quarter).get(kov.kovCode());
     String mark = statusText.titleMark(status == null ? null : status.status());
     ReportDocument doc =
         new ReportDocument(
@@ -69,15 +69,17 @@ final class KovReport {
         return doc;
       }
     }
-    Map<String, Figure> now = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter);
+    Map<String, Figure> now = db.figures(PublishedDatabase.LEVEL_KOV, kov.kovCode(), quarter);
     if (now.isEmpty()) {
       doc.section(fmt.text("kov.nodata.title"))
           .text(fmt.text("kov.nodata", name, quarter.toString()));
       dataQuality(doc, kov, quarter);
       return doc;
     }
-    Map<String, Figure> before = w.figures(Warehouse.LEVEL_KOV, kov.kovCode(), quarter.previous());
-    Map<String, Figure> nation = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
+    Map<String, Figure> before =
+        db.figures(PublishedDatabase.LEVEL_KOV, kov.kovCode(), quarter.previous());
+    Map<String, Figure> nation =
+        db.figures(PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, quarter);
 
     doc.section(fmt.text("kov.sec.headline"));
     table(doc, quarter, HEADLINE, now, before, nation, true);
@@ -102,7 +104,7 @@ final class KovReport {
 
   /** Page 1, first: the publishable status in plain words, with its reasons. */
   private void statusSection(
-      ReportDocument doc, String name, Quarter quarter, Warehouse.KovStatus status) {
+      ReportDocument doc, String name, Quarter quarter, PublishedDatabase.KovStatus status) {
     doc.section(fmt.text("kov.status.title"));
     String key = "kov.status." + status.status();
     doc.text(
@@ -198,24 +200,30 @@ final class KovReport {
     }
     quarters.addAll(Quarter.range(first, quarter));
     List<String> labels = quarters.stream().map(Quarter::toString).toList();
-    Warehouse w = ctx.warehouse();
+    PublishedDatabase db = ctx.database();
 
     Map<String, Map<String, Double>> active = new LinkedHashMap<>();
     active.put(
         fmt.text("kov.trend.kov"),
-        Figure.shownSeries(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
+        Figure.shownSeries(
+            db.series(PublishedDatabase.LEVEL_KOV, kov.kovCode(), "ACTIVE", quarters)));
     doc.chart(
         charts.lines(ctx.name("ACTIVE") + " · " + kov.displayName(), "", labels, active, true));
 
     Map<String, Double> qolKov =
-        Figure.shownSeries(w.series(Warehouse.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
+        Figure.shownSeries(
+            db.series(PublishedDatabase.LEVEL_KOV, kov.kovCode(), "QOL_CHANGE", quarters));
     if (!qolKov.isEmpty()) {
       Map<String, Map<String, Double>> qol = new LinkedHashMap<>();
       qol.put(fmt.text("kov.trend.kov"), qolKov);
       qol.put(
           fmt.text("kov.trend.nation"),
           Figure.shownSeries(
-              w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, "QOL_CHANGE", quarters)));
+              db.series(
+                  PublishedDatabase.LEVEL_NATION,
+                  PublishedDatabase.NATION,
+                  "QOL_CHANGE",
+                  quarters)));
       doc.chart(charts.lines(ctx.name("QOL_CHANGE"), "", labels, qol, false));
     }
     doc.note(fmt.text("chart.suppressed.note"));
@@ -255,13 +263,13 @@ final class KovReport {
 
   private void dataQuality(ReportDocument doc, Municipality kov, Quarter quarter)
       throws SQLException {
-    Warehouse w = ctx.warehouse();
+    PublishedDatabase db = ctx.database();
     doc.section(fmt.text("kov.sec.dq"));
-    if (!w.has("stg_submission")) {
+    if (!db.has("stg_submission")) {
       doc.text(fmt.text("kov.dq.none"));
       return;
     }
-    Warehouse.Submission s = w.submissions(quarter).get(kov.kovCode());
+    PublishedDatabase.Submission s = db.submissions(quarter).get(kov.kovCode());
     if (s == null) {
       doc.text(fmt.text("kov.dq.nosubmission", quarter.toString()));
       return;
@@ -280,7 +288,7 @@ final class KovReport {
             fmt.number(s.rowsRead(), 0),
             fmt.number(s.rowsAccepted(), 0),
             fmt.number(s.rowsRejected(), 0)));
-    Map<String, Long> reasons = w.rejectsByReason(quarter, kov.kovCode());
+    Map<String, Long> reasons = db.rejectsByReason(quarter, kov.kovCode());
     if (reasons.isEmpty()) {
       doc.text(fmt.text("kov.dq.noreject"));
       return;

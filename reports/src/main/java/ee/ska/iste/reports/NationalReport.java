@@ -1,6 +1,7 @@
 package ee.ska.iste.reports;
 
 import ee.ska.iste.core.time.Quarter;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,7 +34,6 @@ final class NationalReport {
           "COST_PER_CLIENT");
   static final List<String> FUNNELS = List.of("QOL_CHANGE", "QOL_IMPROVED");
   private static final int TREND_QUARTERS = 8;
-  private static final int FUNNEL_MIN_N = 5;
 
   private final ReportContext ctx;
   private final FigureFormat fmt;
@@ -40,7 +41,7 @@ final class NationalReport {
   private final StatusText statusText;
 
   /** The quarter's publishable status per KOV (empty without kov_status). */
-  private Map<String, Warehouse.KovStatus> statuses = Map.of();
+  private Map<String, PublishedDatabase.KovStatus> statuses = Map.of();
 
   NationalReport(ReportContext ctx) {
     this.ctx = ctx;
@@ -50,10 +51,11 @@ final class NationalReport {
   }
 
   ReportDocument build(Quarter quarter, String sortMeasure) throws SQLException {
-    Warehouse w = ctx.warehouse();
-    statuses = w.kovStatuses(quarter);
+    PublishedDatabase db = ctx.database();
+    statuses = db.kovStatuses(quarter);
     String nationStatus =
-        w.unitStatus(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter).orElse(null);
+        db.unitStatus(PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, quarter)
+            .orElse(null);
     String mark = statusText.titleMark(nationStatus);
     ReportDocument doc =
         new ReportDocument(
@@ -65,24 +67,25 @@ final class NationalReport {
                 fmt.date(quarter.lastDay()),
                 ctx.stampPhrase()),
             fmt.text("nation.title", quarter.toString()) + mark + " · " + ctx.footer());
-    Map<String, Figure> now = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
+    Map<String, Figure> now =
+        db.figures(PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, quarter);
     if (now.isEmpty()) {
       doc.section(null).text(fmt.text("nation.nodata", quarter.toString()));
       return doc;
     }
     Map<String, Figure> before =
-        w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter.previous());
+        db.figures(PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, quarter.previous());
     Map<String, Municipality> kovs = new LinkedHashMap<>();
-    w.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
+    db.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
     statusSummary(doc, kovs, nationStatus);
     headline(doc, quarter, now, before);
 
-    Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
+    Map<String, Map<String, Figure>> byKov = db.figuresByUnit(PublishedDatabase.LEVEL_KOV, quarter);
     byKov
         .keySet()
         .forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
     kovTable(doc, kovs, byKov, now, sortMeasure);
-    funnels(doc, kovs, byKov, now);
+    funnels(doc, quarter, kovs, byKov, now);
     trends(doc, quarter, kovs);
     costAgainstOutcome(doc, kovs, byKov);
     places(doc, kovs, byKov);
@@ -121,7 +124,7 @@ final class NationalReport {
     }
     doc.section(fmt.text("nation.sec.status"));
     Map<String, List<String>> names = new TreeMap<>();
-    for (Warehouse.KovStatus s : statuses.values()) {
+    for (PublishedDatabase.KovStatus s : statuses.values()) {
       Municipality m = kovs.get(s.kovCode());
       names
           .computeIfAbsent(s.status(), k -> new ArrayList<>())
@@ -149,7 +152,7 @@ final class NationalReport {
 
   /** The KOV's name in the side-by-side table, with its status when it is not publishable. */
   private String kovLabel(Municipality m) {
-    Warehouse.KovStatus s = statuses.get(m.kovCode());
+    PublishedDatabase.KovStatus s = statuses.get(m.kovCode());
     if (s == null || StatusText.PUBLISHABLE.equals(s.status())) {
       return m.displayName();
     }
@@ -157,7 +160,7 @@ final class NationalReport {
   }
 
   private boolean withheld(Municipality m) {
-    Warehouse.KovStatus s = statuses.get(m.kovCode());
+    PublishedDatabase.KovStatus s = statuses.get(m.kovCode());
     return s != null && s.withheld();
   }
 
@@ -216,25 +219,32 @@ final class NationalReport {
     return f == null ? null : f.shown();
   }
 
+  /**
+   * The funnel plots: the limits as the measures stage published them ({@code mart_funnel}), the
+   * KOVs' points from {@code outcomes_public} (a hidden figure is never a point).
+   */
   private void funnels(
       ReportDocument doc,
+      Quarter quarter,
       Map<String, Municipality> kovs,
       Map<String, Map<String, Figure>> byKov,
-      Map<String, Figure> nation) {
+      Map<String, Figure> nation)
+      throws SQLException {
     doc.section(fmt.text("nation.sec.funnel"));
     for (String measure : FUNNELS) {
       String name = ctx.name(measure);
-      Figure target = nation.get(measure);
+      FunnelLimits limits = limits(quarter, measure, nation.get(measure));
       List<Charts.Point> points = new ArrayList<>();
       List<String> above = new ArrayList<>();
       List<String> below = new ArrayList<>();
       byKov.forEach(
           (kov, figures) -> {
             Figure f = figures.get(measure);
-            if (f == null
+            if (limits == null
+                || f == null
                 || f.shown() == null
                 || f.denominator() == null
-                || f.denominator() < FUNNEL_MIN_N) {
+                || f.denominator() < limits.minN()) {
               return;
             }
             String label = kovs.get(kov).displayName();
@@ -245,7 +255,6 @@ final class NationalReport {
               below.add(label);
             }
           });
-      FunnelLimits limits = limits(measure, target);
       if (limits == null || points.isEmpty()) {
         doc.text(fmt.text("nation.funnel.none", name));
         continue;
@@ -262,7 +271,13 @@ final class NationalReport {
               fmt.text("nation.funnel.l998")));
       doc.text(fmt.text("nation.funnel.flags", name, join(above), join(below)));
     }
-    doc.note(fmt.text("nation.funnel.note"));
+    Optional<Double> minN = ctx.database().threshold("FUNNEL_MIN_N", quarter.lastDay());
+    if (minN.isPresent()) {
+      doc.note(
+          fmt.text(
+              "nation.funnel.note",
+              BigDecimal.valueOf(minN.get()).stripTrailingZeros().toPlainString()));
+    }
   }
 
   private String join(List<String> names) {
@@ -272,26 +287,19 @@ final class NationalReport {
   }
 
   /**
-   * Funnel limits from the national figure (measures.md): p₀ for a share, mean and σ for a mean.
+   * The published funnel of a measure, or null when there is none or the national figure it is
+   * centred on is not shown.
    */
-  private FunnelLimits limits(String measure, Figure nation) {
+  private FunnelLimits limits(Quarter quarter, String measure, Figure nation) throws SQLException {
     if (nation == null || nation.shown() == null) {
       return null;
     }
-    if (ctx.unit(measure) == Unit.SHARE) {
-      return new FunnelLimits(nation.shown(), null);
-    }
-    if (nation.ciHigh() == null || nation.denominator() == null) {
-      return null;
-    }
-    Double sigma =
-        FunnelLimits.sigmaFromInterval(nation.shown(), nation.ciHigh(), nation.denominator());
-    return sigma == null ? null : new FunnelLimits(nation.shown(), sigma);
+    return ctx.database().funnel(quarter, measure, ctx.unit(measure) == Unit.SHARE).orElse(null);
   }
 
   private void trends(ReportDocument doc, Quarter quarter, Map<String, Municipality> kovs)
       throws SQLException {
-    Warehouse w = ctx.warehouse();
+    PublishedDatabase db = ctx.database();
     Quarter first = quarter;
     for (int i = 1; i < TREND_QUARTERS; i++) {
       first = first.previous();
@@ -301,7 +309,9 @@ final class NationalReport {
     doc.section(fmt.text("nation.sec.trend"));
     for (String measure : List.of("ACTIVE", "QOL_CHANGE")) {
       Map<String, Double> nation =
-          Figure.shownSeries(w.series(Warehouse.LEVEL_NATION, Warehouse.NATION, measure, quarters));
+          Figure.shownSeries(
+              db.series(
+                  PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, measure, quarters));
       if (nation.isEmpty()) {
         continue;
       }
@@ -323,7 +333,8 @@ final class NationalReport {
     Map<String, Map<String, Double>> byCounty = new TreeMap<>();
     for (Map.Entry<String, String> c : counties.entrySet()) {
       Map<String, Double> s =
-          Figure.shownSeries(w.series(Warehouse.LEVEL_COUNTY, c.getKey(), "ACTIVE", quarters));
+          Figure.shownSeries(
+              db.series(PublishedDatabase.LEVEL_COUNTY, c.getKey(), "ACTIVE", quarters));
       if (!s.isEmpty()) {
         byCounty.put(c.getValue(), s);
       }

@@ -32,7 +32,7 @@ final class QualityReport {
   }
 
   ReportDocument build(Quarter quarter) throws SQLException {
-    Warehouse w = ctx.warehouse();
+    PublishedDatabase db = ctx.database();
     LocalDate due = quarter.lastDay().plusDays(DUE_DAYS);
     ReportDocument doc =
         new ReportDocument(
@@ -41,16 +41,17 @@ final class QualityReport {
             fmt.text("quality.title", quarter.toString()) + " · " + ctx.footer());
 
     Map<String, Municipality> kovs = new LinkedHashMap<>();
-    w.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
-    Map<String, Warehouse.Submission> submissions = w.submissions(quarter);
+    db.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
+    Map<String, PublishedDatabase.Submission> submissions = db.submissions(quarter);
     submissions
         .keySet()
         .forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
-    Map<String, Map<String, Figure>> byKov = w.figuresByUnit(Warehouse.LEVEL_KOV, quarter);
-    Map<String, Figure> nation = w.figures(Warehouse.LEVEL_NATION, Warehouse.NATION, quarter);
+    Map<String, Map<String, Figure>> byKov = db.figuresByUnit(PublishedDatabase.LEVEL_KOV, quarter);
+    Map<String, Figure> nation =
+        db.figures(PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, quarter);
 
     doc.section(fmt.text("quality.sec.submissions"));
-    if (!w.has("stg_submission")) {
+    if (!db.has("stg_submission")) {
       doc.text(fmt.text("quality.none"));
     }
     doc.gridHead(
@@ -67,7 +68,7 @@ final class QualityReport {
     long rejected = 0;
     int onTime = 0;
     for (Municipality m : kovs.values()) {
-      Warehouse.Submission s = submissions.get(m.kovCode());
+      PublishedDatabase.Submission s = submissions.get(m.kovCode());
       Map<String, Figure> kov = byKov.getOrDefault(m.kovCode(), Map.of());
       String kovIneligible = fmt.figure(kov.get(INELIGIBLE), Unit.COUNT);
       String completeness = fmt.figure(kov.get("QOL_COMPLETENESS"), Unit.SHARE);
@@ -108,16 +109,16 @@ final class QualityReport {
         fmt.figure(nation.get("QOL_COMPLETENESS"), Unit.SHARE),
         fmt.figure(nation.get(INELIGIBLE), Unit.COUNT));
     doc.note(fmt.text("suppressed.note"));
-    auditLine(doc, w, quarter);
+    auditLine(doc, db, quarter);
 
     // Submissions refused whole (unreadable, a wrong cover, a bad name, a link, a conflicting
     // resubmission): listed by file so that the KOV knows what to send again.
     doc.section(fmt.text("quality.sec.refused"));
-    java.util.List<Warehouse.Refused> refused = w.refusedSubmissions(quarter);
+    java.util.List<PublishedDatabase.Refused> refused = db.refusedSubmissions(quarter);
     if (refused.isEmpty()) {
       doc.text(fmt.text("quality.norefused"));
     } else {
-      for (Warehouse.Refused r : refused) {
+      for (PublishedDatabase.Refused r : refused) {
         doc.text(
             r.file()
                 + (r.kovCode() == null ? "" : " (" + fmt.text("col.kov") + " " + r.kovCode() + ")")
@@ -127,7 +128,7 @@ final class QualityReport {
     }
 
     doc.section(fmt.text("quality.sec.rejects"));
-    Map<String, Long> reasons = w.rejectsByReason(quarter, null);
+    Map<String, Long> reasons = db.rejectsByReason(quarter, null);
     if (reasons.isEmpty()) {
       doc.text(fmt.text("quality.noreject"));
     } else {
@@ -155,7 +156,7 @@ final class QualityReport {
       doc.row(fmt.text("quality.total"), fmt.figure(total, Unit.COUNT), "", "", "");
       doc.note(fmt.text("quality.eligibility.note"));
     }
-    publishableStatus(doc, kovs, w.kovStatuses(quarter));
+    publishableStatus(doc, kovs, db.kovStatuses(quarter));
     return doc;
   }
 
@@ -174,7 +175,7 @@ final class QualityReport {
   private void publishableStatus(
       ReportDocument doc,
       Map<String, Municipality> kovs,
-      Map<String, Warehouse.KovStatus> statuses) {
+      Map<String, PublishedDatabase.KovStatus> statuses) {
     doc.section(fmt.text("quality.sec.status"));
     if (statuses.isEmpty()) {
       doc.text(fmt.text("quality.status.none"));
@@ -188,7 +189,7 @@ final class QualityReport {
         .keySet()
         .forEach(k -> all.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
     for (Municipality m : all.values()) {
-      Warehouse.KovStatus s = statuses.get(m.kovCode());
+      PublishedDatabase.KovStatus s = statuses.get(m.kovCode());
       if (s == null) {
         continue;
       }
@@ -207,12 +208,13 @@ final class QualityReport {
    * "N figures hidden, of which M to protect others; audit passed" from {@code
    * mart_disclosure_audit}; no line when the warehouse has no audit table.
    */
-  private void auditLine(ReportDocument doc, Warehouse w, Quarter quarter) throws SQLException {
-    Optional<Warehouse.DisclosureAudit> audit = w.disclosureAudit(quarter);
+  private void auditLine(ReportDocument doc, PublishedDatabase db, Quarter quarter)
+      throws SQLException {
+    Optional<PublishedDatabase.DisclosureAudit> audit = db.disclosureAudit(quarter);
     if (audit.isEmpty()) {
       return;
     }
-    Warehouse.DisclosureAudit a = audit.get();
+    PublishedDatabase.DisclosureAudit a = audit.get();
     String hidden = fmt.number(a.hidden(), 0);
     String secondary = fmt.number(a.secondary(), 0);
     doc.text(

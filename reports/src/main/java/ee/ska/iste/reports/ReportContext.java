@@ -2,22 +2,26 @@ package ee.ska.iste.reports;
 
 import java.util.Map;
 
-/** What every report builder needs: the warehouse, the language's formats and measure names. */
+/**
+ * What every report builder needs: the published database, the language's formats, the measure
+ * catalogue and the names of domains and counties in the report's language (all read from the
+ * database's {@code ref_} tables).
+ */
 record ReportContext(
-    Warehouse warehouse,
+    PublishedDatabase database,
     FigureFormat format,
     Map<String, MeasureInfo> catalogue,
     WarehouseStamp stamp,
     Map<String, String> domainNames,
     Map<String, String> countyNames) {
 
-  /** A county's name in the report's language (reference data), else the warehouse's name. */
+  /** A county's name in the report's language ({@code ref_counties}), else the given name. */
   String county(String code, String warehouseName) {
     String n = code == null ? null : countyNames.get(code);
     return n != null && !n.isBlank() ? n : warehouseName == null ? "" : warehouseName;
   }
 
-  /** A life domain's name in the report's language (reference data), else its code. */
+  /** A life domain's name in the report's language ({@code ref_domains}), else its code. */
   String domain(String code) {
     String n = domainNames.get(code);
     return n == null || n.isBlank() ? code : Character.toUpperCase(n.charAt(0)) + n.substring(1);

@@ -1,7 +1,7 @@
 package ee.ska.iste.reports;
 
 import ee.ska.iste.core.files.OutputFiles;
-import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +36,11 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * Renders the ISTE reports from a published DuckDB warehouse: one KOV's quarterly report, every
  * KOV's, the national dashboard and the data-quality report, as PDF or HTML, in Estonian (the
  * default) or English. The database is opened read-only; the layout template is compiled once per
- * renderer. KOV-level figures come from {@code outcomes_public}, so suppressed figures print as
- * "&lt;5" or "—", never as numbers. Not thread-safe: use one renderer per thread.
+ * renderer. Everything a report says comes from the database, the rules included: the measure
+ * catalogue, thresholds, names and funnel limits are its {@code ref_} tables and {@code
+ * mart_funnel}, as the run that published it applied them. KOV-level figures come from {@code
+ * outcomes_public}, so suppressed figures print as "—", never as numbers. Not thread-safe: use one
+ * renderer per thread.
  *
  * <pre>{@code
  * try (ReportRenderer r = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp)) {
@@ -51,27 +54,24 @@ public final class ReportRenderer implements AutoCloseable {
 
   private static final String TEMPLATE = "/reports/document.jrxml";
   private static final String BUNDLE = "reports.messages";
-  private static final String DATABASE_FILE = "iste.duckdb";
 
-  private final Warehouse warehouse;
+  private final PublishedDatabase database;
   private final Locale locale;
   private final ResourceBundle bundle;
   private final WarehouseStamp stamp;
   private final JasperReport template;
-  private final ReferenceData reference;
 
   private ReportRenderer(
-      Warehouse warehouse,
+      PublishedDatabase database,
       Locale locale,
       ResourceBundle bundle,
       WarehouseStamp stamp,
       JasperReport template) {
-    this.warehouse = warehouse;
+    this.database = database;
     this.locale = locale;
     this.bundle = bundle;
     this.stamp = stamp;
     this.template = template;
-    this.reference = ReferenceData.builtIn();
   }
 
   /**
@@ -103,7 +103,7 @@ public final class ReportRenderer implements AutoCloseable {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     JasperReport template = compile();
     try {
-      return new ReportRenderer(Warehouse.open(database), loc, bundle, stamp, template);
+      return new ReportRenderer(PublishedDatabase.open(database), loc, bundle, stamp, template);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot open DuckDB database " + database + ": " + e.getMessage(), e);
@@ -112,7 +112,7 @@ public final class ReportRenderer implements AutoCloseable {
 
   /**
    * The published DuckDB database of a warehouse directory: {@code <dir>/iste.duckdb} when {@code
-   * dir} is a version root (see {@code WarehouseLayout#duckDbFile}), else {@code
+   * dir} is a version root (see {@link WarehouseLayout#DATABASE_FILE}), else {@code
    * <dir>/current/iste.duckdb}, else the one in the last-named version directory below {@code dir}.
    *
    * @throws IllegalArgumentException when there is none
@@ -120,22 +120,22 @@ public final class ReportRenderer implements AutoCloseable {
   public static Path databaseIn(Path warehouseDir) {
     for (Path candidate :
         List.of(
-            warehouseDir.resolve(DATABASE_FILE),
-            warehouseDir.resolve("current").resolve(DATABASE_FILE))) {
+            warehouseDir.resolve(WarehouseLayout.DATABASE_FILE),
+            warehouseDir.resolve("current").resolve(WarehouseLayout.DATABASE_FILE))) {
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
     }
     try (var versions = Files.list(warehouseDir)) {
       return versions
-          .map(v -> v.resolve(DATABASE_FILE))
+          .map(v -> v.resolve(WarehouseLayout.DATABASE_FILE))
           .filter(Files::isRegularFile)
           .max(java.util.Comparator.comparing(p -> p.getParent().getFileName().toString()))
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
                       "no "
-                          + DATABASE_FILE
+                          + WarehouseLayout.DATABASE_FILE
                           + " in "
                           + warehouseDir
                           + " or its version directories"));
@@ -151,7 +151,7 @@ public final class ReportRenderer implements AutoCloseable {
    * @throws IllegalArgumentException when that version has none
    */
   public static Path databaseIn(Path warehouseDir, String version) {
-    Path file = warehouseDir.resolve(version).resolve(DATABASE_FILE);
+    Path file = warehouseDir.resolve(version).resolve(WarehouseLayout.DATABASE_FILE);
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no warehouse version " + version + " in " + warehouseDir);
     }
@@ -188,8 +188,8 @@ public final class ReportRenderer implements AutoCloseable {
    * <outDir>/<quarter>/kov/ISTE_<kov>_<quarter>_<lang>.<ext>}. A KOV without data for the quarter
    * gets a report that says so.
    *
-   * @throws IllegalArgumentException when the KOV is in neither {@code dim_municipality} nor the
-   *     reference list
+   * @throws IllegalArgumentException when the KOV is in neither {@code dim_municipality} nor {@code
+   *     ref_municipalities}
    */
   public Path renderKov(String kovCode, Quarter quarter, ReportFormat format, Path outDir) {
     Municipality kov = municipality(kovCode, quarter);
@@ -206,7 +206,7 @@ public final class ReportRenderer implements AutoCloseable {
                     + language()
                     + "."
                     + format.extension());
-    return render(() -> new KovReport(context(quarter)).build(kov, quarter), format, file);
+    return render(() -> new KovReport(context()).build(kov, quarter), format, file);
   }
 
   /** Renders the report of every KOV in {@code dim_municipality}, compiling nothing again. */
@@ -220,7 +220,7 @@ public final class ReportRenderer implements AutoCloseable {
 
   /** The KOV codes of {@code dim_municipality}, in the order of their names. */
   public List<String> kovCodes() {
-    return query(warehouse::municipalities).stream().map(Municipality::kovCode).toList();
+    return query(database::municipalities).stream().map(Municipality::kovCode).toList();
   }
 
   /**
@@ -240,8 +240,7 @@ public final class ReportRenderer implements AutoCloseable {
         outDir
             .resolve(quarter.toString())
             .resolve("ISTE_riik_" + quarter + "_" + language() + "." + format.extension());
-    return render(
-        () -> new NationalReport(context(quarter)).build(quarter, sortMeasure), format, file);
+    return render(() -> new NationalReport(context()).build(quarter, sortMeasure), format, file);
   }
 
   /**
@@ -254,54 +253,25 @@ public final class ReportRenderer implements AutoCloseable {
             .resolve(quarter.toString())
             .resolve(
                 "ISTE_andmekvaliteet_" + quarter + "_" + language() + "." + format.extension());
-    return render(() -> new QualityReport(context(quarter)).build(quarter), format, file);
+    return render(() -> new QualityReport(context()).build(quarter), format, file);
   }
 
   private Municipality municipality(String kovCode, Quarter quarter) {
     Objects.requireNonNull(kovCode, "kovCode");
-    return query(() -> warehouse.municipality(kovCode))
-        .or(
-            () ->
-                reference
-                    .municipality(kovCode, quarter.lastDay())
-                    .map(
-                        m ->
-                            new Municipality(
-                                m.code(),
-                                m.name(),
-                                m.countyCode(),
-                                countyName(m.countyCode()),
-                                null,
-                                null)))
+    return query(() -> database.municipality(kovCode))
+        .or(() -> query(() -> database.referenceMunicipality(kovCode, quarter.lastDay())))
         .orElseThrow(() -> new IllegalArgumentException("unknown KOV code: " + kovCode));
   }
 
-  private String countyName(String code) {
-    return reference.counties().stream()
-        .filter(c -> c.code().equals(code))
-        .map(ReferenceData.County::name)
-        .findFirst()
-        .orElse(code);
-  }
-
-  private ReportContext context(Quarter quarter) {
-    int min = reference.threshold("SUPPRESSION_MIN", quarter.lastDay()).intValueExact();
-    String nameColumn = locale.getLanguage().equals("en") ? "name_en" : "name_et";
-    Map<String, String> domains = new HashMap<>();
-    reference.table("domains").rows().forEach(r -> domains.put(r.get("code"), r.get(nameColumn)));
-    Map<String, String> counties = new HashMap<>();
-    String countyColumn = locale.getLanguage().equals("en") ? "name_en" : "name";
-    reference
-        .table("counties")
-        .rows()
-        .forEach(r -> counties.put(r.get("county_code"), r.get(countyColumn)));
+  private ReportContext context() {
+    boolean english = locale.getLanguage().equals("en");
     return new ReportContext(
-        warehouse,
-        new FigureFormat(locale, bundle, min),
-        query(warehouse::catalogue),
+        database,
+        new FigureFormat(locale, bundle),
+        query(database::catalogue),
         stamp,
-        domains,
-        counties);
+        query(() -> database.names("ref_domains", "code", english ? "name_en" : "name_et")),
+        query(() -> database.names("ref_counties", "county_code", english ? "name_en" : "name")));
   }
 
   private interface Query<T> {
@@ -375,7 +345,7 @@ public final class ReportRenderer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      warehouse.close();
+      database.close();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot close the warehouse: " + e.getMessage(), e);
     }

@@ -12,7 +12,7 @@ enum Unit {
   DAYS,
   RATIO;
 
-  /** A count is suppressed as "&lt;5"; everything else as a dash. */
+  /** Whole numbers (counts and days): their charts have integer ticks from zero. */
   boolean isCount() {
     return this == COUNT || this == DAYS;
   }

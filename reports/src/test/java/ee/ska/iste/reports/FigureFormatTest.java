@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FigureFormatTest {
   private static FigureFormat format(String tag) {
     Locale locale = Locale.forLanguageTag(tag);
-    return new FigureFormat(locale, ResourceBundle.getBundle("reports.messages", locale), 5);
+    return new FigureFormat(locale, ResourceBundle.getBundle("reports.messages", locale));
   }
 
   private static String plain(String s) {

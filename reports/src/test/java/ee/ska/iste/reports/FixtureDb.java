@@ -1,12 +1,21 @@
 package ee.ska.iste.reports;
 
+import ee.ska.iste.core.ref.RefTable;
+import ee.ska.iste.core.ref.ReferenceData;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 
-/** Builds small DuckDB warehouses with the published tables' columns (docs/tables.md). */
+/**
+ * Builds small DuckDB warehouses with the published tables' columns (docs/tables.md). With the
+ * optional tables, the reference tables the reports read ({@code ref_thresholds}, {@code
+ * ref_domains}, {@code ref_counties}, {@code ref_municipalities}) hold the shipped reference data,
+ * as the publish stage loads it, and {@code mart_funnel} is there, empty.
+ */
 final class FixtureDb {
   private FixtureDb() {}
 
@@ -46,11 +55,88 @@ final class FixtureDb {
         st.execute(
             "create table stg_client_episode (client_id varchar, kov_code varchar,"
                 + " quarter varchar, ineligible_reason varchar)");
+        st.execute(
+            "create table mart_funnel (measure varchar, kov_code varchar, n bigint, value double,"
+                + " target double, sigma double, lower_95 double, upper_95 double,"
+                + " lower_998 double, upper_998 double, phi double, lower_95_adj double,"
+                + " upper_95_adj double, lower_998_adj double, upper_998_adj double,"
+                + " flag varchar, flag_adjusted varchar, quarter varchar)");
+        ReferenceData ref = ReferenceData.builtIn();
+        st.execute(
+            "create table ref_thresholds (key varchar, value double, valid_from date,"
+                + " valid_to date, description varchar)");
+        insert(st, "ref_thresholds", ref.table("thresholds"));
+        st.execute("create table ref_domains (code varchar, name_et varchar, name_en varchar)");
+        insert(st, "ref_domains", ref.table("domains"));
+        st.execute(
+            "create table ref_counties (county_code varchar, name varchar, name_en varchar)");
+        insert(st, "ref_counties", ref.table("counties"));
+        st.execute(
+            "create table ref_municipalities (kov_code varchar, name varchar, county_code varchar,"
+                + " valid_from date, valid_to date)");
+        insert(st, "ref_municipalities", ref.table("municipalities"));
       }
       for (String sql : inserts) {
         st.execute(sql);
       }
     }
+  }
+
+  /** Inserts a reference table's rows, the columns in the table's order. */
+  private static void insert(Statement st, String table, RefTable rows) throws SQLException {
+    for (Map<String, String> r : rows.rows()) {
+      List<String> values =
+          rows.columns().stream()
+              .map(c -> r.get(c) == null ? "null" : "'" + r.get(c).replace("'", "''") + "'")
+              .toList();
+      st.execute("insert into " + table + " values (" + String.join(", ", values) + ")");
+    }
+  }
+
+  /**
+   * A row of mart_funnel as SQL values: limits target ± z·σ/√n at z 1.96 and 3.09, no
+   * overdispersion (φ 1), flags as given.
+   */
+  static String funnel(
+      String quarter,
+      String measure,
+      String kov,
+      long n,
+      double value,
+      double target,
+      double sigma,
+      String flag) {
+    double s = sigma / Math.sqrt(n);
+    double[] limits = {target - 1.96 * s, target + 1.96 * s, target - 3.09 * s, target + 3.09 * s};
+    StringBuilder row =
+        new StringBuilder("('")
+            .append(measure)
+            .append("','")
+            .append(kov)
+            .append("',")
+            .append(n)
+            .append(',')
+            .append(value)
+            .append(',')
+            .append(target)
+            .append(',')
+            .append(sigma);
+    for (int pass = 0; pass < 2; pass++) {
+      if (pass == 1) {
+        row.append(",1.0");
+      }
+      for (double l : limits) {
+        row.append(',').append(l);
+      }
+    }
+    return row.append(",'")
+        .append(flag)
+        .append("','")
+        .append(flag)
+        .append("','")
+        .append(quarter)
+        .append("')")
+        .toString();
   }
 
   /** A row of mart_outcomes as SQL values. */

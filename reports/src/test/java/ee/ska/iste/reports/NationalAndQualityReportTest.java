@@ -1,6 +1,7 @@
 package ee.ska.iste.reports;
 
 import static ee.ska.iste.reports.FixtureDb.count;
+import static ee.ska.iste.reports.FixtureDb.funnel;
 import static ee.ska.iste.reports.FixtureDb.outcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -195,6 +196,14 @@ class NationalAndQualityReportTest {
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_AGE_BELOW_MIN", 2, false),
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_DEMENTIA", 7, false),
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_ALCOHOL", 0, false)),
+        // the funnels as the measures stage publishes them: the national value and the sd of one
+        // case (a share's √(p₀(1−p₀)) = √(0.3 × 0.7))
+        "insert into mart_funnel values "
+            + String.join(
+                ",",
+                funnel("2024Q2", "QOL_CHANGE", "0618", 7, 12.25, 8.0, 10.5, "WITHIN"),
+                funnel("2024Q2", "QOL_CHANGE", "0793", 30, 25.0, 8.0, 10.5, "ABOVE"),
+                funnel("2024Q2", "QOL_IMPROVED", "0793", 30, 0.6, 0.3, Math.sqrt(0.21), "ABOVE")),
         "create table mart_disclosure_audit (quarter varchar, measure varchar, level varchar,"
             + " unit_code varchar, hidden_because varchar, quantity varchar, low double, high"
             + " double, pass boolean)",

@@ -1,5 +1,6 @@
 package ee.ska.iste.warehouse;
 
+import ee.ska.iste.core.layout.WarehouseLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,9 @@ public final class DataDictionary {
     return markdown(
         c,
         "# ISTE andmesõnastik / data dictionary\n\n"
-            + "Generated from the comments of the DuckDB database `iste.duckdb`. "
+            + "Generated from the comments of the DuckDB database `"
+            + WarehouseLayout.DATABASE_FILE
+            + "`. "
             + "Views first, then tables in name order (the prefix names the layer: "
             + "`stg_`, `int_`, `dim_`, `fct_`, `mart_`, `ref_`).\n\n");
   }

@@ -1,6 +1,7 @@
 package ee.ska.iste.warehouse;
 
 import ee.ska.iste.core.layout.Layer;
+import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.ref.RefTable;
 import ee.ska.iste.core.ref.ReferenceData;
 import java.io.IOException;
@@ -60,11 +61,11 @@ public final class DuckDbCatalogue {
 
   /** Creates (or recreates) {@code <versionDir>/iste.duckdb}. */
   public static Summary build(Path versionDir, ReferenceData ref) {
-    Path db = versionDir.resolve(Warehouse.DATABASE_FILE);
+    Path db = versionDir.resolve(WarehouseLayout.DATABASE_FILE);
     Dictionary dict = Dictionary.load();
     try {
       Files.deleteIfExists(db);
-      Files.deleteIfExists(versionDir.resolve(Warehouse.DATABASE_FILE + ".wal"));
+      Files.deleteIfExists(versionDir.resolve(WarehouseLayout.DATABASE_FILE + ".wal"));
       Map<String, Long> tables = new LinkedHashMap<>();
       List<String> views = new ArrayList<>();
       Map<String, List<String>> skipped = new LinkedHashMap<>();

@@ -50,7 +50,7 @@ import java.util.stream.Stream;
  */
 public final class Warehouse {
   /** The DuckDB database's file name inside a version. */
-  public static final String DATABASE_FILE = "iste.duckdb";
+  public static final String DATABASE_FILE = ee.ska.iste.core.layout.WarehouseLayout.DATABASE_FILE;
 
   /** The run metadata's file name inside a version. */
   public static final String RUN_FILE = "run.json";

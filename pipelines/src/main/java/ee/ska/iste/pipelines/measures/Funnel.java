@@ -17,12 +17,14 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * {@code mart_funnel}: one row per quarter, measure ({@code QOL_IMPROVED}, {@code QOL_CHANGE}) and
- * KOV with n ≥ FUNNEL_MIN_N. Target = the national value; standard error s = √(p₀(1−p₀)/n) for the
- * share, σ/√n for the mean (σ = national sd of individual changes); limits target ± z·s at 95% and
- * 99.8%. Overdispersion (Spiegelhalter 2005): z-scores (value − target)/s winsorised at their 10th
- * and 90th percentiles, φ = mean of their squares, adjusted limits target ± z·s·√φ when φ > 1 (else
- * the plain ones). {@code flag} ABOVE / BELOW outside the plain 99.8% limits, else WITHIN; {@code
- * flag_adjusted} the same against the adjusted ones.
+ * KOV with n ≥ FUNNEL_MIN_N. Target = the national value; {@code sigma} = the sd of one case,
+ * √(p₀(1−p₀)) for the share, the national sd of individual changes for the mean; standard error s =
+ * √(p₀(1−p₀)/n) for the share, σ/√n for the mean; limits target ± z·s at 95% and 99.8% (the reports
+ * draw the funnel's curves as target ± z·sigma/√n). Overdispersion (Spiegelhalter 2005): z-scores
+ * (value − target)/s winsorised at their 10th and 90th percentiles, φ = mean of their squares,
+ * adjusted limits target ± z·s·√φ when φ > 1 (else the plain ones). {@code flag} ABOVE / BELOW
+ * outside the plain 99.8% limits, else WITHIN; {@code flag_adjusted} the same against the adjusted
+ * ones.
  */
 final class Funnel {
   static final String[] MEASURES = {"QOL_IMPROVED", "QOL_CHANGE"};
@@ -48,11 +50,13 @@ final class Funnel {
                 .equalTo("KOV")
                 .and(col("measure").isin((Object[]) MEASURES))
                 .and(col("n").geq(rules.funnelMinN())));
+    Column isShare = col("measure").equalTo("QOL_IMPROVED");
     Column se =
-        when(
-                col("measure").equalTo("QOL_IMPROVED"),
-                sqrt(col("target").multiply(lit(1).minus(col("target"))).divide(col("n"))))
+        when(isShare, sqrt(col("target").multiply(lit(1).minus(col("target"))).divide(col("n"))))
             .otherwise(col("_t_sd").divide(sqrt(col("n"))));
+    Column sigma =
+        when(isShare, sqrt(col("target").multiply(lit(1).minus(col("target")))))
+            .otherwise(col("_t_sd"));
     // ordered by KOV over the whole partition, so that phi's sum does not depend on row order
     WindowSpec byMeasure =
         Window.partitionBy("quarter", "measure")
@@ -71,6 +75,7 @@ final class Funnel {
                 col("n"),
                 col("value"),
                 col("target"),
+                sigma.as("sigma"),
                 se.as("se"))
             .withColumn(
                 "_z", when(col("se").gt(0), col("value").minus(col("target")).divide(col("se"))))
@@ -89,6 +94,7 @@ final class Funnel {
         col("n"),
         col("value"),
         col("target"),
+        col("sigma"),
         col("target").minus(s.multiply(z95)).as("lower_95"),
         col("target").plus(s.multiply(z95)).as("upper_95"),
         col("target").minus(s.multiply(z998)).as("lower_998"),

@@ -128,6 +128,8 @@ class DisclosureAndFunnelTest {
     // 0305: n 6, value .5, s = sqrt(.236686/6) = .198615: 95% ± .389284, 99.8% ± .613719
     Row a = h.funnel.get("QOL_IMPROVED/0305");
     assertEquals(5.0 / 13, a.<Double>getAs("target"), 1e-9);
+    // the sd of one case, which the reports' funnel curves take: sqrt(.236686) = .486504
+    assertEquals(0.486504, a.<Double>getAs("sigma"), 1e-6);
     assertEquals(0.384615 - 0.389284, a.<Double>getAs("lower_95"), 1e-5);
     assertEquals(0.384615 + 0.613719, a.<Double>getAs("upper_998"), 1e-5);
     assertEquals("WITHIN", a.getAs("flag"));
@@ -160,6 +162,7 @@ class DisclosureAndFunnelTest {
     // 0305: upper 99.8% = 11.538462 + 3.09 × 15.191091 / sqrt(6) = 11.538462 + 19.163367
     Row a = h.funnel.get("QOL_CHANGE/0305");
     assertEquals(150.0 / 13, a.<Double>getAs("target"), 1e-9);
+    assertEquals(15.191091, a.<Double>getAs("sigma"), 1e-6);
     assertEquals(11.538462 + 19.163367, a.<Double>getAs("upper_998"), 1e-5);
     assertEquals(15.0, a.<Double>getAs("value"), 1e-9); // (30 × 3) / 6
     assertEquals("WITHIN", a.getAs("flag"));

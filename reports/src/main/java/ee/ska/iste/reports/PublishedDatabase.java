@@ -22,11 +22,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every SQL statement the reports run against the published DuckDB database, in one place. The
- * database is opened read-only. Optional tables ({@code ref_measure}, {@code stg_*}, …) are looked
- * up in {@code information_schema} first: a missing one gives empty results, not an error.
+ * The published DuckDB database as the reports read it: every SQL statement they run, in one place.
+ * The rules come from the database too, as the run that published it applied them: the measure
+ * catalogue ({@code ref_measure}), thresholds ({@code ref_thresholds}), the names of domains,
+ * counties and municipalities ({@code ref_domains}, {@code ref_counties}, {@code
+ * ref_municipalities}) and the funnel limits ({@code mart_funnel}). The database is opened
+ * read-only. Optional tables ({@code ref_*}, {@code stg_*}, …) are looked up in {@code
+ * information_schema} first: a missing one gives empty results, not an error.
  */
-final class Warehouse implements AutoCloseable {
+final class PublishedDatabase implements AutoCloseable {
   static final String LEVEL_KOV = "KOV";
   static final String LEVEL_COUNTY = "MAAKOND";
   static final String LEVEL_NATION = "RIIK";
@@ -38,12 +42,12 @@ final class Warehouse implements AutoCloseable {
   private final Connection connection;
   private final Set<String> tables;
 
-  private Warehouse(Connection connection, Set<String> tables) {
+  private PublishedDatabase(Connection connection, Set<String> tables) {
     this.connection = connection;
     this.tables = tables;
   }
 
-  static Warehouse open(Path database) throws SQLException {
+  static PublishedDatabase open(Path database) throws SQLException {
     if (!Files.isRegularFile(database)) {
       throw new IllegalArgumentException("no DuckDB database at " + database);
     }
@@ -59,11 +63,27 @@ final class Warehouse implements AutoCloseable {
         names.add(rs.getString(1).toLowerCase(Locale.ROOT));
       }
     }
-    return new Warehouse(c, Set.copyOf(names));
+    return new PublishedDatabase(c, Set.copyOf(names));
   }
 
   boolean has(String table) {
     return tables.contains(table);
+  }
+
+  private boolean hasColumn(String table, String column) throws SQLException {
+    if (!has(table)) {
+      return false;
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select count(*) from information_schema.columns where table_schema = 'main'"
+                + " and table_name = ? and column_name = ?")) {
+      st.setString(1, table);
+      st.setString(2, column);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getLong(1) > 0;
+      }
+    }
   }
 
   // ---- municipalities -------------------------------------------------------------------------
@@ -95,6 +115,120 @@ final class Warehouse implements AutoCloseable {
 
   Optional<Municipality> municipality(String kovCode) throws SQLException {
     return municipalities().stream().filter(m -> m.kovCode().equals(kovCode)).findFirst();
+  }
+
+  /**
+   * A KOV of {@code ref_municipalities} valid on a day, with its county's Estonian name from {@code
+   * ref_counties} (else the county code): the KOV that has no row in {@code dim_municipality}.
+   */
+  Optional<Municipality> referenceMunicipality(String kovCode, LocalDate on) throws SQLException {
+    if (!has("ref_municipalities")) {
+      return Optional.empty();
+    }
+    String county =
+        has("ref_counties")
+            ? "coalesce((select c.name from ref_counties c where c.county_code = m.county_code"
+                + " limit 1), m.county_code)"
+            : "m.county_code";
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select m.kov_code, m.name, m.county_code, "
+                + county
+                + " from ref_municipalities m where m.kov_code = ? and (m.valid_from is null or"
+                + " m.valid_from <= ?) and (m.valid_to is null or m.valid_to >= ?) order by"
+                + " m.valid_from limit 1")) {
+      st.setString(1, kovCode);
+      st.setDate(2, Date.valueOf(on));
+      st.setDate(3, Date.valueOf(on));
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next()
+            ? Optional.of(
+                new Municipality(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null, null))
+            : Optional.empty();
+      }
+    }
+  }
+
+  // ---- reference data ---------------------------------------------------------------------------
+
+  /** A threshold of {@code ref_thresholds} valid on a day; empty when there is none. */
+  Optional<Double> threshold(String key, LocalDate on) throws SQLException {
+    if (!has("ref_thresholds")) {
+      return Optional.empty();
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select cast(value as double) from ref_thresholds where key = ?"
+                + " and (valid_from is null or valid_from <= ?)"
+                + " and (valid_to is null or valid_to >= ?) order by valid_from limit 1")) {
+      st.setString(1, key);
+      st.setDate(2, Date.valueOf(on));
+      st.setDate(3, Date.valueOf(on));
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.ofNullable((Double) rs.getObject(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Code → name of a reference table's rows, e.g. {@code ref_domains} by {@code name_en}; empty
+   * when the table or column is missing.
+   */
+  Map<String, String> names(String table, String codeColumn, String nameColumn)
+      throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!hasColumn(table, codeColumn) || !hasColumn(table, nameColumn)) {
+      return out;
+    }
+    try (PreparedStatement st =
+            connection.prepareStatement(
+                "select " + codeColumn + ", " + nameColumn + " from " + table);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  // ---- funnel plots -----------------------------------------------------------------------------
+
+  /**
+   * The funnel of a measure in a quarter as the measures stage published it: target and σ from
+   * {@code mart_funnel}, z and the smallest n plotted from {@code ref_thresholds} (FUNNEL_Z_95,
+   * FUNNEL_Z_998, FUNNEL_MIN_N, valid on the quarter's last day). Empty when any of them is missing
+   * (no KOV reached the minimum n, or a database published before {@code sigma}).
+   *
+   * @param proportion whether the limits are held to 0..1 (a share)
+   */
+  Optional<FunnelLimits> funnel(Quarter quarter, String measure, boolean proportion)
+      throws SQLException {
+    if (!hasColumn("mart_funnel", "sigma")) {
+      return Optional.empty();
+    }
+    LocalDate on = quarter.lastDay();
+    Optional<Double> z95 = threshold("FUNNEL_Z_95", on);
+    Optional<Double> z998 = threshold("FUNNEL_Z_998", on);
+    Optional<Double> minN = threshold("FUNNEL_MIN_N", on);
+    if (z95.isEmpty() || z998.isEmpty() || minN.isEmpty()) {
+      return Optional.empty();
+    }
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select target, sigma from mart_funnel where quarter = ? and measure = ?"
+                + " and target is not null and sigma is not null limit 1")) {
+      st.setString(1, quarter.toString());
+      st.setString(2, measure);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new FunnelLimits(
+                rs.getDouble(1), rs.getDouble(2), z95.get(), z998.get(), minN.get(), proportion));
+      }
+    }
   }
 
   // ---- measures ---------------------------------------------------------------------------------
@@ -275,17 +409,8 @@ final class Warehouse implements AutoCloseable {
 
   /** The status {@code outcomes_public} gives a unit in a quarter, when it has that column. */
   Optional<String> unitStatus(String level, String unit, Quarter quarter) throws SQLException {
-    if (!has("outcomes_public")) {
+    if (!hasColumn("outcomes_public", "status")) {
       return Optional.empty();
-    }
-    try (PreparedStatement col =
-            connection.prepareStatement(
-                "select count(*) from information_schema.columns where table_schema = 'main'"
-                    + " and table_name = 'outcomes_public' and column_name = 'status'");
-        ResultSet rs = col.executeQuery()) {
-      if (!rs.next() || rs.getLong(1) == 0) {
-        return Optional.empty();
-      }
     }
     try (PreparedStatement st =
         connection.prepareStatement(
