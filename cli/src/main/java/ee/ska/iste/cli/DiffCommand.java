@@ -5,7 +5,6 @@ import ee.ska.iste.warehouse.VersionDiff;
 import ee.ska.iste.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code iste diff}: the figures of outcomes that changed between two versions. */
@@ -19,8 +18,7 @@ import picocli.CommandLine.Parameters;
 public final class DiffCommand extends BaseCommand {
   @Mixin WarehouseOption warehouse;
 
-  @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
-  boolean csv;
+  @Mixin TableOutputOption output;
 
   @Parameters(index = "0", paramLabel = "V1", description = "The older version, e.g. v000003.")
   String older;
@@ -37,7 +35,7 @@ public final class DiffCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage(), e);
     }
-    out().print(csv ? r.csv() : r.aligned());
+    out().print(output.format(r));
     return ExitCode.OK;
   }
 }

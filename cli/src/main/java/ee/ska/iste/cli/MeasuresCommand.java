@@ -1,7 +1,7 @@
 package ee.ska.iste.cli;
 
+import ee.ska.iste.cli.runner.StageRunner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code iste measures}: the third stage, every outcome measure for every staged quarter. */
 @Command(
@@ -9,16 +9,10 @@ import picocli.CommandLine.Mixin;
     header =
         "Stage 3: compute every measure, interval, funnel limit and disclosure flag for every"
             + " staged quarter.",
-    description = {
-      "Works on every staged quarter. The --quarter that the Airflow tasks pass to",
-      "every stage is accepted and only names the run in the progress lines."
-    })
-public final class MeasuresCommand extends StageCommand {
-  @Mixin StageQuarter.NamesTheRun quarter;
-
+    description = EveryQuarterStageCommand.DESCRIPTION)
+public final class MeasuresCommand extends EveryQuarterStageCommand {
   @Override
-  protected int execute() {
-    stages(quarter).measures(force);
-    return ExitCode.OK;
+  protected void run(StageRunner stages) {
+    stages.measures(force);
   }
 }

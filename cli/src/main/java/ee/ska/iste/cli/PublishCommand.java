@@ -1,9 +1,9 @@
 package ee.ska.iste.cli;
 
+import ee.ska.iste.cli.runner.StageRunner;
 import ee.ska.iste.warehouse.Version;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code iste publish}: the fourth stage, a new warehouse version switched in atomically. */
 @Command(
@@ -11,19 +11,12 @@ import picocli.CommandLine.Mixin;
     header =
         "Stage 4: snapshot the computed tables into a new warehouse version with its DuckDB"
             + " database and switch to it atomically.",
-    description = {
-      "Works on every staged quarter. The --quarter that the Airflow tasks pass to",
-      "every stage is accepted and only names the run in the progress lines."
-    })
-public final class PublishCommand extends StageCommand {
-  @Mixin StageQuarter.NamesTheRun quarter;
-
+    description = EveryQuarterStageCommand.DESCRIPTION)
+public final class PublishCommand extends EveryQuarterStageCommand {
   @Override
-  protected int execute() {
-    var stages = stages(quarter);
+  protected void run(StageRunner stages) {
     Optional<Version> v = stages.publish(input == null ? null : inputDir(), force);
     Version current = v.orElseGet(() -> stages.warehouse().current().orElseThrow());
     out().println(current.database());
-    return ExitCode.OK;
   }
 }

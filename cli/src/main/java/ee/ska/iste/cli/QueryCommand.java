@@ -6,7 +6,6 @@ import ee.ska.iste.warehouse.Version;
 import java.sql.SQLException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code iste query}: SQL against the published DuckDB database, read-only. */
@@ -20,8 +19,7 @@ import picocli.CommandLine.Parameters;
 public final class QueryCommand extends BaseCommand {
   @Mixin PublishedVersionOptions published;
 
-  @Option(names = "--csv", description = "Print CSV instead of an aligned table.")
-  boolean csv;
+  @Mixin TableOutputOption output;
 
   @Parameters(index = "0", paramLabel = "SQL", description = "One SQL statement.")
   String sql;
@@ -31,7 +29,7 @@ public final class QueryCommand extends BaseCommand {
     Version v = published.version();
     try {
       QueryResult r = Query.run(v.database(), sql);
-      out().print(csv ? r.csv() : r.aligned());
+      out().print(output.format(r));
     } catch (SQLException e) {
       throw new UserError(ExitCode.USAGE, "query failed: " + firstLine(e.getMessage()), e);
     }

@@ -33,29 +33,6 @@ public record IngestRequest(
     Quarter refusalQuarter,
     EarlierSubmissions earlier,
     Inbox inbox) {
-  /** A request that looks into the input folder itself. */
-  public IngestRequest(
-      Path inputDir,
-      WarehouseLayout layout,
-      List<Quarter> quarters,
-      Pseudonymiser pseudonymiser,
-      ReferenceData ref,
-      Quarter refusalQuarter,
-      EarlierSubmissions earlier) {
-    this(inputDir, layout, quarters, pseudonymiser, ref, refusalQuarter, earlier, null);
-  }
-
-  /** A request into a warehouse without earlier submissions. */
-  public IngestRequest(
-      Path inputDir,
-      WarehouseLayout layout,
-      List<Quarter> quarters,
-      Pseudonymiser pseudonymiser,
-      ReferenceData ref,
-      Quarter refusalQuarter) {
-    this(inputDir, layout, quarters, pseudonymiser, ref, refusalQuarter, EarlierSubmissions.NONE);
-  }
-
   /** A request whose unplaced refusals go to the run's latest quarter. */
   public IngestRequest(
       Path inputDir,
@@ -63,7 +40,7 @@ public record IngestRequest(
       List<Quarter> quarters,
       Pseudonymiser pseudonymiser,
       ReferenceData ref) {
-    this(inputDir, layout, quarters, pseudonymiser, ref, null);
+    this(inputDir, layout, quarters, pseudonymiser, ref, null, EarlierSubmissions.NONE, null);
   }
 
   /** The canonical constructor. */

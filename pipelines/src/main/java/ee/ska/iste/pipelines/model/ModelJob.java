@@ -43,27 +43,11 @@ public final class ModelJob {
           "stg_plan",
           "stg_participation",
           "stg_qol");
-      Dataset<Row> episodes =
-          TableIO.read(spark, layout, "stg_client_episode", StagedSchemas.CLIENT_EPISODE);
-      Dataset<Row> assessments =
-          TableIO.read(spark, layout, "stg_assessment", StagedSchemas.ASSESSMENT);
-      Dataset<Row> plans = TableIO.read(spark, layout, "stg_plan", StagedSchemas.PLAN);
-      Dataset<Row> participation =
-          TableIO.read(spark, layout, "stg_participation", StagedSchemas.PARTICIPATION);
-      Dataset<Row> qol = TableIO.read(spark, layout, "stg_qol", StagedSchemas.QOL);
+      Staged staged = Staged.read(spark, layout);
       // Episodes and cases feed every fact table: compute them once, not once per table written.
       // Reference data is read and checked in build, before any table is written: a bad band or
       // range fails the stage.
-      Model m =
-          build(
-              spark,
-              ref,
-              episodes,
-              assessments,
-              plans,
-              participation,
-              qol,
-              d -> d.persist(StorageLevel.MEMORY_AND_DISK()));
+      Model m = build(spark, ref, staged, d -> d.persist(StorageLevel.MEMORY_AND_DISK()));
       List<Callable<Void>> writes =
           List.of(
               write(
@@ -141,7 +125,7 @@ public final class ModelJob {
               write(
                   () -> {
                     List<Quarter> quarters =
-                        episodes.select("quarter").distinct().collectAsList().stream()
+                        staged.episodes().select("quarter").distinct().collectAsList().stream()
                             .map(r -> Quarter.parse(r.getString(0)))
                             .sorted()
                             .toList();
@@ -180,17 +164,27 @@ public final class ModelJob {
       Dataset<Row> dimComponent,
       Dataset<Row> dimExitReason) {}
 
-  /** The pure part of the stage: staged Datasets in, model Datasets out. */
-  public static Model build(
-      SparkSession spark,
-      ReferenceData ref,
+  /** The staged tables the model reads: the sheets' data, as ingest wrote them. */
+  public record Staged(
       Dataset<Row> episodes,
       Dataset<Row> assessments,
       Dataset<Row> plans,
       Dataset<Row> participation,
       Dataset<Row> qol) {
-    return build(
-        spark, ref, episodes, assessments, plans, participation, qol, UnaryOperator.identity());
+    /** Reads the staged tables of a work area with their declared schemas. */
+    static Staged read(SparkSession spark, WarehouseLayout layout) {
+      return new Staged(
+          TableIO.read(spark, layout, "stg_client_episode", StagedSchemas.CLIENT_EPISODE),
+          TableIO.read(spark, layout, "stg_assessment", StagedSchemas.ASSESSMENT),
+          TableIO.read(spark, layout, "stg_plan", StagedSchemas.PLAN),
+          TableIO.read(spark, layout, "stg_participation", StagedSchemas.PARTICIPATION),
+          TableIO.read(spark, layout, "stg_qol", StagedSchemas.QOL));
+    }
+  }
+
+  /** The pure part of the stage: staged Datasets in, model Datasets out. */
+  public static Model build(SparkSession spark, ReferenceData ref, Staged staged) {
+    return build(spark, ref, staged, UnaryOperator.identity());
   }
 
   /**
@@ -198,18 +192,11 @@ public final class ModelJob {
    *     persists them)
    */
   private static Model build(
-      SparkSession spark,
-      ReferenceData ref,
-      Dataset<Row> episodes,
-      Dataset<Row> assessments,
-      Dataset<Row> plans,
-      Dataset<Row> participation,
-      Dataset<Row> qol,
-      UnaryOperator<Dataset<Row>> reused) {
+      SparkSession spark, ReferenceData ref, Staged staged, UnaryOperator<Dataset<Row>> reused) {
     int joinDays = ref.threshold("CASE_JOIN_DAYS", OPEN_END).intValueExact();
     int beforeDays = ref.threshold("BASELINE_BEFORE_DAYS", OPEN_END).intValueExact();
     Dataset<Row> dim = DimMunicipality.build(spark, ref);
-    Dataset<Row> intEpisode = reused.apply(IntEpisode.transform(episodes));
+    Dataset<Row> intEpisode = reused.apply(IntEpisode.transform(staged.episodes()));
     Dataset<Row> cases =
         reused.apply(
             FctCase.transform(
@@ -222,10 +209,10 @@ public final class ModelJob {
         dim,
         intEpisode,
         cases,
-        FctQolScore.transform(qol, cases, instruments, beforeDays),
-        FctAssessment.transform(assessments, cases, beforeDays),
-        FctPlan.transform(plans, cases, beforeDays),
-        FctParticipation.transform(participation, cases, prices),
+        FctQolScore.transform(staged.qol(), cases, instruments, beforeDays),
+        FctAssessment.transform(staged.assessments(), cases, beforeDays),
+        FctPlan.transform(staged.plans(), cases, beforeDays),
+        FctParticipation.transform(staged.participation(), cases, prices),
         DimClient.transform(intEpisode, ageBands, diagnosisCategories),
         CodeDimensions.domains(spark, ref),
         CodeDimensions.components(spark, ref),

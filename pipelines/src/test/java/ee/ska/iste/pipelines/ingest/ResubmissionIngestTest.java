@@ -125,18 +125,7 @@ class ResubmissionIngestTest {
     TestSubmission.base().set("osalemine", 4, "tunnid", "8").writeCsv(input, "ISTE_0793_2024Q2");
     WarehouseLayout layout = new WarehouseLayout(tmp.resolve("wh").toString());
     SparkSession spark = SharedSpark.session();
-    IngestResult result =
-        new IngestJob()
-            .run(
-                spark,
-                new IngestRequest(
-                    input,
-                    layout,
-                    List.of(),
-                    IngestJobTest.KEY,
-                    ReferenceData.builtIn(),
-                    null,
-                    earlier));
+    IngestResult result = ingest(spark, input, layout, earlier);
 
     assertEquals(List.of("ISTE_0793_2024Q2"), fetched);
     assertEquals(2, result.submissions().size());
@@ -179,18 +168,7 @@ class ResubmissionIngestTest {
             });
     WarehouseLayout layout = new WarehouseLayout(tmp.resolve("wh").toString());
     SparkSession spark = SharedSpark.session();
-    IngestResult result =
-        new IngestJob()
-            .run(
-                spark,
-                new IngestRequest(
-                    input,
-                    layout,
-                    List.of(),
-                    IngestJobTest.KEY,
-                    ReferenceData.builtIn(),
-                    null,
-                    earlier));
+    IngestResult result = ingest(spark, input, layout, earlier);
     Map<String, IngestResult.Status> status = new TreeMap<>();
     result.submissions().forEach(x -> status.put(x.file(), x.status()));
     assertEquals(
@@ -235,5 +213,22 @@ class ResubmissionIngestTest {
       }
     }
     return sum;
+  }
+
+  /** Ingests every quarter of {@code input} into {@code layout}, knowing what was loaded before. */
+  private static IngestResult ingest(
+      SparkSession spark, Path input, WarehouseLayout layout, EarlierSubmissions earlier) {
+    return new IngestJob()
+        .run(
+            spark,
+            new IngestRequest(
+                input,
+                layout,
+                List.of(),
+                IngestJobTest.KEY,
+                ReferenceData.builtIn(),
+                null,
+                earlier,
+                null));
   }
 }

@@ -47,11 +47,12 @@ class ModelJobTest {
         ModelJob.build(
             spark,
             ReferenceData.builtIn(),
-            f.episodes(spark),
-            f.assessments(spark),
-            f.plans(spark),
-            f.participation(spark),
-            f.qol(spark));
+            new ModelJob.Staged(
+                f.episodes(spark),
+                f.assessments(spark),
+                f.plans(spark),
+                f.participation(spark),
+                f.qol(spark)));
     cases = m.fctCase().orderBy("client_id", "kov_code", "start_date").collectAsList();
     scores = m.fctQolScore().orderBy("assessed_on").collectAsList();
     participation = m.fctParticipation().collectAsList();

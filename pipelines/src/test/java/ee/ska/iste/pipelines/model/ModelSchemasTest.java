@@ -19,11 +19,12 @@ class ModelSchemasTest {
         ModelJob.build(
             spark,
             ReferenceData.builtIn(),
-            empty(spark, StagedSchemas.CLIENT_EPISODE),
-            empty(spark, StagedSchemas.ASSESSMENT),
-            empty(spark, StagedSchemas.PLAN),
-            empty(spark, StagedSchemas.PARTICIPATION),
-            empty(spark, StagedSchemas.QOL));
+            new ModelJob.Staged(
+                empty(spark, StagedSchemas.CLIENT_EPISODE),
+                empty(spark, StagedSchemas.ASSESSMENT),
+                empty(spark, StagedSchemas.PLAN),
+                empty(spark, StagedSchemas.PARTICIPATION),
+                empty(spark, StagedSchemas.QOL)));
     assertEquals(DimMunicipality.SCHEMA, m.dimMunicipality().schema());
     assertEquals(IntEpisode.SCHEMA, m.intEpisode().schema());
     assertEquals(FctCase.SCHEMA, m.fctCase().schema());
