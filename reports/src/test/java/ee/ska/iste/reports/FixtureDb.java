@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -85,12 +87,41 @@ final class FixtureDb {
   /** Inserts a reference table's rows, the columns in the table's order. */
   private static void insert(Statement st, String table, RefTable rows) throws SQLException {
     for (Map<String, String> r : rows.rows()) {
-      List<String> values =
-          rows.columns().stream()
-              .map(c -> r.get(c) == null ? "null" : "'" + r.get(c).replace("'", "''") + "'")
-              .toList();
-      st.execute("insert into " + table + " values (" + String.join(", ", values) + ")");
+      Object[] cells = rows.columns().stream().map(r::get).toArray();
+      st.execute("insert into " + table + " values " + values(cells));
     }
+  }
+
+  /**
+   * One row as SQL values: a string quoted (its quotes doubled), null as null, a number or a
+   * boolean as Java writes it.
+   */
+  static String values(Object... cells) {
+    StringBuilder row = new StringBuilder("(");
+    for (Object cell : cells) {
+      if (row.length() > 1) {
+        row.append(',');
+      }
+      row.append(
+          cell instanceof String s ? "'" + s.replace("'", "''") + "'" : String.valueOf(cell));
+    }
+    return row.append(')').toString();
+  }
+
+  /** An insert of the rows into dim_municipality. */
+  static String municipalities(String... rows) {
+    return "insert into dim_municipality values " + String.join(",", rows);
+  }
+
+  /** An insert of the rows ({@link #count} strings and {@link Outcome}s) into mart_outcomes. */
+  static String outcomes(Object... rows) {
+    return "insert into mart_outcomes values "
+        + String.join(",", Arrays.stream(rows).map(String::valueOf).toList());
+  }
+
+  /** An insert of the rows ({@link #funnel} strings) into mart_funnel. */
+  static String funnels(String... rows) {
+    return "insert into mart_funnel values " + String.join(",", rows);
   }
 
   /**
@@ -108,77 +139,107 @@ final class FixtureDb {
       String flag) {
     double s = sigma / Math.sqrt(n);
     double[] limits = {target - 1.96 * s, target + 1.96 * s, target - 3.09 * s, target + 3.09 * s};
-    StringBuilder row =
-        new StringBuilder("('")
-            .append(measure)
-            .append("','")
-            .append(kov)
-            .append("',")
-            .append(n)
-            .append(',')
-            .append(value)
-            .append(',')
-            .append(target)
-            .append(',')
-            .append(sigma);
-    for (int pass = 0; pass < 2; pass++) {
-      if (pass == 1) {
-        row.append(",1.0");
-      }
-      for (double l : limits) {
-        row.append(',').append(l);
-      }
+    List<Object> cells = new ArrayList<>(List.of(measure, kov, n, value, target, sigma));
+    for (double l : limits) {
+      cells.add(l);
     }
-    return row.append(",'")
-        .append(flag)
-        .append("','")
-        .append(flag)
-        .append("','")
-        .append(quarter)
-        .append("')")
-        .toString();
+    cells.add(1.0);
+    for (double l : limits) {
+      cells.add(l);
+    }
+    cells.addAll(List.of(flag, flag, quarter));
+    return values(cells.toArray());
   }
 
-  /** A row of mart_outcomes as SQL values. */
-  static String outcome(
-      String level,
-      String unit,
-      String quarter,
-      String measure,
-      Double value,
-      Double numerator,
-      Double denominator,
-      Double ciLow,
-      Double ciHigh,
-      String flag,
-      boolean suppressed) {
-    return "('"
-        + level
-        + "','"
-        + unit
-        + "','"
-        + quarter
-        + "','"
-        + measure
-        + "',"
-        + value
-        + ","
-        + numerator
-        + ","
-        + denominator
-        + ","
-        + ciLow
-        + ","
-        + ciHigh
-        + ","
-        + (flag == null ? "null" : "'" + flag + "'")
-        + ","
-        + suppressed
-        + ")";
-  }
-
+  /** A count in mart_outcomes: value and numerator the count, no denominator, interval or flag. */
   static String count(
       String level, String unit, String quarter, String measure, double value, boolean suppressed) {
-    return outcome(level, unit, quarter, measure, value, value, null, null, null, null, suppressed);
+    return outcome(level, unit, quarter, measure).count(value, suppressed).toString();
+  }
+
+  /** A KOV's row of mart_outcomes, to be filled in. */
+  static Outcome kov(String code, String quarter, String measure) {
+    return outcome("KOV", code, quarter, measure);
+  }
+
+  /** The nation's row of mart_outcomes, to be filled in. */
+  static Outcome nation(String quarter, String measure) {
+    return outcome("RIIK", "EE", quarter, measure);
+  }
+
+  /** A row of mart_outcomes, to be filled in. */
+  static Outcome outcome(String level, String unit, String quarter, String measure) {
+    return new Outcome(level, unit, quarter, measure);
+  }
+
+  /**
+   * A row of mart_outcomes; {@link #toString} writes it as SQL values. What is not set is null (the
+   * flag) or false (suppressed).
+   */
+  static final class Outcome {
+    private final String level;
+    private final String unit;
+    private final String quarter;
+    private final String measure;
+    private final Double[] figures = new Double[5];
+    private String flag;
+    private boolean suppressed;
+
+    private Outcome(String level, String unit, String quarter, String measure) {
+      this.level = level;
+      this.unit = unit;
+      this.quarter = quarter;
+      this.measure = measure;
+    }
+
+    /** Value and numerator the count. */
+    Outcome count(double n, boolean hidden) {
+      figures[0] = n;
+      figures[1] = n;
+      suppressed = hidden;
+      return this;
+    }
+
+    /** The value alone, no numerator or denominator. */
+    Outcome value(double value) {
+      figures[0] = value;
+      return this;
+    }
+
+    /** The value with its numerator and denominator. */
+    Outcome ratio(double value, double numerator, double denominator) {
+      figures[0] = value;
+      figures[1] = numerator;
+      figures[2] = denominator;
+      return this;
+    }
+
+    /** The confidence interval. */
+    Outcome ci(double low, double high) {
+      figures[3] = low;
+      figures[4] = high;
+      return this;
+    }
+
+    /** The funnel flag. */
+    Outcome flag(String funnelFlag) {
+      flag = funnelFlag;
+      return this;
+    }
+
+    /** Hidden in outcomes_public. */
+    Outcome suppressed() {
+      suppressed = true;
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      List<Object> cells = new ArrayList<>(List.of(level, unit, quarter, measure));
+      cells.addAll(Arrays.asList(figures));
+      cells.add(flag);
+      cells.add(suppressed);
+      return values(cells.toArray());
+    }
   }
 }

@@ -1,7 +1,16 @@
 package ee.ska.iste.reports;
 
 import static ee.ska.iste.reports.FixtureDb.count;
-import static ee.ska.iste.reports.FixtureDb.outcome;
+import static ee.ska.iste.reports.FixtureDb.kov;
+import static ee.ska.iste.reports.FixtureDb.nation;
+import static ee.ska.iste.reports.FixtureDb.outcomes;
+import static ee.ska.iste.reports.FixtureRows.NATION_QOL_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_ACTIVE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_MENTAL_HEALTH_NEED_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_QOL_CHANGE;
+import static ee.ska.iste.reports.ReportChecks.assertContains;
+import static ee.ska.iste.reports.ReportChecks.assertEveryPageRenders;
+import static ee.ska.iste.reports.ReportChecks.assertLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ee.ska.iste.core.time.Quarter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,25 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
 class KovReportTest {
   private static final Quarter Q = Quarter.parse("2024Q2");
   @TempDir static Path dir;
-  private static ReportRenderer estonian;
-  private static ReportRenderer english;
-  private static Path db;
+  private static Renderers reports;
 
   @BeforeAll
   static void renderers() throws Exception {
-    db = dir.resolve("v1").resolve("iste.duckdb");
-    Files.createDirectories(db.getParent());
-    FixtureDb.create(
-        db,
-        true,
-        "insert into dim_municipality values"
-            + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
-            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5),"
-            + " ('0321','Kohtla-Järve linn','0045','Ida-Viru maakond','A0321',27)",
-        "insert into mart_outcomes values "
-            + String.join(
-                ",",
-                count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
+    reports =
+        Renderers.threeKovs(
+            dir,
+            outcomes(
+                POLTSAMAA_ACTIVE,
                 count("KOV", "0321", "2024Q2", "ACTIVE", 1, true),
                 count("KOV", "0321", "2024Q2", "NEW", 1, true),
                 count("KOV", "0321", "2024Q2", "EXIT", 0, false),
@@ -52,57 +50,11 @@ class KovReportTest {
                 count("KOV", "0618", "2024Q2", "NEW", 4, true),
                 count("KOV", "0618", "2024Q2", "EXIT", 0, false),
                 count("KOV", "0618", "2024Q2", "QOL_N", 7, false),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "QOL_CHANGE",
-                    12.25,
-                    85.75,
-                    7.0,
-                    4.5,
-                    20.0,
-                    "WITHIN",
-                    false),
-                outcome(
-                    "KOV", "0618", "2024Q2", "HOURS", 1234.5, 1234.5, null, null, null, null,
-                    false),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "PLAN_WITHIN_30D",
-                    2.0 / 3,
-                    2.0,
-                    3.0,
-                    null,
-                    null,
-                    null,
-                    true),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "NEED_CHANGE_VAIMNE_TERVIS",
-                    -0.5,
-                    -3.0,
-                    6.0,
-                    null,
-                    null,
-                    null,
-                    false),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "NEED_CHANGE_ELUKOHT",
-                    -2.0,
-                    -6.0,
-                    3.0,
-                    null,
-                    null,
-                    null,
-                    true),
+                POLTSAMAA_QOL_CHANGE,
+                count("KOV", "0618", "2024Q2", "HOURS", 1234.5, false),
+                kov("0618", "2024Q2", "PLAN_WITHIN_30D").ratio(2.0 / 3, 2.0, 3.0).suppressed(),
+                POLTSAMAA_MENTAL_HEALTH_NEED_CHANGE,
+                kov("0618", "2024Q2", "NEED_CHANGE_ELUKOHT").ratio(-2.0, -6.0, 3.0).suppressed(),
                 count("KOV", "0618", "2024Q1", "ACTIVE", 21, false),
                 count("KOV", "0618", "2024Q1", "NEW", 6, false),
                 count("KOV", "0618", "2024Q1", "EXIT", 2, true),
@@ -113,51 +65,31 @@ class KovReportTest {
                 count("RIIK", "EE", "2024Q2", "NEW", 57, false),
                 count("RIIK", "EE", "2024Q2", "EXIT", 9, false),
                 count("RIIK", "EE", "2024Q2", "QOL_N", 120, false),
-                outcome(
-                    "RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
-                outcome(
-                    "RIIK", "EE", "2024Q2", "HOURS", 16667.5, 16667.5, null, null, null, null,
-                    false),
-                outcome(
-                    "RIIK",
-                    "EE",
-                    "2024Q2",
-                    "PLAN_WITHIN_30D",
-                    0.75,
-                    30.0,
-                    40.0,
-                    null,
-                    null,
-                    null,
-                    false)),
-        "insert into stg_submission values ('0618_2024Q2_2024-07-10_abc','ISTE_0618_2024Q2.xlsx',"
-            + "'0618','2024Q2',DATE '2024-07-10','1','abc','LOADED',null,null,120,117,3)",
-        "insert into stg_reject values"
-            + " ('s','f','0618','2024Q2','klient',5,'algus','DATE_FORMAT','x','m'),"
-            + " ('s','f','0618','2024Q2','klient',9,'algus','DATE_FORMAT','x','m'),"
-            + " ('s','f','0618','2024Q2','osalemine',4,'tunnid','HOURS_RANGE','x','m')");
-    WarehouseStamp stamp = new WarehouseStamp("v1", java.time.LocalDate.of(2024, 8, 5));
-    estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
-    english = ReportRenderer.open(db, Locale.ENGLISH, stamp);
+                NATION_QOL_CHANGE,
+                count("RIIK", "EE", "2024Q2", "HOURS", 16667.5, false),
+                nation("2024Q2", "PLAN_WITHIN_30D").ratio(0.75, 30.0, 40.0)),
+            "insert into stg_submission values"
+                + " ('0618_2024Q2_2024-07-10_abc','ISTE_0618_2024Q2.xlsx','0618','2024Q2',DATE"
+                + " '2024-07-10','1','abc','LOADED',null,null,120,117,3)",
+            "insert into stg_reject values"
+                + " ('s','f','0618','2024Q2','klient',5,'algus','DATE_FORMAT','x','m'),"
+                + " ('s','f','0618','2024Q2','klient',9,'algus','DATE_FORMAT','x','m'),"
+                + " ('s','f','0618','2024Q2','osalemine',4,'tunnid','HOURS_RANGE','x','m')");
   }
 
   @AfterAll
   static void close() throws Exception {
     keepSamples(dir);
-    estonian.close();
-    english.close();
+    reports.close();
   }
 
   @Test
   void estonianReportShowsTheWarehouseFiguresInEstonianFormat() throws Exception {
-    Path pdf = estonian.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("out"));
+    Path pdf = reports.estonian().renderKov("0618", Q, ReportFormat.PDF, dir.resolve("out"));
     assertEquals(dir.resolve("out/2024Q2/kov/ISTE_0618_2024Q2_et.pdf"), pdf);
     String text = Pdf.text(pdf);
 
-    assertTrue(text.contains("Põltsamaa vald"), text);
-    assertTrue(text.contains("Jõgeva maakond"), text);
-    assertTrue(text.contains("01.04.2024–30.06.2024"), text);
-    assertTrue(text.contains("05.08.2024"), text);
+    assertContains(text, "Põltsamaa vald", "Jõgeva maakond", "01.04.2024–30.06.2024", "05.08.2024");
     // ACTIVE 23 now, 21 before: change +2; nation 512
     assertLine(text, "Aktiivsed juhtumid\\s+23\\s+21\\s+\\+2\\s+512");
     // NEW is suppressed: "—" (one mark for every hidden figure), and no change can be shown beside
@@ -180,63 +112,64 @@ class KovReportTest {
     assertTrue(text.contains("„—“: väärtus on peidetud"), text);
     assertFalse(text.contains("<5"), text);
     // own data quality: submitted 10 July, within 30 days of 30 June
-    assertTrue(text.contains("Esitatud 10.07.2024 (õigeaegselt)"), text);
-    assertTrue(text.contains("Ridu loetud 120, vastu võetud 117, tagasi lükatud 3."), text);
+    assertContains(
+        text,
+        "Esitatud 10.07.2024 (õigeaegselt)",
+        "Ridu loetud 120, vastu võetud 117, tagasi lükatud 3.");
     assertLine(text, "DATE_FORMAT\\s+2");
     assertFalse(Pattern.compile("\\b[1-6]\\d{10}\\b").matcher(text).find(), "an 11-digit code");
   }
 
   @Test
   void pdfEmbedsItsFontsAndEveryPageRenders() throws Exception {
-    Path pdf = estonian.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("fonts"));
+    Path pdf = reports.estonian().renderKov("0618", Q, ReportFormat.PDF, dir.resolve("fonts"));
     String fonts = Pdf.fonts(pdf);
     assertTrue(fonts.contains("DejaVuSans"), fonts);
     fonts
         .lines()
         .skip(2)
         .forEach(l -> assertTrue(l.matches(".*Identity-H\\s+yes\\s+yes.*"), "not embedded: " + l));
-    Path images = Files.createDirectories(dir.resolve("png"));
-    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
+    assertEveryPageRenders(pdf, dir.resolve("png"));
   }
 
   @Test
   void englishReportHasEnglishWordsAndNumbers() throws Exception {
-    Path pdf = english.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("out"));
+    Path pdf = reports.english().renderKov("0618", Q, ReportFormat.PDF, dir.resolve("out"));
     assertEquals("ISTE_0618_2024Q2_en.pdf", pdf.getFileName().toString());
     String text = Pdf.text(pdf);
     assertTrue(text.contains("Headline figures"), text);
     assertLine(text, "Active cases\\s+23\\s+21\\s+\\+2\\s+512");
     assertLine(text, "Hours delivered\\s+1,234.5\\s+–\\s+–\\s+16,667.5");
-    assertTrue(text.contains("not distinguishable from the national value"), text);
-    assertTrue(text.contains("Põltsamaa vald"), text);
-    assertTrue(text.contains("Jõgeva County"), text);
+    assertContains(
+        text, "not distinguishable from the national value", "Põltsamaa vald", "Jõgeva County");
   }
 
   @Test
   void kovWithoutDataSaysSo() throws Exception {
-    Path pdf = estonian.renderKov("0251", Q, ReportFormat.PDF, dir.resolve("out"));
+    Path pdf = reports.estonian().renderKov("0251", Q, ReportFormat.PDF, dir.resolve("out"));
     String text = Pdf.text(pdf);
-    assertTrue(text.contains("Jõhvi vald"), text);
-    assertTrue(text.contains("Andmed puuduvad"), text);
-    assertTrue(text.contains("kvartali 2024Q2 andmeid"), text);
-    assertTrue(text.contains("Kvartali 2024Q2 aruannet ei ole esitatud."), text);
+    assertContains(
+        text,
+        "Jõhvi vald",
+        "Andmed puuduvad",
+        "kvartali 2024Q2 andmeid",
+        "Kvartali 2024Q2 aruannet ei ole esitatud.");
   }
 
   @Test
   void kovWithASingleCaseShowsNoNumberOfIt() throws Exception {
-    Path pdf = estonian.renderKov("0321", Q, ReportFormat.PDF, dir.resolve("single"));
+    Path pdf = reports.estonian().renderKov("0321", Q, ReportFormat.PDF, dir.resolve("single"));
     String text = Pdf.text(pdf);
     assertTrue(text.contains("Kohtla-Järve linn"), text);
     assertLine(text, "Aktiivsed juhtumid\\s+—\\s+–\\s+–\\s+512");
     assertLine(text, "Uued juhtumid\\s+—\\s+–\\s+–\\s+57");
     assertTrue(text.contains("Elukvaliteedi järelhindamisi"), text);
-    Path images = Files.createDirectories(dir.resolve("png-single"));
-    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
+    assertEveryPageRenders(pdf, dir.resolve("png-single"));
   }
 
   @Test
   void htmlReportCarriesTheSameFigures() throws Exception {
-    Path html = estonian.renderKov("0618", Q, ReportFormat.HTML, dir.resolve("out"));
+    Path html = reports.estonian().renderKov("0618", Q, ReportFormat.HTML, dir.resolve("out"));
     assertEquals("ISTE_0618_2024Q2_et.html", html.getFileName().toString());
     String text = Files.readString(html).replace('\u00A0', ' ').replace("&nbsp;", " ");
     assertTrue(text.contains("Põltsamaa vald"));
@@ -257,12 +190,5 @@ class KovReportTest {
             p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
-  }
-
-  private static void assertLine(String text, String regex) {
-    Pattern p = Pattern.compile(regex);
-    assertTrue(
-        text.lines().anyMatch(l -> p.matcher(l).find()),
-        "no line matches " + regex + " in:\n" + text);
   }
 }

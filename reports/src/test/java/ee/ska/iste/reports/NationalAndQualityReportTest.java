@@ -2,7 +2,23 @@ package ee.ska.iste.reports;
 
 import static ee.ska.iste.reports.FixtureDb.count;
 import static ee.ska.iste.reports.FixtureDb.funnel;
-import static ee.ska.iste.reports.FixtureDb.outcome;
+import static ee.ska.iste.reports.FixtureDb.funnels;
+import static ee.ska.iste.reports.FixtureDb.kov;
+import static ee.ska.iste.reports.FixtureDb.municipalities;
+import static ee.ska.iste.reports.FixtureDb.nation;
+import static ee.ska.iste.reports.FixtureDb.outcomes;
+import static ee.ska.iste.reports.FixtureRows.JOHVI;
+import static ee.ska.iste.reports.FixtureRows.NATION_QOL_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_ACTIVE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_QOL_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_QOL_CHANGE_FUNNEL;
+import static ee.ska.iste.reports.FixtureRows.TARTU;
+import static ee.ska.iste.reports.FixtureRows.TARTU_QOL_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.TARTU_QOL_CHANGE_FUNNEL;
+import static ee.ska.iste.reports.ReportChecks.assertContains;
+import static ee.ska.iste.reports.ReportChecks.assertEveryPageRenders;
+import static ee.ska.iste.reports.ReportChecks.assertLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +27,6 @@ import ee.ska.iste.core.time.Quarter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,164 +43,88 @@ import org.junit.jupiter.api.io.TempDir;
 class NationalAndQualityReportTest {
   private static final Quarter Q = Quarter.parse("2024Q2");
   @TempDir static Path dir;
-  private static ReportRenderer estonian;
-  private static ReportRenderer english;
+  private static Renderers reports;
+
+  private static final String DISCLOSURE_AUDIT_TABLE =
+      "create table mart_disclosure_audit (quarter varchar, measure varchar, level varchar,"
+          + " unit_code varchar, hidden_because varchar, quantity varchar, low double, high"
+          + " double, pass boolean)";
+
+  /**
+   * 2024Q2: 6 hidden cells, 2 of them to protect others, all pass (a share's numerator and
+   * denominator are two rows of one cell); 2024Q1 must not count.
+   */
+  private static final String DISCLOSURE_AUDIT =
+      "insert into mart_disclosure_audit values"
+          + " ('2024Q2','NEW','KOV','0618','PRIMARY','numerator',1,8,true),"
+          + " ('2024Q2','QOL_IMPROVED','KOV','0441','PRIMARY','numerator',0,17,true),"
+          + " ('2024Q2','QOL_IMPROVED','KOV','0441','PRIMARY','denominator',0,17,true),"
+          + " ('2024Q2','INELIGIBLE','KOV','0793','PRIMARY','numerator',0,9,true),"
+          + " ('2024Q2','INELIGIBLE','KOV','0618','SECONDARY','numerator',0,9,true),"
+          + " ('2024Q2','INELIGIBLE_AGE_BELOW_MIN','KOV','0793','PRIMARY','numerator',0,2,true),"
+          + " ('2024Q2','INELIGIBLE_DIAGNOSIS_DEMENTIA','KOV','0618','SECONDARY','numerator',"
+          + " 0,7,true),"
+          + " ('2024Q1','NEW','KOV','0618','SECONDARY','numerator',0,1,false)";
 
   @BeforeAll
   static void renderers() throws Exception {
-    Path db = dir.resolve("iste.duckdb");
-    FixtureDb.create(
-        db,
-        true,
-        "insert into dim_municipality values"
-            + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
-            + " ('0793','Tartu linn','0079','Tartu maakond','A0793',41),"
-            + " ('0184','Haapsalu linn','0056','Lääne maakond','A0184',24),"
-            + " ('0441','Lääne-Nigula vald','0056','Lääne maakond','A0184',24),"
-            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5)",
-        "insert into mart_outcomes values "
-            + String.join(
-                ",",
-                count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
+    reports =
+        Renderers.create(
+            dir,
+            new WarehouseStamp("v7", LocalDate.of(2024, 8, 20)),
+            municipalities(
+                POLTSAMAA,
+                TARTU,
+                "('0184','Haapsalu linn','0056','Lääne maakond','A0184',24)",
+                "('0441','Lääne-Nigula vald','0056','Lääne maakond','A0184',24)",
+                JOHVI),
+            outcomes(
+                POLTSAMAA_ACTIVE,
                 count("KOV", "0618", "2024Q2", "NEW", 4, true),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "QOL_CHANGE",
-                    12.25,
-                    85.75,
-                    7.0,
-                    4.5,
-                    20.0,
-                    "WITHIN",
-                    false),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "COST_PER_CLIENT",
-                    1800.0,
-                    41400.0,
-                    23.0,
-                    null,
-                    null,
-                    null,
-                    false),
+                POLTSAMAA_QOL_CHANGE,
+                kov("0618", "2024Q2", "COST_PER_CLIENT").ratio(1800.0, 41400.0, 23.0),
                 count("KOV", "0793", "2024Q2", "ACTIVE", 60, false),
                 count("KOV", "0793", "2024Q2", "NEW", 9, false),
-                outcome(
-                    "KOV",
-                    "0793",
-                    "2024Q2",
-                    "QOL_CHANGE",
-                    25.0,
-                    750.0,
-                    30.0,
-                    20.0,
-                    30.0,
-                    "ABOVE",
-                    false),
-                outcome(
-                    "KOV",
-                    "0793",
-                    "2024Q2",
-                    "QOL_IMPROVED",
-                    0.6,
-                    18.0,
-                    30.0,
-                    0.42,
-                    0.75,
-                    "ABOVE",
-                    false),
-                outcome(
-                    "KOV",
-                    "0793",
-                    "2024Q2",
-                    "COST_PER_CLIENT",
-                    2100.0,
-                    126000.0,
-                    60.0,
-                    null,
-                    null,
-                    null,
-                    false),
-                outcome(
-                    "KOV",
-                    "0793",
-                    "2024Q2",
-                    "QOL_COMPLETENESS",
-                    0.8,
-                    40.0,
-                    50.0,
-                    null,
-                    null,
-                    null,
-                    false),
-                outcome(
-                    "KOV",
-                    "0184",
-                    "2024Q2",
-                    "OCCUPANCY",
-                    0.875,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    false),
+                TARTU_QOL_CHANGE,
+                kov("0793", "2024Q2", "QOL_IMPROVED")
+                    .ratio(0.6, 18.0, 30.0)
+                    .ci(0.42, 0.75)
+                    .flag("ABOVE"),
+                kov("0793", "2024Q2", "COST_PER_CLIENT").ratio(2100.0, 126000.0, 60.0),
+                kov("0793", "2024Q2", "QOL_COMPLETENESS").ratio(0.8, 40.0, 50.0),
+                kov("0184", "2024Q2", "OCCUPANCY").value(0.875),
                 count("KOV", "0184", "2024Q2", "ACTIVE", 14, false),
                 count("KOV", "0441", "2024Q2", "ACTIVE", 3, true),
                 count("RIIK", "EE", "2024Q2", "ACTIVE", 100, false),
                 count("RIIK", "EE", "2024Q2", "NEW", 13, false),
                 count("RIIK", "EE", "2023Q2", "ACTIVE", 80, false),
-                outcome(
-                    "RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
-                outcome(
-                    "RIIK",
-                    "EE",
-                    "2024Q2",
-                    "QOL_IMPROVED",
-                    0.3,
-                    36.0,
-                    120.0,
-                    0.22,
-                    0.39,
-                    null,
-                    false),
-                outcome(
-                    "RIIK",
-                    "EE",
-                    "2024Q2",
-                    "QOL_COMPLETENESS",
-                    0.7,
-                    70.0,
-                    100.0,
-                    null,
-                    null,
-                    null,
-                    false),
+                NATION_QOL_CHANGE,
+                nation("2024Q2", "QOL_IMPROVED").ratio(0.3, 36.0, 120.0).ci(0.22, 0.39),
+                nation("2024Q2", "QOL_COMPLETENESS").ratio(0.7, 70.0, 100.0),
                 count("MAAKOND", "0079", "2024Q1", "ACTIVE", 55, false),
                 count("MAAKOND", "0079", "2024Q2", "ACTIVE", 60, false),
                 count("MAAKOND", "0050", "2024Q2", "ACTIVE", 23, false)),
-        "insert into stg_submission values ('a','f','0618','2024Q2',DATE"
-            + " '2024-07-10','1','x','LOADED',null,null,120,117,3), ('b','f','0793','2024Q2',DATE"
-            + " '2024-07-05','1','x','SUPERSEDED',null,null,380,380,0),"
-            + " ('c','f','0793','2024Q2',DATE '2024-08-15','1','x','LOADED',null,null,400,390,10),"
-            + " ('d','f','0184','2024Q2',DATE '2024-07-30','1','x','LOADED',null,null,50,50,0),"
-            // refused unread (no checksum): listed by file, not a KOV's submission
-            + " ('e','ISTE_0184_1024Q2.xlsx','0184','2024Q2',null,null,null,'REFUSED',"
-            + "'QUARTER_IMPOSSIBLE','m',0,0,0)",
-        "insert into stg_reject select 's','f', kov, '2024Q2','klient', 2,'c', reason,'v','m' from"
-            + " (values ('0618','DATE_FORMAT'),('0618','DATE_FORMAT'),('0618','HOURS_RANGE'))"
-            + " t(kov, reason)",
-        "insert into stg_reject select 's','f','0793','2024Q2','klient', i::int,'c', case when i <="
-            + " 8 then 'DATE_FORMAT' else 'HOURS_RANGE' end,'v','m' from range(1, 11) r(i)",
-        // cases outside the target group, as the measures stage publishes them: Tartu's 2 hidden
-        // (primary), Põltsamaa's 7 hidden to protect it (secondary), Haapsalu 0
-        "insert into mart_outcomes values "
-            + String.join(
-                ",",
+            "insert into stg_submission values ('a','f','0618','2024Q2',DATE"
+                + " '2024-07-10','1','x','LOADED',null,null,120,117,3),"
+                + " ('b','f','0793','2024Q2',DATE"
+                + " '2024-07-05','1','x','SUPERSEDED',null,null,380,380,0),"
+                + " ('c','f','0793','2024Q2',DATE"
+                + " '2024-08-15','1','x','LOADED',null,null,400,390,10),"
+                + " ('d','f','0184','2024Q2',DATE '2024-07-30','1','x','LOADED',null,null,50,50,0),"
+                // refused unread (no checksum): listed by file, not a KOV's submission
+                + " ('e','ISTE_0184_1024Q2.xlsx','0184','2024Q2',null,null,null,'REFUSED',"
+                + "'QUARTER_IMPOSSIBLE','m',0,0,0)",
+            "insert into stg_reject select 's','f', kov, '2024Q2','klient', 2,'c', reason,'v','m'"
+                + " from (values"
+                + " ('0618','DATE_FORMAT'),('0618','DATE_FORMAT'),('0618','HOURS_RANGE')) t(kov,"
+                + " reason)",
+            "insert into stg_reject select 's','f','0793','2024Q2','klient', i::int,'c', case when"
+                + " i <= 8 then 'DATE_FORMAT' else 'HOURS_RANGE' end,'v','m' from range(1, 11)"
+                + " r(i)",
+            // cases outside the target group, as the measures stage publishes them: Tartu's 2
+            // hidden
+            // (primary), Põltsamaa's 7 hidden to protect it (secondary), Haapsalu 0
+            outcomes(
                 count("KOV", "0793", "2024Q2", "INELIGIBLE", 2, true),
                 count("KOV", "0793", "2024Q2", "INELIGIBLE_AGE_BELOW_MIN", 2, true),
                 count("KOV", "0618", "2024Q2", "INELIGIBLE", 7, true),
@@ -196,44 +134,26 @@ class NationalAndQualityReportTest {
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_AGE_BELOW_MIN", 2, false),
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_DEMENTIA", 7, false),
                 count("RIIK", "EE", "2024Q2", "INELIGIBLE_DIAGNOSIS_ALCOHOL", 0, false)),
-        // the funnels as the measures stage publishes them: the national value and the sd of one
-        // case (a share's √(p₀(1−p₀)) = √(0.3 × 0.7))
-        "insert into mart_funnel values "
-            + String.join(
-                ",",
-                funnel("2024Q2", "QOL_CHANGE", "0618", 7, 12.25, 8.0, 10.5, "WITHIN"),
-                funnel("2024Q2", "QOL_CHANGE", "0793", 30, 25.0, 8.0, 10.5, "ABOVE"),
+            // the funnels as the measures stage publishes them: the national value and the sd of
+            // one
+            // case (a share's √(p₀(1−p₀)) = √(0.3 × 0.7))
+            funnels(
+                POLTSAMAA_QOL_CHANGE_FUNNEL,
+                TARTU_QOL_CHANGE_FUNNEL,
                 funnel("2024Q2", "QOL_IMPROVED", "0793", 30, 0.6, 0.3, Math.sqrt(0.21), "ABOVE")),
-        "create table mart_disclosure_audit (quarter varchar, measure varchar, level varchar,"
-            + " unit_code varchar, hidden_because varchar, quantity varchar, low double, high"
-            + " double, pass boolean)",
-        // 2024Q2: 6 hidden cells, 2 of them to protect others, all pass (a share's numerator
-        // and denominator are two rows of one cell); 2024Q1 must not count
-        "insert into mart_disclosure_audit values"
-            + " ('2024Q2','NEW','KOV','0618','PRIMARY','numerator',1,8,true),"
-            + " ('2024Q2','QOL_IMPROVED','KOV','0441','PRIMARY','numerator',0,17,true),"
-            + " ('2024Q2','QOL_IMPROVED','KOV','0441','PRIMARY','denominator',0,17,true),"
-            + " ('2024Q2','INELIGIBLE','KOV','0793','PRIMARY','numerator',0,9,true),"
-            + " ('2024Q2','INELIGIBLE','KOV','0618','SECONDARY','numerator',0,9,true),"
-            + " ('2024Q2','INELIGIBLE_AGE_BELOW_MIN','KOV','0793','PRIMARY','numerator',0,2,true),"
-            + " ('2024Q2','INELIGIBLE_DIAGNOSIS_DEMENTIA','KOV','0618','SECONDARY','numerator',"
-            + "0,7,true),"
-            + " ('2024Q1','NEW','KOV','0618','SECONDARY','numerator',0,1,false)");
-    WarehouseStamp stamp = new WarehouseStamp("v7", LocalDate.of(2024, 8, 20));
-    estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
-    english = ReportRenderer.open(db, Locale.ENGLISH, stamp);
+            DISCLOSURE_AUDIT_TABLE,
+            DISCLOSURE_AUDIT);
   }
 
   @AfterAll
   static void close() throws Exception {
     KovReportTest.keepSamples(dir);
-    estonian.close();
-    english.close();
+    reports.close();
   }
 
   @Test
   void nationalDashboardListsEveryKovAndDrawsFunnels() throws Exception {
-    Path pdf = estonian.renderNational(Q, ReportFormat.PDF, dir.resolve("out"));
+    Path pdf = reports.estonian().renderNational(Q, ReportFormat.PDF, dir.resolve("out"));
     assertEquals(dir.resolve("out/2024Q2/ISTE_riik_2024Q2_et.pdf"), pdf);
     String text = Pdf.text(pdf);
     assertTrue(text.contains("ISTE riiklik ülevaade 2024Q2"), text);
@@ -249,13 +169,13 @@ class NationalAndQualityReportTest {
     assertTrue(text.contains("oluliselt üle riigi keskmise: Tartu linn"), text);
     // joint allocation: one row, both names, 24 places, occupancy 87,5%, actives as above
     assertLine(text, "Haapsalu linn \\+ Lääne-\\s+A0184\\s+24\\s+87,5%\\s+14 \\+ —");
-    Path images = Files.createDirectories(dir.resolve("png-national"));
-    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
+    assertEveryPageRenders(pdf, dir.resolve("png-national"));
   }
 
   @Test
   void nationalDashboardSortsByAChosenMeasure() throws Exception {
-    Path pdf = estonian.renderNational(Q, ReportFormat.PDF, dir.resolve("sorted"), "ACTIVE");
+    Path pdf =
+        reports.estonian().renderNational(Q, ReportFormat.PDF, dir.resolve("sorted"), "ACTIVE");
     String text = Pdf.text(pdf);
     int tartu = text.indexOf("Tartu linn  ");
     int poltsamaa = text.indexOf("Põltsamaa vald  ");
@@ -265,16 +185,16 @@ class NationalAndQualityReportTest {
 
   @Test
   void englishDashboardAndHtml() throws Exception {
-    String text = Pdf.text(english.renderNational(Q, ReportFormat.PDF, dir.resolve("out")));
-    assertTrue(text.contains("ISTE national dashboard 2024Q2"), text);
-    assertTrue(text.contains("Funnel plots"), text);
-    Path html = english.renderNational(Q, ReportFormat.HTML, dir.resolve("out"));
+    String text =
+        Pdf.text(reports.english().renderNational(Q, ReportFormat.PDF, dir.resolve("out")));
+    assertContains(text, "ISTE national dashboard 2024Q2", "Funnel plots");
+    Path html = reports.english().renderNational(Q, ReportFormat.HTML, dir.resolve("out"));
     assertTrue(Files.readString(html).contains("Municipalities side by side"));
   }
 
   @Test
   void qualityReportCountsRowsAndLateness() throws Exception {
-    Path pdf = estonian.renderQuality(Q, ReportFormat.PDF, dir.resolve("out"));
+    Path pdf = reports.estonian().renderQuality(Q, ReportFormat.PDF, dir.resolve("out"));
     assertEquals(dir.resolve("out/2024Q2/ISTE_andmekvaliteet_2024Q2_et.pdf"), pdf);
     String text = Pdf.text(pdf);
     assertTrue(text.contains("tähtajaga 30.07.2024"), text);
@@ -294,14 +214,6 @@ class NationalAndQualityReportTest {
     assertLine(text, "DIAGNOSIS_ALCOHOL\\s+0");
     assertLine(text, "Peidetud 6 näitajat, neist 2 teiste kaitseks; kontroll läbitud\\.");
     assertFalse(text.contains("380"), "a superseded submission must not count");
-    Path images = Files.createDirectories(dir.resolve("png-quality"));
-    assertEquals(Pdf.pages(pdf), Pdf.toImages(pdf, images).size());
-  }
-
-  private static void assertLine(String text, String regex) {
-    Pattern p = Pattern.compile(regex);
-    assertTrue(
-        text.lines().anyMatch(l -> p.matcher(l).find()),
-        "no line matches " + regex + " in:\n" + text);
+    assertEveryPageRenders(pdf, dir.resolve("png-quality"));
   }
 }

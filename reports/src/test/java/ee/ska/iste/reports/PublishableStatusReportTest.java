@@ -1,13 +1,14 @@
 package ee.ska.iste.reports;
 
 import static ee.ska.iste.reports.FixtureDb.count;
+import static ee.ska.iste.reports.FixtureDb.outcomes;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_ACTIVE;
+import static ee.ska.iste.reports.ReportChecks.assertContains;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.time.Quarter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,42 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishableStatusReportTest {
   private static final Quarter Q = Quarter.parse("2024Q2");
   @TempDir static Path dir;
-  private static ReportRenderer estonian;
-  private static ReportRenderer english;
+  private static Renderers reports;
 
   @BeforeAll
   static void renderers() throws Exception {
-    Path db = dir.resolve("v1").resolve("iste.duckdb");
-    Files.createDirectories(db.getParent());
-    FixtureDb.create(
-        db,
-        true,
-        "insert into dim_municipality values"
-            + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
-            + " ('0251','Jõhvi vald','0045','Ida-Viru maakond','A0251',5),"
-            + " ('0321','Kohtla-Järve linn','0045','Ida-Viru maakond','A0321',27)",
-        "insert into mart_outcomes values "
-            + String.join(
-                ",",
-                count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
+    reports =
+        Renderers.threeKovs(
+            dir,
+            outcomes(
+                POLTSAMAA_ACTIVE,
                 count("KOV", "0251", "2024Q2", "ACTIVE", 37, false),
                 count("KOV", "0321", "2024Q2", "ACTIVE", 12, false),
                 count("RIIK", "EE", "2024Q2", "ACTIVE", 72, false)),
-        "create table kov_status (quarter varchar, kov_code varchar, county_code varchar,"
-            + " status varchar, reasons varchar)",
-        "insert into kov_status values"
-            + " ('2024Q2','0618','0050','PROVISIONAL','LATE_SUBMISSION'),"
-            + " ('2024Q2','0251','0045','WITHHELD','REJECTS_VERY_HIGH'),"
-            + " ('2024Q2','0321','0045','PUBLISHABLE',null)");
-    WarehouseStamp stamp = new WarehouseStamp("v1", java.time.LocalDate.of(2024, 8, 5));
-    estonian = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp);
-    english = ReportRenderer.open(db, Locale.ENGLISH, stamp);
+            "create table kov_status (quarter varchar, kov_code varchar, county_code varchar,"
+                + " status varchar, reasons varchar)",
+            "insert into kov_status values"
+                + " ('2024Q2','0618','0050','PROVISIONAL','LATE_SUBMISSION'),"
+                + " ('2024Q2','0251','0045','WITHHELD','REJECTS_VERY_HIGH'),"
+                + " ('2024Q2','0321','0045','PUBLISHABLE',null)");
   }
 
   @AfterAll
-  static void close() throws Exception {
-    estonian.close();
-    english.close();
+  static void close() {
+    reports.close();
   }
 
   private static String firstPage(String text) {
@@ -67,7 +55,8 @@ class PublishableStatusReportTest {
 
   @Test
   void aWithheldKovReportSaysSoOnPageOneAndShowsNoFigureOfTheKov() throws Exception {
-    String text = Pdf.text(english.renderKov("0251", Q, ReportFormat.PDF, dir.resolve("w")));
+    String text =
+        Pdf.text(reports.english().renderKov("0251", Q, ReportFormat.PDF, dir.resolve("w")));
     String page1 = firstPage(text);
     assertTrue(page1.contains("ISTE quarterly report: Jõhvi vald — WITHHELD"), page1);
     assertTrue(
@@ -81,23 +70,26 @@ class PublishableStatusReportTest {
     assertFalse(Pattern.compile("\\b37\\b").matcher(text).find(), text);
     assertFalse(text.contains("Headline figures"), text);
 
-    String et = Pdf.text(estonian.renderKov("0251", Q, ReportFormat.PDF, dir.resolve("w-et")));
+    String et =
+        Pdf.text(reports.estonian().renderKov("0251", Q, ReportFormat.PDF, dir.resolve("w-et")));
     assertTrue(firstPage(et).contains("AVALDAMATA"), et);
     assertFalse(Pattern.compile("\\b37\\b").matcher(et).find(), et);
   }
 
   @Test
   void aProvisionalKovReportCarriesTheMarkAndItsReasonsAndStillItsFigures() throws Exception {
-    String text = Pdf.text(estonian.renderKov("0618", Q, ReportFormat.PDF, dir.resolve("p")));
+    String text =
+        Pdf.text(reports.estonian().renderKov("0618", Q, ReportFormat.PDF, dir.resolve("p")));
     String page1 = firstPage(text);
-    assertTrue(page1.contains("ISTE kvartaliaruanne: Põltsamaa vald — ESIALGNE"), page1);
-    assertTrue(page1.contains("esitatud pärast tähtaega"), page1);
+    assertContains(
+        page1, "ISTE kvartaliaruanne: Põltsamaa vald — ESIALGNE", "esitatud pärast tähtaega");
     assertTrue(Pattern.compile("Aktiivsed juhtumid\\s+23").matcher(text).find(), text);
   }
 
   @Test
   void aPublishableKovReportSaysSoWithoutAMark() throws Exception {
-    String text = Pdf.text(english.renderKov("0321", Q, ReportFormat.PDF, dir.resolve("ok")));
+    String text =
+        Pdf.text(reports.english().renderKov("0321", Q, ReportFormat.PDF, dir.resolve("ok")));
     assertTrue(text.contains("The figures of Kohtla-Järve linn for 2024Q2 are publishable."), text);
     assertFalse(text.contains("PROVISIONAL"), text);
     assertFalse(text.contains("WITHHELD"), text);
@@ -105,7 +97,7 @@ class PublishableStatusReportTest {
 
   @Test
   void theDashboardCountsTheStatusesAndBlanksTheWithheldKov() throws Exception {
-    String text = Pdf.text(english.renderNational(Q, ReportFormat.PDF, dir.resolve("n")));
+    String text = Pdf.text(reports.english().renderNational(Q, ReportFormat.PDF, dir.resolve("n")));
     String flat = text.replaceAll("\\s+", " ");
     assertTrue(flat.contains("Municipalities: 1 publishable, 1 provisional, 1 withheld."), text);
     assertTrue(flat.contains("Provisional: Põltsamaa vald."), text);
@@ -120,7 +112,7 @@ class PublishableStatusReportTest {
 
   @Test
   void theQualityReportListsEachKovsStatusAndReasons() throws Exception {
-    String text = Pdf.text(english.renderQuality(Q, ReportFormat.PDF, dir.resolve("q")));
+    String text = Pdf.text(reports.english().renderQuality(Q, ReportFormat.PDF, dir.resolve("q")));
     assertTrue(text.contains("Publishable status by municipality"), text);
     assertTrue(
         // (the reasons wrap inside their column; the status sits on the first line)
@@ -134,7 +126,8 @@ class PublishableStatusReportTest {
             .find(),
         text);
     assertTrue(Pattern.compile("Kohtla-Järve linn\\s+publishable").matcher(text).find(), text);
-    String et = Pdf.text(estonian.renderQuality(Q, ReportFormat.PDF, dir.resolve("q-et")));
+    String et =
+        Pdf.text(reports.estonian().renderQuality(Q, ReportFormat.PDF, dir.resolve("q-et")));
     assertTrue(Pattern.compile("Jõhvi vald: .*\\s+avaldamata").matcher(et).find(), et);
   }
 }

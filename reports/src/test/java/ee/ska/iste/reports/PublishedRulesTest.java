@@ -1,14 +1,24 @@
 package ee.ska.iste.reports;
 
 import static ee.ska.iste.reports.FixtureDb.count;
-import static ee.ska.iste.reports.FixtureDb.funnel;
-import static ee.ska.iste.reports.FixtureDb.outcome;
+import static ee.ska.iste.reports.FixtureDb.funnels;
+import static ee.ska.iste.reports.FixtureDb.municipalities;
+import static ee.ska.iste.reports.FixtureDb.outcomes;
+import static ee.ska.iste.reports.FixtureRows.NATION_QOL_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_ACTIVE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_MENTAL_HEALTH_NEED_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_QOL_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.POLTSAMAA_QOL_CHANGE_FUNNEL;
+import static ee.ska.iste.reports.FixtureRows.TARTU;
+import static ee.ska.iste.reports.FixtureRows.TARTU_QOL_CHANGE;
+import static ee.ska.iste.reports.FixtureRows.TARTU_QOL_CHANGE_FUNNEL;
+import static ee.ska.iste.reports.ReportChecks.assertContains;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.time.Quarter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,62 +43,20 @@ class PublishedRulesTest {
    * 10.5; Põltsamaa's mental health need change -0.5.
    */
   private Path database(String... changes) throws Exception {
-    Path db = Files.createDirectories(dir.resolve("v" + ++databases)).resolve("iste.duckdb");
+    Path db = Renderers.versionDb(dir, "v" + ++databases);
     FixtureDb.create(
         db,
         true,
-        "insert into dim_municipality values"
-            + " ('0618','Põltsamaa vald','0050','Jõgeva maakond','A0618',5),"
-            + " ('0793','Tartu linn','0079','Tartu maakond','A0793',41)",
-        "insert into mart_outcomes values "
-            + String.join(
-                ",",
-                count("KOV", "0618", "2024Q2", "ACTIVE", 23, false),
-                count("KOV", "0793", "2024Q2", "ACTIVE", 60, false),
-                count("RIIK", "EE", "2024Q2", "ACTIVE", 83, false),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "QOL_CHANGE",
-                    12.25,
-                    85.75,
-                    7.0,
-                    4.5,
-                    20.0,
-                    "WITHIN",
-                    false),
-                outcome(
-                    "KOV",
-                    "0793",
-                    "2024Q2",
-                    "QOL_CHANGE",
-                    25.0,
-                    750.0,
-                    30.0,
-                    20.0,
-                    30.0,
-                    "ABOVE",
-                    false),
-                outcome(
-                    "RIIK", "EE", "2024Q2", "QOL_CHANGE", 8.0, 960.0, 120.0, 6.1, 9.9, null, false),
-                outcome(
-                    "KOV",
-                    "0618",
-                    "2024Q2",
-                    "NEED_CHANGE_VAIMNE_TERVIS",
-                    -0.5,
-                    -3.0,
-                    6.0,
-                    null,
-                    null,
-                    null,
-                    false)),
-        "insert into mart_funnel values "
-            + String.join(
-                ",",
-                funnel("2024Q2", "QOL_CHANGE", "0618", 7, 12.25, 8.0, 10.5, "WITHIN"),
-                funnel("2024Q2", "QOL_CHANGE", "0793", 30, 25.0, 8.0, 10.5, "ABOVE")));
+        municipalities(POLTSAMAA, TARTU),
+        outcomes(
+            POLTSAMAA_ACTIVE,
+            count("KOV", "0793", "2024Q2", "ACTIVE", 60, false),
+            count("RIIK", "EE", "2024Q2", "ACTIVE", 83, false),
+            POLTSAMAA_QOL_CHANGE,
+            TARTU_QOL_CHANGE,
+            NATION_QOL_CHANGE,
+            POLTSAMAA_MENTAL_HEALTH_NEED_CHANGE),
+        funnels(POLTSAMAA_QOL_CHANGE_FUNNEL, TARTU_QOL_CHANGE_FUNNEL));
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
         Statement st = c.createStatement()) {
       for (String sql : changes) {
@@ -107,8 +75,8 @@ class PublishedRulesTest {
   @Test
   void theFunnelsSmallestNIsThePublishedThreshold() throws Exception {
     String shipped = national(database());
-    assertTrue(shipped.contains("significantly above the national value: Tartu linn"), shipped);
-    assertTrue(shipped.contains("at least 5 cases"), shipped);
+    assertContains(
+        shipped, "significantly above the national value: Tartu linn", "at least 5 cases");
 
     // a run with --ref whose FUNNEL_MIN_N is 40: no KOV has 40 cases, so there is no funnel
     String published =
@@ -138,8 +106,7 @@ class PublishedRulesTest {
       // a KOV missing from dim_municipality is looked up in the published ref_municipalities,
       // with its county's name from ref_counties
       String proovi = Pdf.text(r.renderKov("9999", Q, ReportFormat.PDF, dir.resolve("out")));
-      assertTrue(proovi.contains("Proovivald"), proovi);
-      assertTrue(proovi.contains("Jõgeva maakond"), proovi);
+      assertContains(proovi, "Proovivald", "Jõgeva maakond");
       // Jõhvi is in the shipped reference data, but not in this database's
       assertThrows(
           IllegalArgumentException.class,

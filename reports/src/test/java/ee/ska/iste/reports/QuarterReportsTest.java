@@ -1,6 +1,9 @@
 package ee.ska.iste.reports;
 
 import static ee.ska.iste.reports.FixtureDb.count;
+import static ee.ska.iste.reports.FixtureDb.municipalities;
+import static ee.ska.iste.reports.FixtureDb.outcomes;
+import static ee.ska.iste.reports.FixtureRows.TARTU;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,17 +25,15 @@ class QuarterReportsTest {
     FixtureDb.create(
         db,
         false,
-        "insert into dim_municipality values"
-            + " ('0793','Tartu linn','0079','Tartu maakond','A0793',41),"
-            + " ('0296','Põltsamaa vald','0051','Jõgeva maakond','A0296',12),"
-            + " ('0784','Tallinn','0037','Harju maakond','A0784',90)",
-        "insert into mart_outcomes values "
-            + String.join(
-                ",",
-                count("KOV", "0793", "2024Q2", "ACTIVE", 41, false),
-                count("KOV", "0296", "2024Q2", "ACTIVE", 12, false),
-                count("KOV", "0784", "2024Q2", "ACTIVE", 90, false),
-                count("RIIK", "EE", "2024Q2", "ACTIVE", 143, false)));
+        municipalities(
+            TARTU,
+            "('0296','Põltsamaa vald','0051','Jõgeva maakond','A0296',12)",
+            "('0784','Tallinn','0037','Harju maakond','A0784',90)"),
+        outcomes(
+            count("KOV", "0793", "2024Q2", "ACTIVE", 41, false),
+            count("KOV", "0296", "2024Q2", "ACTIVE", 12, false),
+            count("KOV", "0784", "2024Q2", "ACTIVE", 90, false),
+            count("RIIK", "EE", "2024Q2", "ACTIVE", 143, false)));
     WarehouseStamp stamp = new WarehouseStamp("v000001", null);
     Locale et = Locale.forLanguageTag("et");
     List<Path> one =
