@@ -5,21 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.ref.ReferenceData;
-import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.warehouse.RunMetadata;
 import ee.ska.iste.warehouse.Version;
 import ee.ska.iste.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,20 +42,7 @@ class AsPublishedReportTest {
     assertEquals(first, render(v1.id(), "again"));
 
     // A version that was never published is a usage error, not a stack trace.
-    assertEquals(
-        ExitCode.USAGE,
-        Main.run(
-            "report",
-            "--warehouse",
-            dir.resolve("warehouse").toString(),
-            "--warehouse-version",
-            "v000009",
-            "--quarter",
-            "2024Q2",
-            "--kov",
-            "0793",
-            "--out",
-            dir.resolve("none").toString()));
+    assertEquals(ExitCode.USAGE, report("--warehouse-version", "v000009", dir.resolve("none")));
   }
 
   private static String activeLine(String text) {
@@ -74,20 +54,7 @@ class AsPublishedReportTest {
 
   private String render(String version, String outName) throws IOException, InterruptedException {
     Path out = dir.resolve(outName);
-    int exit =
-        Main.run(
-            "report",
-            "--warehouse",
-            dir.resolve("warehouse").toString(),
-            "--version",
-            version,
-            "--quarter",
-            "2024Q2",
-            "--kov",
-            "0793",
-            "--out",
-            out.toString());
-    assertEquals(0, exit);
+    assertEquals(0, report("--version", version, out));
     Path pdf;
     try (Stream<Path> files = Files.walk(out)) {
       pdf = files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
@@ -99,54 +66,41 @@ class AsPublishedReportTest {
     return text;
   }
 
+  /** {@code iste report} of Tartu linn for 2024Q2 from {@code version} of the warehouse. */
+  private int report(String versionOption, String version, Path out) {
+    return Main.run(
+        "report",
+        "--warehouse",
+        dir.resolve("warehouse").toString(),
+        versionOption,
+        version,
+        "--quarter",
+        "2024Q2",
+        "--kov",
+        "0793",
+        "--out",
+        out.toString());
+  }
+
   /** Publishes a version whose Tartu linn ACTIVE for 2024Q2 is {@code active}. */
   private static Version publish(Warehouse w, int active) throws IOException, SQLException {
-    RunMetadata meta =
-        RunMetadata.started(
-            "test",
-            List.of(Quarter.parse("2024Q2")),
-            List.of(),
-            Instant.parse("2024-08-01T00:00:00Z"));
-    Path work = w.root().resolveSibling("work");
-    Path mart = work.resolve("mart/mart_outcomes/quarter=2024Q2");
-    Path dim = work.resolve("dim/dim_municipality");
-    replace(mart);
-    replace(dim);
-    sql(
-        "COPY (SELECT * FROM (VALUES"
-            + " ('KOV', '0793', 'ACTIVE', "
-            + active
-            + ".0, "
-            + active
-            + ".0, NULL, NULL, NULL, NULL, false), ('RIIK', 'EE', 'ACTIVE', 700.0, 700.0, NULL,"
-            + " NULL, NULL, NULL, false)) AS t(level, unit_code, measure, value, numerator,"
-            + " denominator, ci_low, ci_high, funnel_flag, suppressed)) TO '"
-            + mart.resolve("part-00000.parquet")
-            + "' (FORMAT PARQUET)");
-    sql(
-        "COPY (SELECT '0793' AS kov_code, 'Tartu linn' AS kov_name, '0079' AS county_code,"
-            + " 'Tartu maakond' AS county_name, 'A2023-0793' AS allocation_id, 41 AS places)"
-            + " TO '"
-            + dim.resolve("part-00000.parquet")
-            + "' (FORMAT PARQUET)");
-    return w.publish(work, meta);
-  }
-
-  private static void replace(Path folder) throws IOException {
-    if (Files.exists(folder)) {
-      try (Stream<Path> s = Files.walk(folder)) {
-        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
-    Files.createDirectories(folder);
-  }
-
-  private static void sql(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    return CliFixtures.publish(
+        w,
+        w.root().resolveSibling("work"),
+        CliFixtures.started("2024Q2", "2024-08-01T00:00:00Z"),
+        Map.of(
+            "mart/mart_outcomes/quarter=2024Q2",
+            "SELECT * FROM (VALUES"
+                + " ('KOV', '0793', 'ACTIVE', "
+                + active
+                + ".0, "
+                + active
+                + ".0, NULL, NULL, NULL, NULL, false), ('RIIK', 'EE', 'ACTIVE', 700.0, 700.0, NULL,"
+                + " NULL, NULL, NULL, false)) AS t("
+                + CliFixtures.OUTCOME_COLUMNS
+                + ")",
+            "dim/dim_municipality",
+            "SELECT '0793' AS kov_code, 'Tartu linn' AS kov_name, '0079' AS county_code,"
+                + " 'Tartu maakond' AS county_name, 'A2023-0793' AS allocation_id, 41 AS places"));
   }
 }

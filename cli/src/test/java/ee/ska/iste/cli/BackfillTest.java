@@ -6,25 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
-import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.generator.GeneratorConfig;
 import ee.ska.iste.generator.SubmissionFormat;
-import ee.ska.iste.generator.SubmissionGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,47 +26,31 @@ class BackfillTest {
   @Test
   void backfillOfEveryDemoQuarterThenANoOpReRun() throws Exception {
     Path submissions = dir.resolve("submissions");
-    new SubmissionGenerator(ReferenceData.builtIn(), line -> {})
-        .generate(
-            GeneratorConfig.of(submissions, DEMO_QUARTERS, 42)
-                .withScale(0.15)
-                .withFormat(SubmissionFormat.CSV));
+    CliFixtures.generate(submissions, DEMO_QUARTERS, 42, 0.15, SubmissionFormat.CSV);
     RunPlan plan =
-        new RunPlan(
+        CliFixtures.plan(
             submissions,
             dir.resolve("out"),
             List.of(),
-            PseudonymKeys.fromText("backfill-test-key-0123456789abcdefgh", "test"),
+            "backfill-test-key-0123456789abcdefgh",
             ReferenceData.builtIn(),
-            "local[2]",
             false,
             List.of(),
-            List.of(Locale.forLanguageTag("et")),
             false);
 
-    LocalRunner.Outcome backfill = run(plan);
+    LocalRunner.Outcome backfill = CliFixtures.runLocally(plan, System.err);
     assertTrue(backfill.published());
     // Every demo quarter is in the published warehouse, with an ACTIVE figure nationally.
-    List<String> quarters = new ArrayList<>();
-    Properties ro = new Properties();
-    ro.setProperty("duckdb.read_only", "true");
-    try (Connection c =
-            DriverManager.getConnection("jdbc:duckdb:" + backfill.version().database(), ro);
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT quarter FROM outcomes WHERE level = 'RIIK' AND measure = 'ACTIVE' ORDER BY"
-                    + " quarter")) {
-      while (rs.next()) {
-        quarters.add(rs.getString(1));
-      }
-    }
+    List<String> quarters =
+        CliFixtures.column(
+            backfill.version().database(),
+            "SELECT quarter FROM outcomes WHERE level = 'RIIK' AND measure = 'ACTIVE' ORDER BY"
+                + " quarter");
     assertEquals(DEMO_QUARTERS.stream().map(Quarter::toString).toList(), quarters);
 
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     LocalRunner.Outcome again =
-        new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC())
-            .run(plan);
+        CliFixtures.runLocally(plan, new PrintStream(log, true, StandardCharsets.UTF_8));
     assertFalse(again.published());
     assertTrue(again.ingest().isEmpty());
     assertEquals(backfill.version().id(), again.version().id());
@@ -87,9 +60,5 @@ class BackfillTest {
       assertTrue(said.contains(stage) && said.contains("skipped"), said);
     }
     assertEquals(4, said.lines().filter(l -> l.contains("skipped")).count(), said);
-  }
-
-  private static LocalRunner.Outcome run(RunPlan plan) {
-    return new LocalRunner(System.err, Clock.systemUTC()).run(plan);
   }
 }

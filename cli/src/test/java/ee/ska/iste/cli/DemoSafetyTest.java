@@ -1,13 +1,13 @@
 package ee.ska.iste.cli;
 
+import static ee.ska.iste.cli.CliFixtures.iste;
+import static ee.ska.iste.cli.CliFixtures.withInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ee.ska.iste.cli.CliFixtures.Run;
 import ee.ska.iste.core.person.DemoKey;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,25 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoSafetyTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run iste(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void demoRefusesAFolderThatHoldsSomethingElse() throws Exception {
@@ -122,29 +103,13 @@ class DemoSafetyTest {
             + " is a demo key (made by 'iste demo', not secret): a run on real submissions needs"
             + " the real key\n";
 
-    Run run =
-        iste(
-            "run",
-            "--input",
-            input.toString(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--key-file",
-            key.toString());
+    Run run = withInput("run", input, dir.resolve("out"), key);
     assertEquals(ExitCode.USAGE, run.code(), run.err());
     assertEquals(expected, run.err());
     assertFalse(run.err().contains(Files.readString(key).strip()), "the key is never shown");
     assertFalse(Files.exists(dir.resolve("out")), "nothing is written");
 
-    Run ingest =
-        iste(
-            "ingest",
-            "--input",
-            input.toString(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--key-file",
-            key.toString());
+    Run ingest = withInput("ingest", input, dir.resolve("out"), key);
     assertEquals(ExitCode.USAGE, ingest.code(), ingest.err());
     assertEquals(expected, ingest.err());
   }
@@ -156,15 +121,7 @@ class DemoSafetyTest {
         Files.writeString(dir.resolve("real.key"), "a-real-key-of-at-least-32-bytes-0123456789\n");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
     // the empty input folder stops the run after the key was read
-    Run run =
-        iste(
-            "run",
-            "--input",
-            input.toString(),
-            "--out",
-            dir.resolve("out").toString(),
-            "--key-file",
-            key.toString());
+    Run run = withInput("run", input, dir.resolve("out"), key);
     assertTrue(
         run.err()
             .startsWith(

@@ -2,20 +2,15 @@ package ee.ska.iste.cli;
 
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
-import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.generator.GeneratorConfig;
 import ee.ska.iste.generator.SubmissionFormat;
-import ee.ska.iste.generator.SubmissionGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A small generated demo warehouse, built once per test JVM and shared by the tests that read it:
@@ -44,27 +39,12 @@ final class DemoWarehouse {
       try {
         Path dir = Files.createTempDirectory("iste-demo-warehouse");
         Path submissions = dir.resolve("submissions");
-        new SubmissionGenerator(REF, line -> {})
-            .generate(
-                GeneratorConfig.of(submissions, QUARTERS, 11)
-                    .withScale(0.2)
-                    .withFormat(SubmissionFormat.CSV)
-                    .withDefectRate(0.01));
+        CliFixtures.generate(submissions, QUARTERS, 11, 0.2, SubmissionFormat.CSV, 0.01);
         RunPlan plan =
-            new RunPlan(
-                submissions,
-                dir.resolve("out"),
-                List.of(),
-                PseudonymKeys.fromText(KEY, "test"),
-                REF,
-                "local[2]",
-                false,
-                List.of(LAST),
-                List.of(Locale.forLanguageTag("et")),
-                false);
+            CliFixtures.plan(
+                submissions, dir.resolve("out"), List.of(), KEY, REF, false, List.of(LAST), false);
         LocalRunner.Outcome outcome =
-            new LocalRunner(new PrintStream(PrintStream.nullOutputStream()), Clock.systemUTC())
-                .run(plan);
+            CliFixtures.runLocally(plan, new PrintStream(PrintStream.nullOutputStream()));
         database = outcome.version().database();
       } catch (IOException e) {
         throw new UncheckedIOException(e);

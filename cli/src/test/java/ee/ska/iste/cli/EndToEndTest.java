@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ee.ska.iste.cli.runner.LocalRunner;
 import ee.ska.iste.cli.runner.RunPlan;
 import ee.ska.iste.core.person.PersonalCode;
-import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.generator.GeneratorConfig;
 import ee.ska.iste.generator.SubmissionFormat;
-import ee.ska.iste.generator.SubmissionGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -63,12 +59,7 @@ class EndToEndTest {
   @BeforeAll
   static void runTheWholePipeline() throws IOException {
     Path submissions = dir.resolve("submissions");
-    new SubmissionGenerator(REF, line -> {})
-        .generate(
-            GeneratorConfig.of(submissions, QUARTERS, 7)
-                .withScale(0.4)
-                .withFormat(SubmissionFormat.XLSX)
-                .withDefectRate(0.01));
+    CliFixtures.generate(submissions, QUARTERS, 7, 0.4, SubmissionFormat.XLSX, 0.01);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream originalErr = System.err;
     // Log lines of the stages (Log4j's console appender follows System.err in tests) and the
@@ -92,17 +83,7 @@ class EndToEndTest {
   }
 
   private static RunPlan plan(Path submissions, Path out, List<Quarter> quarters, boolean reports) {
-    return new RunPlan(
-        submissions,
-        out,
-        quarters,
-        PseudonymKeys.fromText(KEY, "test"),
-        REF,
-        "local[2]",
-        reports,
-        List.of(LAST),
-        List.of(Locale.forLanguageTag("et")),
-        false);
+    return CliFixtures.plan(submissions, out, quarters, KEY, REF, reports, List.of(LAST), false);
   }
 
   @Test

@@ -1,23 +1,18 @@
 package ee.ska.iste.cli;
 
+import static ee.ska.iste.cli.CliFixtures.iste;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ee.ska.iste.core.files.FileTrees;
-import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.warehouse.RunMetadata;
+import ee.ska.iste.cli.CliFixtures.Run;
 import ee.ska.iste.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,48 +23,17 @@ class ExportCommandTest {
 
   /** Publishes one quarter: KOV 0251 ACTIVE 3 (suppressed), the nation 40. */
   private void publish() throws Exception {
-    Warehouse w = Warehouse.at(root.resolve("wh"));
-    RunMetadata meta =
-        RunMetadata.started(
-            "test",
-            List.of(Quarter.parse("2024Q1")),
-            List.of(),
-            Instant.parse("2026-01-05T08:00:00Z"));
-    Path work = workArea.resolve("work");
-    Path dir = work.resolve("mart/mart_outcomes/quarter=2024Q1");
-    FileTrees.deleteTree(dir);
-    Files.createDirectories(dir);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement()) {
-      s.execute(
-          "COPY (SELECT level, unit_code, measure, value, numerator, NULL::DOUBLE AS"
-              + " denominator, NULL::DOUBLE AS ci_low, NULL::DOUBLE AS ci_high, NULL::VARCHAR AS"
-              + " funnel_flag, suppressed FROM (VALUES ('KOV', '0251', 'ACTIVE', 3.0, 3.0, true),"
-              + " ('RIIK', 'EE', 'ACTIVE', 40.0, 40.0, false)) AS t(level, unit_code, measure,"
-              + " value, numerator, suppressed)) TO '"
-              + dir.resolve("part-00000.parquet")
-              + "' (FORMAT PARQUET)");
-    }
-    w.publish(work, meta);
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run iste(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    CliFixtures.publish(
+        Warehouse.at(root.resolve("wh")),
+        workArea.resolve("work"),
+        CliFixtures.started("2024Q1", "2026-01-05T08:00:00Z"),
+        Map.of(
+            "mart/mart_outcomes/quarter=2024Q1",
+            "SELECT level, unit_code, measure, value, numerator, NULL::DOUBLE AS denominator,"
+                + " NULL::DOUBLE AS ci_low, NULL::DOUBLE AS ci_high, NULL::VARCHAR AS"
+                + " funnel_flag, suppressed FROM (VALUES ('KOV', '0251', 'ACTIVE', 3.0, 3.0, true),"
+                + " ('RIIK', 'EE', 'ACTIVE', 40.0, 40.0, false)) AS t(level, unit_code, measure,"
+                + " value, numerator, suppressed)"));
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,42 +36,35 @@ class ReportCommandTest {
     }
   }
 
+  /** {@code iste report} of one KOV for 2024Q2 from the database, with any further options. */
+  private static int report(String kov, Path out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "report",
+                "--db",
+                dir.resolve("wh/v3/iste.duckdb").toString(),
+                "--quarter",
+                "2024Q2",
+                "--kov",
+                kov,
+                "--out",
+                out.toString()));
+    args.addAll(List.of(more));
+    return Main.run(args.toArray(String[]::new));
+  }
+
   @Test
   void rendersOneKovFromADatabaseFile() {
     Path out = dir.resolve("out");
-    int rc =
-        Main.run(
-            "report",
-            "--db",
-            dir.resolve("wh/v3/iste.duckdb").toString(),
-            "--quarter",
-            "2024Q2",
-            "--kov",
-            "0618",
-            "--format",
-            "html",
-            "--lang",
-            "en",
-            "--out",
-            out.toString());
+    int rc = report("0618", out, "--format", "html", "--lang", "en");
     assertEquals(ExitCode.OK, rc);
     assertTrue(Files.isRegularFile(out.resolve("2024Q2/kov/ISTE_0618_2024Q2_en.html")));
   }
 
   @Test
   void unknownKovIsAUsageError() {
-    int rc =
-        Main.run(
-            "report",
-            "--db",
-            dir.resolve("wh/v3/iste.duckdb").toString(),
-            "--quarter",
-            "2024Q2",
-            "--kov",
-            "9999",
-            "--out",
-            dir.resolve("x").toString());
-    assertEquals(ExitCode.USAGE, rc);
+    assertEquals(ExitCode.USAGE, report("9999", dir.resolve("x")));
   }
 
   @Test

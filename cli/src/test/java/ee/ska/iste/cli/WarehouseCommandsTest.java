@@ -1,22 +1,15 @@
 package ee.ska.iste.cli;
 
+import static ee.ska.iste.cli.CliFixtures.iste;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ee.ska.iste.core.files.FileTrees;
-import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.warehouse.RunMetadata;
+import ee.ska.iste.cli.CliFixtures.Run;
 import ee.ska.iste.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,49 +19,18 @@ class WarehouseCommandsTest {
   @TempDir Path workArea;
 
   private void publish(long active) throws Exception {
-    Warehouse w = Warehouse.at(root);
-    RunMetadata meta =
-        RunMetadata.started(
-            "test",
-            List.of(Quarter.parse("2024Q1")),
-            List.of(),
-            Instant.parse("2026-01-05T08:00:00Z"));
-    Path work = workArea.resolve("work");
-    Path dir = work.resolve("mart/mart_outcomes/quarter=2024Q1");
-    FileTrees.deleteTree(dir);
-    Files.createDirectories(dir);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement()) {
-      s.execute(
-          "COPY (SELECT 'KOV' AS level, '0251' AS unit_code, 'ACTIVE' AS measure, "
-              + active
-              + "::DOUBLE AS value, "
-              + active
-              + "::DOUBLE AS numerator, NULL::DOUBLE AS denominator, NULL::DOUBLE AS ci_low,"
-              + " NULL::DOUBLE AS ci_high, NULL::VARCHAR AS funnel_flag, false AS suppressed) TO '"
-              + dir.resolve("part-00000.parquet")
-              + "' (FORMAT PARQUET)");
-    }
-    w.publish(work, meta);
-  }
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run iste(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    CliFixtures.publish(
+        Warehouse.at(root),
+        workArea.resolve("work"),
+        CliFixtures.started("2024Q1", "2026-01-05T08:00:00Z"),
+        Map.of(
+            "mart/mart_outcomes/quarter=2024Q1",
+            "SELECT 'KOV' AS level, '0251' AS unit_code, 'ACTIVE' AS measure, "
+                + active
+                + "::DOUBLE AS value, "
+                + active
+                + "::DOUBLE AS numerator, NULL::DOUBLE AS denominator, NULL::DOUBLE AS ci_low,"
+                + " NULL::DOUBLE AS ci_high, NULL::VARCHAR AS funnel_flag, false AS suppressed"));
   }
 
   @Test

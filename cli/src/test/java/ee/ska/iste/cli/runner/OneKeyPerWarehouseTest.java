@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ee.ska.iste.cli.Main;
+import ee.ska.iste.cli.CliFixtures;
+import ee.ska.iste.cli.CliFixtures.Run;
 import ee.ska.iste.core.person.KeyFingerprint;
 import ee.ska.iste.core.person.PseudonymKeys;
 import ee.ska.iste.core.person.Pseudonymiser;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.generator.GeneratorConfig;
 import ee.ska.iste.generator.SubmissionFormat;
-import ee.ska.iste.generator.SubmissionGenerator;
 import ee.ska.iste.warehouse.BuildFingerprints;
 import ee.ska.iste.warehouse.InputArchive;
 import java.io.ByteArrayOutputStream;
@@ -21,15 +20,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,24 +41,12 @@ class OneKeyPerWarehouseTest {
   @TempDir Path dir;
 
   private RunPlan plan(Path in, String key, boolean rekey, ReferenceData ref) {
-    return new RunPlan(
-        in,
-        dir.resolve("out"),
-        List.of(),
-        PseudonymKeys.fromText(key, "test"),
-        ref,
-        "local[2]",
-        false,
-        List.of(),
-        List.of(Locale.forLanguageTag("et")),
-        false,
-        rekey);
+    return CliFixtures.plan(in, dir.resolve("out"), List.of(), key, ref, false, List.of(), rekey);
   }
 
   private static String run(RunPlan plan) {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    new LocalRunner(new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC())
-        .run(plan);
+    CliFixtures.runLocally(plan, new PrintStream(log, true, StandardCharsets.UTF_8));
     return log.toString(StandardCharsets.UTF_8);
   }
 
@@ -74,9 +54,7 @@ class OneKeyPerWarehouseTest {
   void anotherKeyIsRefusedRekeyRebuildsEveryQuarterAndAReferenceChangeRecomputesItsQuarters()
       throws Exception {
     Path in = dir.resolve("in");
-    new SubmissionGenerator(ReferenceData.builtIn(), line -> {})
-        .generate(
-            GeneratorConfig.of(in, QUARTERS, 11).withScale(0.05).withFormat(SubmissionFormat.CSV));
+    CliFixtures.generate(in, QUARTERS, 11, 0.05, SubmissionFormat.CSV);
     Path out = dir.resolve("out");
     Path warehouse = out.resolve("warehouse");
 
@@ -88,26 +66,9 @@ class OneKeyPerWarehouseTest {
     Files.writeString(in.resolve("ISTE_0184_1024Q2.xlsx"), "x");
     Files.writeString(in.resolve("saatekiri.txt"), "x");
     Path keyA = Files.writeString(dir.resolve("a.key"), KEY_A);
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    int first;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    try {
-      first =
-          Main.run(
-              "run",
-              "--input",
-              in.toString(),
-              "--out",
-              out.toString(),
-              "--key-file",
-              keyA.toString(),
-              "--no-reports");
-    } finally {
-      System.setOut(oldOut);
-    }
-    String summary = stdout.toString(StandardCharsets.UTF_8);
-    assertEquals(4, first, summary);
+    Run first = CliFixtures.withInput("run", in, out, keyA, "--no-reports");
+    String summary = first.out();
+    assertEquals(4, first.code(), summary);
     assertTrue(summary.contains("refused:   2 submission(s)"), summary);
     assertTrue(summary.contains("ISTE_0184_1024Q2.xlsx  QUARTER_IMPOSSIBLE"), summary);
     assertTrue(summary.contains("saatekiri.txt  NAME_NOT_IN_CONTRACT"), summary);
@@ -161,31 +122,15 @@ class OneKeyPerWarehouseTest {
         cover, lines.get(0) + "\n" + lines.get(1).replace(oldDate, "2024-09-30") + "\n");
     String versionBefore = Files.readSymbolicLink(warehouse.resolve("current")).toString();
     Path keyFile = Files.writeString(dir.resolve("b.key"), KEY_B);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldErr = System.err;
-    int exit;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      exit =
-          Main.run(
-              "run",
-              "--input",
-              in.toString(),
-              "--out",
-              out.toString(),
-              "--key-file",
-              keyFile.toString(),
-              "--no-reports");
-    } finally {
-      System.setErr(oldErr);
-    }
-    assertEquals(2, exit, err.toString(StandardCharsets.UTF_8));
+    Run refused = CliFixtures.withInput("run", in, out, keyFile, "--no-reports");
+    assertEquals(2, refused.code(), refused.err());
     assertTrue(
-        err.toString(StandardCharsets.UTF_8)
+        refused
+            .err()
             .contains(
                 "the warehouse was built with another key; `--rekey` rebuilds every quarter from"
                     + " the archived inputs"),
-        err.toString(StandardCharsets.UTF_8));
+        refused.err());
     assertEquals(versionBefore, Files.readSymbolicLink(warehouse.resolve("current")).toString());
     assertEquals(clientsA, clientIds(warehouse));
 
@@ -229,18 +174,9 @@ class OneKeyPerWarehouseTest {
   }
 
   private static Set<String> clientIds(Path warehouse) throws Exception {
-    Properties ro = new Properties();
-    ro.setProperty("duckdb.read_only", "true");
-    Set<String> out = new HashSet<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:duckdb:" + warehouse.resolve("current").resolve("iste.duckdb"), ro);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT DISTINCT client_id FROM stg_client_episode")) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
+    return new HashSet<>(
+        CliFixtures.column(
+            CliFixtures.currentDatabase(warehouse),
+            "SELECT DISTINCT client_id FROM stg_client_episode"));
   }
 }

@@ -4,25 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ee.ska.iste.cli.Main;
-import ee.ska.iste.core.ref.ReferenceData;
+import ee.ska.iste.cli.CliFixtures;
+import ee.ska.iste.cli.CliFixtures.Run;
 import ee.ska.iste.core.time.Quarter;
-import ee.ska.iste.generator.GeneratorConfig;
 import ee.ska.iste.generator.SubmissionFormat;
-import ee.ska.iste.generator.SubmissionGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,15 +29,11 @@ class OverwrittenResubmissionTest {
   @Test
   void theOverwrittenSubmissionStaysAndTheNewcomerIsRefused() throws Exception {
     Path in = dir.resolve("in");
-    new SubmissionGenerator(ReferenceData.builtIn(), line -> {})
-        .generate(
-            GeneratorConfig.of(in, List.of(Quarter.parse("2024Q2")), 7)
-                .withScale(0.05)
-                .withFormat(SubmissionFormat.CSV));
+    CliFixtures.generate(in, List.of(Quarter.parse("2024Q2")), 7, 0.05, SubmissionFormat.CSV);
     Path out = dir.resolve("out");
     Path key =
         Files.writeString(dir.resolve("k.key"), "a-key-for-the-overwritten-resubmission-test");
-    assertEquals(0, run(in, out, key)[0]);
+    assertEquals(0, run(in, out, key).code());
     Path warehouse = out.resolve("warehouse");
     Path submission = in.resolve("ISTE_0784_2024Q2");
     BigDecimal before = hours(warehouse, "0784");
@@ -60,9 +47,9 @@ class OverwrittenResubmissionTest {
     lines.set(1, String.join(",", first));
     Files.write(osalemine, lines, StandardCharsets.UTF_8);
 
-    Object[] second = run(in, out, key);
-    String summary = (String) second[1];
-    assertEquals(4, second[0], summary);
+    Run second = run(in, out, key);
+    String summary = second.out();
+    assertEquals(4, second.code(), summary);
     assertTrue(summary.contains("ISTE_0784_2024Q2  RESUBMISSION_CONFLICT"), summary);
     assertNotEquals(versionBefore, Files.readSymbolicLink(warehouse.resolve("current")).toString());
     // the copy read back from the archive is not left in the work area
@@ -78,27 +65,8 @@ class OverwrittenResubmissionTest {
                 + " WHERE kov_code = '0784' ORDER BY 1"));
   }
 
-  /** {exit code, stdout}. */
-  private static Object[] run(Path in, Path out, Path key) {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    int exit;
-    try {
-      exit =
-          Main.run(
-              "run",
-              "--input",
-              in.toString(),
-              "--out",
-              out.toString(),
-              "--key-file",
-              key.toString(),
-              "--no-reports");
-    } finally {
-      System.setOut(old);
-    }
-    return new Object[] {exit, stdout.toString(StandardCharsets.UTF_8)};
+  private static Run run(Path in, Path out, Path key) {
+    return CliFixtures.withInput("run", in, out, key, "--no-reports");
   }
 
   private static BigDecimal hours(Path warehouse, String kov) throws Exception {
@@ -112,18 +80,6 @@ class OverwrittenResubmissionTest {
   }
 
   private static List<String> rows(Path warehouse, String sql) throws Exception {
-    Properties ro = new Properties();
-    ro.setProperty("duckdb.read_only", "true");
-    List<String> out = new ArrayList<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:duckdb:" + warehouse.resolve("current").resolve("iste.duckdb"), ro);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
+    return CliFixtures.column(CliFixtures.currentDatabase(warehouse), sql);
   }
 }

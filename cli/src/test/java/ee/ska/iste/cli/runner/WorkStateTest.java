@@ -12,13 +12,21 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkStateTest {
   @TempDir Path dir;
 
-  @Test
-  void aStageDoneOnTheSameStagedDataIsRememberedAcrossProcesses() {
-    Path file = dir.resolve("_state.properties");
+  /** The state in {@code file} after 2024Q1 was ingested and {@code stages} were done on it. */
+  private static WorkState ingestedWithStagesDone(Path file, String... stages) {
     WorkState s = WorkState.load(file);
     s.quarterIngested("2024Q1", "aaa", "r");
     String fp = s.stagedFingerprint();
-    s.stageDone("model", fp);
+    for (String stage : stages) {
+      s.stageDone(stage, fp);
+    }
+    return s;
+  }
+
+  @Test
+  void aStageDoneOnTheSameStagedDataIsRememberedAcrossProcesses() {
+    Path file = dir.resolve("_state.properties");
+    String fp = ingestedWithStagesDone(file, "model").stagedFingerprint();
 
     WorkState reloaded = WorkState.load(file);
     assertEquals(Optional.of("aaa"), reloaded.quarter("2024Q1"));
@@ -28,11 +36,8 @@ class WorkStateTest {
 
   @Test
   void ingestingAQuarterAgainInvalidatesEveryLaterStage() {
-    WorkState s = WorkState.load(dir.resolve("_state.properties"));
-    s.quarterIngested("2024Q1", "aaa", "r");
+    WorkState s = ingestedWithStagesDone(dir.resolve("_state.properties"), "model", "measures");
     String before = s.stagedFingerprint();
-    s.stageDone("model", before);
-    s.stageDone("measures", before);
 
     s.quarterIngested("2024Q2", "bbb", "r");
 
@@ -43,10 +48,8 @@ class WorkStateTest {
 
   @Test
   void aFailedStageLeavesNoMarkSoTheNextRunResumesThere() {
-    WorkState s = WorkState.load(dir.resolve("_state.properties"));
-    s.quarterIngested("2024Q1", "aaa", "r");
-    String fp = s.stagedFingerprint();
-    s.stageDone("model", fp);
+    String fp =
+        ingestedWithStagesDone(dir.resolve("_state.properties"), "model").stagedFingerprint();
     // measures failed: nothing recorded for it
     WorkState next = WorkState.load(dir.resolve("_state.properties"));
     assertEquals(Optional.of(fp), next.stage("model"));
