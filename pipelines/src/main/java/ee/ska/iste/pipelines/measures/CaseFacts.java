@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.last_day;
@@ -11,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
@@ -18,6 +20,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -66,14 +70,22 @@ final class CaseFacts {
 
     /**
      * One row per assessment of a case (case_id, on, type): sum of its domain levels and levels,
-     * its (domain, level) pairs ordered by domain.
+     * its (domain, level) pairs ordered by domain, and {@code complete}: every domain of {@code
+     * domains} (the life domains of the rules) carries a level (measures.md, Need; a domain row
+     * rejected at ingest leaves the assessment incomplete).
      */
-    Dataset<Row> assessmentSums() {
+    Dataset<Row> assessmentSums(List<String> domains) {
+      if (domains.isEmpty()) {
+        throw new IllegalArgumentException("no life domain to judge an assessment complete by");
+      }
+      Column levelled =
+          when(col("domain").isin(domains.toArray()).and(col("level").isNotNull()), col("domain"));
       return dated(assessments, "assessed_on")
           .groupBy(col("case_id"), col("assessed_on").as("on"), col("assessment_type").as("type"))
           .agg(
               sum("level").as("sum"),
-              array_sort(collect_list(struct(col("domain"), col("level")))).as("levels"));
+              array_sort(collect_list(struct(col("domain"), col("level")))).as("levels"),
+              size(collect_set(levelled)).equalTo(domains.size()).as("complete"));
     }
 
     Dataset<Row> datedPlans() {
@@ -105,7 +117,9 @@ final class CaseFacts {
    * <ul>
    *   <li>{@code baseline} (on, score, instrument, rci): the earliest valid score dated from
    *       BASELINE_BEFORE_DAYS before to BASELINE_AFTER_DAYS after the case start;
-   *   <li>{@code initial} (on, sum, levels): the earliest ESMANE assessment;
+   *   <li>{@code initial} (on, sum, levels): the earliest complete ESMANE assessment;
+   *   <li>{@code first_initial_on}: the date of the earliest ESMANE assessment, complete or not
+   *       (when the case was first assessed: the timeliness of its plan);
    *   <li>{@code first_plan} (on, type): the earliest plan;
    *   <li>{@code first_followup_on}: the earliest score of the baseline's instrument at least
    *       FOLLOWUP_MIN_DAYS after it;
@@ -113,9 +127,9 @@ final class CaseFacts {
    *       the first plan;
    *   <li>{@code served_from}: domain → the first month in which a component of the domain was
    *       delivered overlapping the NEED_SERVICE_DAYS days after the initial assessment;
-   *   <li>{@code assessments}: every assessment of the case (on, type, sum, levels), in that order,
-   *       from which {@link CaseQuarter#facts} takes the latest one and the latest reassessment
-   *       dated up to each quarter's last day.
+   *   <li>{@code assessments}: every assessment of the case (on, type, sum, levels, complete), in
+   *       that order, from which {@link CaseQuarter#facts} takes the latest one (complete or not)
+   *       and the latest complete reassessment dated up to each quarter's last day.
    * </ul>
    *
    * <p>A fact dated after a quarter's last day is not seen in that quarter; as the first of these
@@ -166,10 +180,11 @@ final class CaseFacts {
             .agg(min("month_start").as("month"))
             .select(col("case_id"), struct(col("domain"), col("month")).as("_served"));
     Dataset<Row> assessed =
-        s.assessmentSums()
+        s.assessmentSums(rules.domains())
             .select(
                 col("case_id"),
-                struct(col("on"), col("type"), col("sum"), col("levels")).as("_assessment"));
+                struct(col("on"), col("type"), col("sum"), col("levels"), col("complete"))
+                    .as("_assessment"));
     Dataset<Row> later =
         followups
             .unionByName(cooperation, true)
@@ -184,7 +199,10 @@ final class CaseFacts {
     return first.join(later, new String[] {"case_id"}, "left");
   }
 
-  /** baseline, initial and first_plan of {@link #perCase}: one aggregation over their sources. */
+  /**
+   * baseline, initial, first_initial_on and first_plan of {@link #perCase}: one aggregation over
+   * their sources.
+   */
   private static Dataset<Row> firsts(Sources s, MeasureRules rules) {
     Dataset<Row> starts =
         s.cases().select(col("case_id").as("_b_case"), col("start_date").as("_b_start"));
@@ -198,11 +216,15 @@ final class CaseFacts {
             .select(
                 col("case_id"),
                 struct(col("on"), col("score"), col("instrument"), col("rci")).as("_baseline"));
-    // (on, sum, levels) is unique per case, date and type: the earliest is the earliest date's
+    // (on, sum, levels) is unique per case, date and type: the earliest is the earliest date's;
+    // the need measures compare complete assessments only, an incomplete one is skipped
     Dataset<Row> initials =
-        s.assessmentSums()
+        s.assessmentSums(rules.domains())
             .filter(col("type").equalTo(INITIAL))
-            .select(col("case_id"), struct(col("on"), col("sum"), col("levels")).as("_initial"));
+            .select(
+                col("case_id"),
+                when(col("complete"), struct(col("on"), col("sum"), col("levels"))).as("_initial"),
+                col("on").as("_initial_on"));
     Dataset<Row> plans =
         s.datedPlans()
             .select(
@@ -215,6 +237,7 @@ final class CaseFacts {
         .agg(
             min("_baseline").as("baseline"),
             min("_initial").as("initial"),
+            min("_initial_on").as("first_initial_on"),
             min("_plan").as("first_plan"));
   }
 

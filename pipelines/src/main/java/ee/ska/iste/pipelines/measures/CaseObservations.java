@@ -98,7 +98,7 @@ final class CaseObservations {
     o.add(
         Observation.share(
             "PLAN_WITHIN_30D",
-            col("is_new").and(col("initial_on").isNotNull()),
+            col("is_new").and(col("first_assessed_on").isNotNull()),
             col("plan_within")));
     o.add(
         Observation.share(

@@ -126,12 +126,14 @@ final class CaseQuarter {
    * <ul>
    *   <li>QoL: baseline_on, baseline_score, rci, followup_score, qol_change, has_any_followup (a
    *       follow-up dated up to the quarter's end), has_score_in_quarter;
-   *   <li>need: initial_on, initial_sum, reassessed_on, reassessed_sum (the latest KORDUV after the
-   *       initial assessment), latest_on, overdue, and for the per-domain measures initial_levels
-   *       ((domain, level) pairs), reassessed_levels (domain → level) and served_from (domain →
-   *       first month served);
-   *   <li>plans: first_plan_on, plan_within, cooperation_eligible, cooperation_reached,
-   *       goals_reviewed, goals_reached;
+   *   <li>need (complete assessments only): initial_on, initial_sum (the earliest complete ESMANE),
+   *       reassessed_on, reassessed_sum (the latest complete KORDUV after it), and for the
+   *       per-domain measures initial_levels ((domain, level) pairs), reassessed_levels (domain →
+   *       level) and served_from (domain → first month served); latest_on and overdue count every
+   *       assessment, complete or not;
+   *   <li>plans: first_assessed_on (the earliest ESMANE, complete or not), first_plan_on,
+   *       plan_within (the first plan at most PLAN_MAX_DAYS after first_assessed_on),
+   *       cooperation_eligible, cooperation_reached, goals_reviewed, goals_reached;
    *   <li>services: hours, base_hours, cost, work_study_cost_ytd.
    * </ul>
    */
@@ -150,8 +152,9 @@ final class CaseQuarter {
             .and(firstPlanOn.leq(date_sub(last(), rules.cooperationDays())));
     Column overdueDays = lit(rules.reassessMaxDays());
     // the case's assessments (sorted by date) dated up to the quarter's last day: the last is the
-    // latest; the last reassessment after the initial assessment is the latest reassessment (on
-    // one day, the larger sum, as the maximum of (on, sum, levels) would be)
+    // latest (complete or not: an incomplete assessment still took place); the last complete
+    // reassessment after the (complete) initial assessment is the latest reassessment (on one day,
+    // the larger sum, as the maximum of (on, sum, levels) would be)
     Column seen = filter(col("assessments"), a -> a.getField("on").leq(last()));
     Column reassessment =
         try_element_at(
@@ -160,8 +163,11 @@ final class CaseQuarter {
                 a ->
                     a.getField("type")
                         .equalTo(CaseFacts.REASSESSMENT)
+                        .and(a.getField("complete"))
                         .and(a.getField("on").gt(col("initial.on")))),
             lit(-1));
+    // the plan's timeliness counts from when the case was first assessed, complete or not
+    Column firstAssessedOn = when(col("first_initial_on").leq(last()), col("first_initial_on"));
     Column latestOn = try_element_at(seen, lit(-1)).getField("on");
     return active
         .join(perCase, new String[] {"case_id"}, "left")
@@ -201,9 +207,10 @@ final class CaseQuarter {
                 .otherwise(datediff(last(), col("start_date")).gt(overdueDays))
                 .as("overdue"),
             firstPlanOn.as("first_plan_on"),
+            firstAssessedOn.as("first_assessed_on"),
             firstPlanOn
                 .isNotNull()
-                .and(datediff(firstPlanOn, initialOn).leq(rules.planMaxDays()))
+                .and(datediff(firstPlanOn, firstAssessedOn).leq(rules.planMaxDays()))
                 .as("plan_within"),
             eligible.isNotNull().and(eligible).as("cooperation_eligible"),
             coalesce(col("first_cooperation_on").leq(last()), lit(false)).as("cooperation_reached"),

@@ -116,6 +116,12 @@ public final class MeasuresJob {
             MartOutcomes.SORT[1],
             MartOutcomes.SORT[2]);
         TableIO.writeByQuarter(funnel, layout, "mart_funnel", "quarter", "measure", "kov_code");
+        Dataset<Row> trajectory = null;
+        for (Map.Entry<MeasureRules, List<Quarter>> g : groups.entrySet()) {
+          Dataset<Row> t = Trajectory.of(g.getValue(), tables, g.getKey());
+          trajectory = trajectory == null ? t : trajectory.unionByName(t);
+        }
+        TableIO.writeByQuarter(trajectory, layout, Trajectory.TABLE, Trajectory.SORT);
         TableIO.writeByQuarter(
             audit,
             layout,
