@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import net.sf.jasperreports.renderers.Renderable;
 
 /**
  * Builds the evaluation report (issue 18, point 5; measures.md "Evaluation"): the headline answers,
@@ -32,6 +33,7 @@ final class EvaluationReport {
   static final List<String> SCENARIOS = List.of("NATIONAL", "P10", "P90");
   static final List<String> PROJECTED = List.of("PLACES", "CLIENTS", "ENTRIES", "COST_EUR");
   static final String EXAMPLE_SOURCE = "EXAMPLE";
+  private static final int TALL_CHART_ROWS = 12;
   static final List<String> COVARIATES =
       List.of(
           "INTERCEPT",
@@ -236,7 +238,7 @@ final class EvaluationReport {
               shownValue(r.get(QOL_ADJ))));
     }
     double reference = shown(nation) ? nation.value() : 0.0;
-    doc.tallChart(
+    Renderable chart =
         charts.caterpillar(
             fmt.text("eval.kovs.chart"),
             ctx.name(QOL_CHANGE),
@@ -245,7 +247,13 @@ final class EvaluationReport {
             ctx.name(QOL_CHANGE),
             ctx.name(QOL_ADJ),
             reference,
-            shown(nation) ? fmt.text("eval.kovs.nation", signed(reference)) : ""));
+            shown(nation) ? fmt.text("eval.kovs.nation", signed(reference)) : "");
+    // one row per KOV: more than a dozen need the taller frame to stay legible
+    if (rows.size() > TALL_CHART_ROWS) {
+      doc.tallChart(chart);
+    } else {
+      doc.chart(chart);
+    }
   }
 
   private static Double shownValue(Figure f) {
@@ -419,15 +427,21 @@ final class EvaluationReport {
       doc.text(fmt.text("eval.attrition.none"));
       return;
     }
-    doc.head(fmt.text("col.measure"), fmt.text("eval.col.value"), fmt.text("eval.col.n"), "", "");
+    doc.head(
+        fmt.text("col.measure"),
+        fmt.text("eval.col.value"),
+        fmt.text("eval.col.interval"),
+        fmt.text("eval.col.n"),
+        "");
     for (String m : measures) {
       Figure f = nation.get(m);
       Unit u = ctx.unit(m);
+      boolean withInterval = shown(f) && f.ciLow() != null && f.ciHigh() != null;
       doc.row(
           ctx.name(m),
-          fmt.figureWithInterval(f, u),
+          fmt.figure(f, u),
+          withInterval ? fmt.value(f.ciLow(), u) + " – " + fmt.value(f.ciHigh(), u) : "",
           shown(f) && f.denominator() != null ? fmt.value(f.denominator(), Unit.COUNT) : "",
-          "",
           "");
     }
     doc.note(fmt.text("eval.attrition.note"));
