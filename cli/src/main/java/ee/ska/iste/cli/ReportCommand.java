@@ -14,15 +14,20 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code iste report}: renders KOV, national or data-quality reports from the DuckDB warehouse. */
+/**
+ * {@code iste report}: renders KOV, national, evaluation or data-quality reports from the DuckDB
+ * warehouse.
+ */
 @Command(
     name = "report",
     header = "Render reports (PDF or HTML, Estonian or English) from the published warehouse.",
     description = {
       "Renders one KOV's quarterly report (--kov), every KOV's (--all), the national dashboard"
-          + " (--national) or the data-quality report (--quality) for a quarter.",
+          + " (--national), the evaluation report (--evaluation) or the data-quality report"
+          + " (--quality) for a quarter.",
       "Files go to <out>/<quarter>/kov/ISTE_<kov>_<quarter>_<lang>.<ext>,"
-          + " <out>/<quarter>/ISTE_riik_<quarter>_<lang>.<ext> and"
+          + " <out>/<quarter>/ISTE_riik_<quarter>_<lang>.<ext>,"
+          + " <out>/<quarter>/ISTE_hindamine_<quarter>_<lang>.<ext> and"
           + " <out>/<quarter>/ISTE_andmekvaliteet_<quarter>_<lang>.<ext>; their paths are printed,"
           + " one a line."
     })
@@ -55,6 +60,13 @@ public final class ReportCommand extends BaseCommand {
 
     @Option(names = "--quality", description = "The data-quality report.")
     boolean quality;
+
+    @Option(
+        names = "--evaluation",
+        description =
+            "The evaluation report: headline answers, KOVs raw / adjusted / shrunken, trajectories,"
+                + " attrition, rollout projection, methods.")
+    boolean evaluation;
   }
 
   enum Lang {
@@ -161,6 +173,8 @@ public final class ReportCommand extends BaseCommand {
         files = List.of(renderer.renderKov(kind.kov, q, format, out));
       } else if (kind.all) {
         files = renderer.renderAllKov(q, format, out);
+      } else if (kind.evaluation) {
+        files = List.of(renderer.renderEvaluation(q, format, out));
       } else if (kind.national) {
         files = List.of(renderer.renderNational(q, format, out, sort));
       } else {

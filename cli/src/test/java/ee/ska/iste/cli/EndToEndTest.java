@@ -190,6 +190,7 @@ class EndToEndTest {
         List.of(
             "ISTE_0784_2024Q4_et.pdf",
             "ISTE_riik_2024Q4_et.pdf",
+            "ISTE_hindamine_2024Q4_et.pdf",
             "ISTE_andmekvaliteet_2024Q4_et.pdf")) {
       Path pdf =
           outcome.reports().stream()

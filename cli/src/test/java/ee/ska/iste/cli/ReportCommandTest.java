@@ -63,6 +63,25 @@ class ReportCommandTest {
   }
 
   @Test
+  void rendersTheEvaluationReportBesideTheNationalOne() {
+    Path out = dir.resolve("evaluation");
+    int rc =
+        Main.run(
+            "report",
+            "--db",
+            dir.resolve("wh/v3/iste.duckdb").toString(),
+            "--quarter",
+            "2024Q2",
+            "--evaluation",
+            "--lang",
+            "en",
+            "--out",
+            out.toString());
+    assertEquals(ExitCode.OK, rc);
+    assertTrue(Files.isRegularFile(out.resolve("2024Q2/ISTE_hindamine_2024Q2_en.pdf")));
+  }
+
+  @Test
   void unknownKovIsAUsageError() {
     assertEquals(ExitCode.USAGE, report("9999", dir.resolve("x")));
   }

@@ -3,6 +3,9 @@ package ee.ska.iste.reports;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,19 +16,30 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CrosshairState;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Draws the reports' charts with JFreeChart as vector graphics. A value that is null (suppressed or
@@ -181,6 +195,166 @@ final class Charts {
     r.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 7));
     plot.setDataset(1, data);
     plot.setRenderer(1, r);
+  }
+
+  /** A figure with its 95% interval, drawn as a point on a bar. */
+  record Estimate(double value, double low, double high) {}
+
+  /**
+   * One row of a caterpillar plot: the unit, its estimate with interval (the bar), and up to two
+   * further figures drawn as points of their own shapes (null: not drawn).
+   */
+  record CaterpillarRow(String label, Estimate estimate, Double second, Double third) {}
+
+  /**
+   * A caterpillar plot: one row per unit in the given order (the first at the bottom), its estimate
+   * as a point on its interval bar, two further figures as other marks, and a reference line.
+   */
+  Renderable caterpillar(
+      String title,
+      String valueAxis,
+      List<CaterpillarRow> rows,
+      String estimateLabel,
+      String secondLabel,
+      String thirdLabel,
+      double reference,
+      String referenceLabel) {
+    YIntervalSeries est = new YIntervalSeries(estimateLabel);
+    XYSeries second = new XYSeries(secondLabel);
+    XYSeries third = new XYSeries(thirdLabel);
+    String[] labels = new String[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      CaterpillarRow r = rows.get(i);
+      labels[i] = r.label();
+      est.add(i, r.estimate().value(), r.estimate().low(), r.estimate().high());
+      if (r.second() != null) {
+        second.add(i, r.second());
+      }
+      if (r.third() != null) {
+        third.add(i, r.third());
+      }
+    }
+    YIntervalSeriesCollection estimates = new YIntervalSeriesCollection();
+    estimates.addSeries(est);
+    XYErrorRenderer bars = new GapErrorRenderer(false);
+    bars.setSeriesPaint(0, INK);
+    bars.setErrorPaint(INK);
+    bars.setErrorStroke(new BasicStroke(1.4f));
+    bars.setCapLength(3.0);
+    bars.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+    SymbolAxis units = new SymbolAxis(null, labels);
+    units.setTickLabelFont(new Font(FONT, Font.PLAIN, rows.size() > 30 ? 5 : 6));
+    units.setGridBandsVisible(false);
+    units.setRange(-0.7, Math.max(0.7, rows.size() - 0.3));
+    XYPlot plot = new XYPlot(estimates, units, numberAxis(valueAxis), bars);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
+    XYSeriesCollection others = new XYSeriesCollection();
+    others.addSeries(second);
+    others.addSeries(third);
+    marks.setSeriesPaint(0, PALETTE[1]);
+    marks.setSeriesShape(0, ShapeUtils.createDiagonalCross(2.5f, 0.6f));
+    marks.setSeriesPaint(1, PALETTE[2]);
+    marks.setSeriesShape(1, ShapeUtils.createDownTriangle(2.5f));
+    plot.setDataset(1, others);
+    plot.setRenderer(1, marks);
+    ValueMarker line = new ValueMarker(reference);
+    line.setPaint(PALETTE[3]);
+    line.setStroke(
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f));
+    line.setLabel(referenceLabel);
+    line.setLabelFont(new Font(FONT, Font.PLAIN, 6));
+    plot.addRangeMarker(line);
+    return draw(chart(title, plot, true));
+  }
+
+  /** A line of a band chart: its name and, per category index, the estimate or null (a gap). */
+  record IntervalLine(String name, List<Estimate> points) {}
+
+  /**
+   * Lines with a 95% interval at every point over named categories (e.g. the bands of days since
+   * entry); a null point leaves a gap. The lines are drawn a little apart so that their bars do not
+   * hide each other.
+   */
+  Renderable intervalLines(
+      String title, String valueAxis, List<String> categories, List<IntervalLine> lines) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    double step = lines.size() > 1 ? 0.16 / (lines.size() - 1) : 0;
+    for (int s = 0; s < lines.size(); s++) {
+      IntervalLine l = lines.get(s);
+      YIntervalSeries series = new YIntervalSeries(l.name());
+      double shift = lines.size() > 1 ? -0.08 + s * step : 0;
+      for (int i = 0; i < categories.size(); i++) {
+        Estimate e = i < l.points().size() ? l.points().get(i) : null;
+        if (e == null) {
+          series.add(i + shift, Double.NaN, Double.NaN, Double.NaN);
+        } else {
+          series.add(i + shift, e.value(), e.low(), e.high());
+        }
+      }
+      data.addSeries(series);
+    }
+    XYErrorRenderer r = new GapErrorRenderer(true);
+    for (int s = 0; s < lines.size(); s++) {
+      r.setSeriesPaint(s, PALETTE[s % PALETTE.length]);
+      r.setSeriesStroke(s, new BasicStroke(s == 0 ? 1.8f : 1.2f));
+      r.setSeriesShape(s, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+    }
+    r.setCapLength(3.0);
+    SymbolAxis bands = new SymbolAxis(null, categories.toArray(String[]::new));
+    bands.setTickLabelFont(new Font(FONT, Font.PLAIN, 7));
+    bands.setGridBandsVisible(false);
+    bands.setRange(-0.5, Math.max(0.5, categories.size() - 0.5));
+    XYPlot plot = new XYPlot(data, bands, numberAxis(valueAxis), r);
+    return draw(chart(title, plot, lines.size() > 1));
+  }
+
+  /**
+   * Error bars and lines that skip a point whose value is missing (NaN): no bar, no line into or
+   * out of it, so a hidden figure leaves a gap and never draws with undefined coordinates.
+   */
+  private static final class GapErrorRenderer extends XYErrorRenderer {
+    private static final long serialVersionUID = 1L;
+
+    GapErrorRenderer(boolean lines) {
+      setDefaultLinesVisible(lines);
+      setDefaultShapesVisible(true);
+      setDrawXError(false);
+      setDrawYError(true);
+    }
+
+    @Override
+    public void drawItem(
+        Graphics2D g2,
+        XYItemRendererState state,
+        Rectangle2D dataArea,
+        PlotRenderingInfo info,
+        XYPlot plot,
+        ValueAxis domainAxis,
+        ValueAxis rangeAxis,
+        XYDataset dataset,
+        int series,
+        int item,
+        CrosshairState crosshairState,
+        int pass) {
+      if (Double.isNaN(dataset.getYValue(series, item))) {
+        return;
+      }
+      super.drawItem(
+          g2,
+          state,
+          dataArea,
+          info,
+          plot,
+          domainAxis,
+          rangeAxis,
+          dataset,
+          series,
+          item,
+          crosshairState,
+          pass);
+    }
   }
 
   private NumberAxis numberAxis(String label) {

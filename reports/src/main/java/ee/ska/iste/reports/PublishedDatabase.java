@@ -544,6 +544,174 @@ final class PublishedDatabase implements AutoCloseable {
     }
   }
 
+  // ---- evaluation (issue 18)
+  // ---------------------------------------------------------------------
+
+  /**
+   * One band of {@code mart_trajectory}: when the row is suppressed, n, mean and interval are null,
+   * so that nothing hidden can reach a report.
+   */
+  record TrajectoryBand(
+      String band,
+      Integer bandFrom,
+      Integer bandTo,
+      String measure,
+      String population,
+      Long n,
+      Double mean,
+      Double ciLow,
+      Double ciHigh,
+      boolean suppressed) {
+    TrajectoryBand {
+      if (suppressed) {
+        n = null;
+        mean = null;
+        ciLow = null;
+        ciHigh = null;
+      }
+    }
+  }
+
+  /**
+   * The national trajectory bands of a quarter ({@code mart_trajectory}, level RIIK), by measure,
+   * population and band start; empty when the table is missing (a warehouse published before it).
+   */
+  Optional<List<TrajectoryBand>> nationalTrajectory(Quarter quarter) throws SQLException {
+    if (!has("mart_trajectory")) {
+      return Optional.empty();
+    }
+    List<TrajectoryBand> out = new ArrayList<>();
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select band, cast(band_from as integer), cast(band_to as integer), measure,"
+                + " population, cast(n as bigint), cast(mean as double), cast(ci_low as double),"
+                + " cast(ci_high as double), suppressed from mart_trajectory where level = ?"
+                + " and cast(quarter as varchar) = ?"
+                + " order by measure, population, band_from, band")) {
+      st.setString(1, LEVEL_NATION);
+      st.setString(2, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Long n = rs.getLong(6);
+          n = rs.wasNull() ? null : n;
+          out.add(
+              new TrajectoryBand(
+                  rs.getString(1),
+                  (Integer) rs.getObject(2, Integer.class),
+                  (Integer) rs.getObject(3, Integer.class),
+                  rs.getString(4),
+                  rs.getString(5),
+                  n,
+                  doubleOrNull(rs, 7),
+                  doubleOrNull(rs, 8),
+                  doubleOrNull(rs, 9),
+                  !Boolean.FALSE.equals(rs.getObject(10))));
+        }
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** One figure of {@code mart_projection} (county {@code EE}: the sum over counties). */
+  record ProjectionFigure(
+      String placesSource,
+      String fromQuarter,
+      String scenario,
+      int year,
+      String quantity,
+      Double value) {}
+
+  /**
+   * The national rollout projection ({@code mart_projection}, county {@code EE}) from the quarter,
+   * or else from the latest quarter before it that has one; ordered by places source, scenario,
+   * year and quantity. Empty when the table is missing.
+   */
+  Optional<List<ProjectionFigure>> nationalProjection(Quarter quarter) throws SQLException {
+    if (!has("mart_projection")) {
+      return Optional.empty();
+    }
+    List<ProjectionFigure> out = new ArrayList<>();
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "with p as (select places_source, cast(from_quarter as varchar) as from_quarter,"
+                + " scenario, cast(year as integer) as year, quantity, cast(value as double) as"
+                + " value from mart_projection where county_code = ?)"
+                + " select places_source, from_quarter, scenario, year, quantity, value from p"
+                + " where from_quarter = (select max(from_quarter) from p where from_quarter <= ?)"
+                + " order by places_source, scenario, year, quantity")) {
+      st.setString(1, NATION);
+      st.setString(2, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new ProjectionFigure(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  rs.getString(5),
+                  doubleOrNull(rs, 6)));
+        }
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** One term of the case-mix model ({@code mart_casemix_model}). */
+  record ModelTerm(
+      String covariate,
+      String level,
+      boolean reference,
+      Double coefficient,
+      Double stdError,
+      Long n,
+      Double rSquared,
+      Double residualSd,
+      String mergedLevels) {}
+
+  /**
+   * The quarter's case-mix model, in the table's stored order of covariate, reference first, level;
+   * empty when the table is missing.
+   */
+  Optional<List<ModelTerm>> casemixModel(Quarter quarter) throws SQLException {
+    if (!has("mart_casemix_model")) {
+      return Optional.empty();
+    }
+    List<ModelTerm> out = new ArrayList<>();
+    try (PreparedStatement st =
+        connection.prepareStatement(
+            "select covariate, level, coalesce(is_reference, false), cast(coefficient as double),"
+                + " cast(std_error as double), cast(n as bigint), cast(r_squared as double),"
+                + " cast(residual_sd as double), merged_levels from mart_casemix_model"
+                + " where cast(quarter as varchar) = ?"
+                + " order by covariate, is_reference desc, level nulls first")) {
+      st.setString(1, quarter.toString());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Long n = rs.getLong(6);
+          n = rs.wasNull() ? null : n;
+          out.add(
+              new ModelTerm(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getBoolean(3),
+                  doubleOrNull(rs, 4),
+                  doubleOrNull(rs, 5),
+                  n,
+                  doubleOrNull(rs, 7),
+                  doubleOrNull(rs, 8),
+                  rs.getString(9)));
+        }
+      }
+    }
+    return Optional.of(out);
+  }
+
+  private static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
+    double d = rs.getDouble(column);
+    return rs.wasNull() ? null : d;
+  }
+
   @Override
   public void close() throws SQLException {
     connection.close();

@@ -12,9 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Renders a quarter's whole set (every KOV report, the national dashboard, the data-quality report)
- * on several threads, each with its own renderer and read-only connection: filling and exporting a
- * report is CPU work that one thread cannot spread over the cores.
+ * Renders a quarter's whole set (every KOV report, the national dashboard, the data-quality report,
+ * and on request the evaluation report) on several threads, each with its own renderer and
+ * read-only connection: filling and exporting a report is CPU work that one thread cannot spread
+ * over the cores.
  */
 public final class QuarterReports {
   private final Path database;
@@ -45,6 +46,19 @@ public final class QuarterReports {
    * path).
    */
   public List<Path> render(Quarter quarter, ReportFormat format, Path outDir) {
+    return render(quarter, format, outDir, false);
+  }
+
+  /**
+   * Renders the quarter's set and, with it, the evaluation report ({@code ISTE_hindamine_*}): the
+   * reports stage asks for it for the last quarter of a run.
+   */
+  public List<Path> renderWithEvaluation(Quarter quarter, ReportFormat format, Path outDir) {
+    return render(quarter, format, outDir, true);
+  }
+
+  private List<Path> render(
+      Quarter quarter, ReportFormat format, Path outDir, boolean withEvaluation) {
     List<String> kovs;
     try (ReportRenderer first = ReportRenderer.open(database, locale, stamp)) {
       kovs = first.kovCodes();
@@ -53,6 +67,9 @@ public final class QuarterReports {
     kovs.forEach(kov -> jobs.add(r -> r.renderKov(kov, quarter, format, outDir)));
     jobs.add(r -> r.renderNational(quarter, format, outDir));
     jobs.add(r -> r.renderQuality(quarter, format, outDir));
+    if (withEvaluation) {
+      jobs.add(r -> r.renderEvaluation(quarter, format, outDir));
+    }
     int n = Math.min(threads, jobs.size());
     ExecutorService pool =
         Executors.newFixedThreadPool(

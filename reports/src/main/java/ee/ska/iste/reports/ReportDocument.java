@@ -9,7 +9,7 @@ import net.sf.jasperreports.renderers.Renderable;
 /**
  * The content of one report as rows for the shared layout {@code document.jrxml}: a title, a
  * subtitle, a footer, and sections of rows (paragraphs, 5-column tables, 8-column grids, charts,
- * footnotes).
+ * footnotes, page breaks).
  */
 final class ReportDocument {
   private final String title;
@@ -75,6 +75,16 @@ final class ReportDocument {
 
   ReportDocument chart(Renderable chart) {
     return add("chart", chart);
+  }
+
+  /** A chart twice as tall, for one row per unit (a caterpillar plot of every KOV). */
+  ReportDocument tallChart(Renderable chart) {
+    return add("tallchart", chart);
+  }
+
+  /** Starts a new page (e.g. before a methods page). */
+  ReportDocument pageBreak() {
+    return add("break", null);
   }
 
   private ReportDocument add(String kind, Renderable chart, String... cells) {

@@ -34,10 +34,10 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Renders the ISTE reports from a published DuckDB warehouse: one KOV's quarterly report, every
- * KOV's, the national dashboard and the data-quality report, as PDF or HTML, in Estonian (the
- * default) or English. The database is opened read-only; the layout template is compiled once per
- * renderer. Everything a report says comes from the database, the rules included: the measure
- * catalogue, thresholds, names and funnel limits are its {@code ref_} tables and {@code
+ * KOV's, the national dashboard, the evaluation report and the data-quality report, as PDF or HTML,
+ * in Estonian (the default) or English. The database is opened read-only; the layout template is
+ * compiled once per renderer. Everything a report says comes from the database, the rules included:
+ * the measure catalogue, thresholds, names and funnel limits are its {@code ref_} tables and {@code
  * mart_funnel}, as the run that published it applied them. KOV-level figures come from {@code
  * outcomes_public}, so suppressed figures print as "—", never as numbers. Not thread-safe: use one
  * renderer per thread.
@@ -241,6 +241,18 @@ public final class ReportRenderer implements AutoCloseable {
             .resolve(quarter.toString())
             .resolve("ISTE_riik_" + quarter + "_" + language() + "." + format.extension());
     return render(() -> new NationalReport(context()).build(quarter, sortMeasure), format, file);
+  }
+
+  /**
+   * Renders the evaluation report (issue 18) to {@code
+   * <outDir>/<quarter>/ISTE_hindamine_<quarter>_<lang>.<ext>}, beside the national dashboard.
+   */
+  public Path renderEvaluation(Quarter quarter, ReportFormat format, Path outDir) {
+    Path file =
+        outDir
+            .resolve(quarter.toString())
+            .resolve("ISTE_hindamine_" + quarter + "_" + language() + "." + format.extension());
+    return render(() -> new EvaluationReport(context()).build(quarter), format, file);
   }
 
   /**

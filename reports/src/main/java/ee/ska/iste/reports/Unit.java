@@ -30,7 +30,12 @@ enum Unit {
 
   /** Used when the catalogue is missing: follows the measure codes of measures.md. */
   static Unit guess(String measure) {
-    if (measure.equals("QOL_CHANGE") || measure.startsWith("NEED_CHANGE_")) {
+    if (measure.endsWith("_RANK")) {
+      return COUNT;
+    }
+    if (measure.startsWith("QOL_CHANGE")
+        || measure.startsWith("QOL_BASELINE_")
+        || measure.startsWith("NEED_CHANGE_")) {
       return MEAN;
     }
     if (measure.startsWith("COST")) {
@@ -45,6 +50,7 @@ enum Unit {
     return switch (measure) {
       case "QOL_IMPROVED",
           "QOL_WORSENED",
+          "QOL_PAIRED",
           "QOL_COMPLETENESS",
           "NEED_REDUCED",
           "REASSESS_OVERDUE",

@@ -53,6 +53,27 @@ class QuarterReportsTest {
         three.toString());
   }
 
+  /** On request, the evaluation report joins the set, beside the national dashboard. */
+  @Test
+  void evaluationJoinsTheSetOnRequest(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("iste.duckdb");
+    FixtureDb.create(
+        db,
+        false,
+        municipalities(TARTU),
+        outcomes(
+            count("KOV", "0793", "2024Q2", "ACTIVE", 41, false),
+            count("RIIK", "EE", "2024Q2", "ACTIVE", 41, false)));
+    List<Path> files =
+        new QuarterReports(db, Locale.ENGLISH, new WarehouseStamp("v000001", null), 2)
+            .renderWithEvaluation(Q, ReportFormat.PDF, dir.resolve("out"));
+    // 1 KOV report + the national dashboard + the evaluation report + the data-quality report
+    assertEquals(4, files.size());
+    assertTrue(
+        relative(dir.resolve("out"), files).contains("2024Q2/ISTE_hindamine_2024Q2_en.pdf"),
+        files.toString());
+  }
+
   private static List<String> relative(Path root, List<Path> files) {
     List<String> out = new ArrayList<>();
     files.forEach(f -> out.add(root.relativize(f).toString()));

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The reports stage: every KOV report, the national dashboard and the data-quality report of each
- * quarter, rendered from a published version under {@code <out>/reports/<quarter>/}, each quarter
- * marked done ({@link ReportsDone}) once all of its reports are in place.
+ * quarter, and the evaluation report of the latest one, rendered from a published version under
+ * {@code <out>/reports/<quarter>/}, each quarter marked done ({@link ReportsDone}) once all of its
+ * reports are in place.
  */
 public final class ReportStage {
   private final Path reportsRoot;
@@ -47,11 +49,16 @@ public final class ReportStage {
     quarters.forEach(q -> ReportsDone.clear(reportsRoot, q));
     List<Path> written = new ArrayList<>();
     int threads = Runtime.getRuntime().availableProcessors();
+    // the evaluation report (issue 18) only for the run's latest quarter
+    Quarter latest = quarters.stream().max(Comparator.naturalOrder()).orElse(null);
     for (Locale language : languages) {
       QuarterReports set =
           new QuarterReports(current.database(), language, stampOf(current), threads);
       for (Quarter q : quarters) {
-        written.addAll(set.render(q, format, reportsRoot));
+        written.addAll(
+            q.equals(latest)
+                ? set.renderWithEvaluation(q, format, reportsRoot)
+                : set.render(q, format, reportsRoot));
         progress.note(q + " (" + language.getLanguage() + "): " + written.size() + " reports");
       }
     }
