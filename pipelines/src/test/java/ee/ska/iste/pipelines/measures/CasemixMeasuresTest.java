@@ -104,9 +104,30 @@ class CasemixMeasuresTest {
     assertEquals(6, value("MAAKOND", "0079", "QOL_CHANGE_ADJ"), 1e-9);
     assertEquals(6, value("RIIK", "EE", "QOL_CHANGE_EXPECTED"), 1e-9);
     assertEquals(6, value("RIIK", "EE", "QOL_CHANGE_ADJ"), 1e-9);
-    for (String m : List.of("QOL_CHANGE_EXPECTED", "QOL_CHANGE_ADJ", "QOL_CHANGE_EB")) {
-      assertFalse(row("KOV", "0793", m).<Boolean>getAs("suppressed"), m);
+  }
+
+  @Test
+  void everyEvaluationRowCarriesItsUnitsQolChangeFlag() {
+    // whatever disclosure control decided for QOL_CHANGE (raw values are kept beside the flag)
+    boolean hidden0793 = suppressed("KOV", "0793", "QOL_CHANGE");
+    boolean hidden0171 = suppressed("KOV", "0171", "QOL_CHANGE");
+    boolean exactlyOne = hidden0793 != hidden0171;
+    for (String m : List.of("QOL_CHANGE_EXPECTED", "QOL_CHANGE_ADJ")) {
+      assertEquals(hidden0793, suppressed("KOV", "0793", m), m);
+      assertEquals(hidden0171, suppressed("KOV", "0171", m), m);
+      assertEquals(
+          suppressed("MAAKOND", "0079", "QOL_CHANGE"), suppressed("MAAKOND", "0079", m), m);
+      assertFalse(suppressed("RIIK", "EE", m), m);
     }
+    // the pool of two: one hidden hides both
+    for (String m : List.of("QOL_CHANGE_EB", "QOL_CHANGE_ADJ_EB", "QOL_CHANGE_EB_RANK")) {
+      assertEquals(hidden0793 || exactlyOne, suppressed("KOV", "0793", m), m);
+      assertEquals(hidden0171 || exactlyOne, suppressed("KOV", "0171", m), m);
+    }
+  }
+
+  static boolean suppressed(String level, String unit, String measure) {
+    return row(level, unit, measure).<Boolean>getAs("suppressed");
   }
 
   @Test
