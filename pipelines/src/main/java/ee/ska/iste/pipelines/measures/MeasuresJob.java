@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The measures stage: computes every measure of measures.md at KOV, county and national level for
  * the quarters asked for from the model tables and writes {@code mart_outcomes}, {@code
  * mart_funnel} and {@code mart_disclosure_audit} (those quarters' partitions replaced) and {@code
- * ref_measure} (the catalogue).
+ * ref_measure} (the catalogue); with the evaluation's case-mix model, {@code mart_casemix_model}.
  *
  * <p>The quarters whose rules ({@link MeasureRules}, from the reference data valid on the quarter's
  * last day) are equal are computed together in one Spark plan, the quarter being a column: normally
