@@ -11,7 +11,12 @@ public enum Kind {
   /** numerator (a sum of case values) / denominator (the cases). */
   MEAN,
   /** numerator / denominator, sums of other kinds. */
-  RATIO;
+  RATIO,
+  /**
+   * A figure of a statistical model over other figures, not rolled up from cases; protected as the
+   * figure it derives from (it carries that figure's flag): not a quantity of the outsider's model.
+   */
+  MODEL;
 
   /** True for the kinds whose value is the numerator itself (no denominator). */
   public boolean additive() {

@@ -47,6 +47,17 @@ public record MeasureRule(
       case RATIO ->
           new MeasureRule(
               measure, kind, Protection.SUM, Protection.SUM, Double.NaN, Double.NaN, false, true);
+      // nothing of its own to protect: it carries the flag of the figure it derives from
+      case MODEL ->
+          new MeasureRule(
+              measure,
+              kind,
+              Protection.NONE,
+              Protection.NONE,
+              Double.NaN,
+              Double.NaN,
+              false,
+              false);
     };
   }
 

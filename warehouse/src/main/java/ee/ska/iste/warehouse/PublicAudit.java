@@ -30,6 +30,12 @@ import java.util.TreeMap;
  * hidden quantity that must be protected with the {@link Auditor}. The measures stage ran the same
  * audit while choosing what to hide; this one checks the database as published, so a flag lost or
  * changed on the way is caught.
+ *
+ * <p>Figures of kind {@link Kind#MODEL} (statistical models over other figures) are no quantities
+ * of the outsider's model: they carry the flag of the figure they derive from, the non-MODEL
+ * measure whose code is the longest prefix of theirs ({@code QOL_CHANGE_ADJ_EB} → {@code
+ * QOL_CHANGE}). A MODEL row shown where that figure of its unit is hidden (or missing) is a failure
+ * (quantity {@code value}).
  */
 public final class PublicAudit {
   /** One hidden quantity the outsider can pin down too closely. */
@@ -126,6 +132,9 @@ public final class PublicAudit {
     }
     Map<String, List<Figure>> figures = new TreeMap<>();
     Map<String, List<Boolean>> hidden = new TreeMap<>();
+    // quarter/level/unit/measure -> suppressed, and the shown MODEL rows
+    Map<String, Boolean> flags = new LinkedHashMap<>();
+    List<String[]> shownModel = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -137,16 +146,23 @@ public final class PublicAudit {
         if (kind == null) {
           throw new IllegalStateException("measure " + measure + " is not in ref_measure");
         }
+        String q = rs.getString(3);
+        boolean suppressed = !Boolean.FALSE.equals(rs.getObject(7));
+        String[] cell = {q, rs.getString(1), rs.getString(2), measure};
+        flags.put(String.join("/", cell), suppressed);
+        if (kind == Kind.MODEL) {
+          if (!suppressed) {
+            shownModel.add(cell);
+          }
+          continue;
+        }
         double num = rs.getDouble(5);
         double den = rs.getObject(6) == null ? Double.NaN : rs.getDouble(6);
         long n = kind == Kind.COUNT ? Math.round(num) : 0;
-        String q = rs.getString(3);
         figures
             .computeIfAbsent(q, k -> new ArrayList<>())
             .add(new Figure(rs.getString(1), rs.getString(2), measure, kind, n, num, den));
-        hidden
-            .computeIfAbsent(q, k -> new ArrayList<>())
-            .add(!Boolean.FALSE.equals(rs.getObject(7)));
+        hidden.computeIfAbsent(q, k -> new ArrayList<>()).add(suppressed);
       }
     }
     // the quarters are independent: judged on every core, gathered in quarter order
@@ -171,7 +187,38 @@ public final class PublicAudit {
       nSecondary += r.secondary();
       failures.addAll(r.failures());
     }
+    failures.addAll(modelFailures(shownModel, flags, kinds));
     return new Result(nHidden, nSecondary, failures);
+  }
+
+  /** The shown MODEL rows whose source figure of the same unit is hidden or missing. */
+  static List<Failure> modelFailures(
+      List<String[]> shownModel, Map<String, Boolean> flags, Map<String, Kind> kinds) {
+    List<Failure> failures = new ArrayList<>();
+    for (String[] cell : shownModel) {
+      String source = source(cell[3], kinds);
+      Boolean hidden =
+          source == null ? null : flags.get(cell[0] + "/" + cell[1] + "/" + cell[2] + "/" + source);
+      if (hidden == null || hidden) {
+        failures.add(
+            new Failure(cell[0], cell[3], cell[1], cell[2], "value", Double.NaN, Double.NaN));
+      }
+    }
+    return failures;
+  }
+
+  /** The non-MODEL measure whose code is the longest prefix of {@code measure} (then a _). */
+  static String source(String measure, Map<String, Kind> kinds) {
+    String best = null;
+    for (Map.Entry<String, Kind> e : kinds.entrySet()) {
+      String code = e.getKey();
+      if (e.getValue() != Kind.MODEL
+          && measure.startsWith(code + "_")
+          && (best == null || code.length() > best.length())) {
+        best = code;
+      }
+    }
+    return best;
   }
 
   /** One quarter's audit. */

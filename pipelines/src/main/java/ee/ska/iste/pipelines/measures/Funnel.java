@@ -16,18 +16,23 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * {@code mart_funnel}: one row per quarter, measure ({@code QOL_IMPROVED}, {@code QOL_CHANGE}) and
- * KOV with n ≥ FUNNEL_MIN_N. Target = the national value; {@code sigma} = the sd of one case,
- * √(p₀(1−p₀)) for the share, the national sd of individual changes for the mean; standard error s =
- * √(p₀(1−p₀)/n) for the share, σ/√n for the mean; limits target ± z·s at 95% and 99.8% (the reports
- * draw the funnel's curves as target ± z·sigma/√n). Overdispersion (Spiegelhalter 2005): z-scores
- * (value − target)/s winsorised at their 10th and 90th percentiles, φ = mean of their squares,
- * adjusted limits target ± z·s·√φ when φ > 1 (else the plain ones). {@code flag} ABOVE / BELOW
- * outside the plain 99.8% limits, else WITHIN; {@code flag_adjusted} the same against the adjusted
- * ones.
+ * {@code mart_funnel}: one row per quarter, measure ({@code QOL_IMPROVED}, {@code QOL_CHANGE},
+ * {@code QOL_CHANGE_ADJ}) and KOV with n ≥ FUNNEL_MIN_N. Target = the national value; {@code sigma}
+ * = the sd of one case, √(p₀(1−p₀)) for the share, the national sd of individual changes for the
+ * mean; standard error s = √(p₀(1−p₀)/n) for the share, σ/√n for the mean; limits target ± z·s at
+ * 95% and 99.8% (the reports draw the funnel's curves as target ± z·sigma/√n). Overdispersion
+ * (Spiegelhalter 2005): z-scores (value − target)/s winsorised at their 10th and 90th percentiles,
+ * φ = mean of their squares, adjusted limits target ± z·s·√φ when φ > 1 (else the plain ones).
+ * {@code flag} ABOVE / BELOW outside the plain 99.8% limits, else WITHIN; {@code flag_adjusted} the
+ * same against the adjusted ones.
  */
 final class Funnel {
-  static final String[] MEASURES = {"QOL_IMPROVED", "QOL_CHANGE"};
+  /**
+   * The measures with funnel limits: the case-mix adjusted QoL change too, whose target is its
+   * national value (= the national QOL_CHANGE) and whose sigma is the model's residual sd s (the
+   * {@code sd} of its figures at every level).
+   */
+  static final String[] MEASURES = {"QOL_IMPROVED", "QOL_CHANGE", "QOL_CHANGE_ADJ"};
 
   private Funnel() {}
 

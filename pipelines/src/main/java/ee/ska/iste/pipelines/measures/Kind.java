@@ -11,5 +11,10 @@ public enum Kind {
   /** Mean of a per-case value over the cases that have one, t interval. */
   MEAN,
   /** Ratio of two totals: value = Σ x / Σ d, no interval. */
-  RATIO
+  RATIO,
+  /**
+   * A figure of a statistical model over other figures, not rolled up from cases (the case-mix
+   * adjusted and shrunken QoL change, {@code evaluation}); protected as the figure it derives from.
+   */
+  MODEL
 }

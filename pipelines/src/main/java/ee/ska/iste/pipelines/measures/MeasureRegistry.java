@@ -1,6 +1,7 @@
 package ee.ska.iste.pipelines.measures;
 
 import ee.ska.iste.core.ref.RefTable;
+import ee.ska.iste.pipelines.measures.evaluation.Evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Map;
  *       domains.csv, the four {@code NEED_} measures; per final exit reason of exit_reasons.csv, an
  *       {@code EXIT_} count);
  *   <li>{@code INELIGIBLE} and its breakdown by reason ({@link Ineligible});
- *   <li>{@code OCCUPANCY} ({@link Occupancy}).
+ *   <li>{@code OCCUPANCY} ({@link Occupancy});
+ *   <li>the evaluation's model figures of QoL change, kind {@link Kind#MODEL} ({@link Evaluation}).
  * </ul>
  *
  * <p>The catalogue {@code ref_measure} has one row per definition; its names in Estonian and
@@ -32,6 +34,7 @@ final class MeasureRegistry {
     CaseObservations.all(rules).forEach(o -> all.add(o.definition()));
     Ineligible.observations(rules.ineligibleReasons()).forEach(o -> all.add(o.definition()));
     all.add(Occupancy.DEFINITION);
+    all.addAll(Evaluation.DEFINITIONS);
     return List.copyOf(all);
   }
 

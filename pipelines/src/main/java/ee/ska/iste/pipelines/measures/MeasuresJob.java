@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.pipelines.measures.evaluation.EvaluationStep;
 import ee.ska.iste.pipelines.model.CodeDimensions;
 import ee.ska.iste.pipelines.model.DimMunicipality;
 import ee.ska.iste.pipelines.model.FctAssessment;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The measures stage: computes every measure of measures.md at KOV, county and national level for
  * the quarters asked for from the model tables and writes {@code mart_outcomes}, {@code
  * mart_funnel} and {@code mart_disclosure_audit} (those quarters' partitions replaced) and {@code
- * ref_measure} (the catalogue).
+ * ref_measure} (the catalogue); with the evaluation's case-mix model, {@code mart_casemix_model}.
  *
  * <p>The quarters whose rules ({@link MeasureRules}, from the reference data valid on the quarter's
  * last day) are equal are computed together in one Spark plan, the quarter being a column: normally
@@ -96,6 +97,7 @@ public final class MeasuresJob {
         Dataset<Row> outcomes = null;
         Dataset<Row> funnel = null;
         Dataset<Row> audit = null;
+        Dataset<Row> casemixModel = null;
         for (Map.Entry<MeasureRules, List<Quarter>> g : groups.entrySet()) {
           // computed once here (a few thousand rows a quarter): disclosure, funnel and both writes
           // then plan and read a small table instead of the figures' whole plan
@@ -104,6 +106,8 @@ public final class MeasuresJob {
           outcomes = outcomes == null ? r.outcomes() : outcomes.unionByName(r.outcomes());
           funnel = funnel == null ? r.funnel() : funnel.unionByName(r.funnel());
           audit = audit == null ? r.audit() : audit.unionByName(r.audit());
+          casemixModel =
+              casemixModel == null ? r.casemixModel() : casemixModel.unionByName(r.casemixModel());
         }
         // one write per table for all quarters, rows in a total order: the same input gives the
         // same files
@@ -131,6 +135,8 @@ public final class MeasuresJob {
             "level",
             "unit_code",
             "quantity");
+        TableIO.writeByQuarter(
+            casemixModel, layout, EvaluationStep.MODEL_TABLE, "quarter", "covariate", "level");
       } finally {
         spark.sparkContext().clearJobGroup();
       }
@@ -178,7 +184,9 @@ public final class MeasuresJob {
       Dataset<Row> municipalities,
       Dataset<Row> instruments,
       Dataset<Row> allocations,
-      Dataset<Row> components) {
+      Dataset<Row> components,
+      Dataset<Row> ageBands,
+      Dataset<Row> diagnosisCategories) {
 
     /** Reads the model tables in the schemas their classes declare (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
@@ -191,15 +199,18 @@ public final class MeasuresJob {
           TableIO.read(spark, layout, DimMunicipality.TABLE, DimMunicipality.SCHEMA),
           RefDatasets.of(spark, ref, "instruments", RefDatasets.INSTRUMENTS),
           Occupancy.allocations(spark, ref),
-          CodeDimensions.components(spark, ref));
+          CodeDimensions.components(spark, ref),
+          RefDatasets.ageBands(spark, ref),
+          RefDatasets.diagnosisCategories(spark, ref));
     }
   }
 
   /**
-   * The {@code mart_outcomes}, {@code mart_funnel} and {@code mart_disclosure_audit} rows of one or
-   * more quarters.
+   * The {@code mart_outcomes}, {@code mart_funnel}, {@code mart_disclosure_audit} and {@code
+   * mart_casemix_model} rows of one or more quarters.
    */
-  public record Result(Dataset<Row> outcomes, Dataset<Row> funnel, Dataset<Row> audit) {}
+  public record Result(
+      Dataset<Row> outcomes, Dataset<Row> funnel, Dataset<Row> audit, Dataset<Row> casemixModel) {}
 
   /** The pure part: the quarters' figures from the model tables, all under the same rules. */
   public static Result compute(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
@@ -218,6 +229,28 @@ public final class MeasuresJob {
    */
   public static Dataset<Row> figures(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
     Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
+    Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
+    Dataset<Row> facts = caseFacts(t, rules, periods, active);
+    Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
+    return Rollup.transform(perKov, MeasureRules.WILSON_Z)
+        .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
+        .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
+  }
+
+  /**
+   * The cases in QOL_N of the quarters with their covariates, the rows the evaluation's case-mix
+   * model is fitted to ({@link EvaluationStep#cases}).
+   */
+  public static Dataset<Row> qolCases(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
+    Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
+    Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
+    return EvaluationStep.cases(
+        caseFacts(t, rules, periods, active), t.cases(), t.ageBands(), t.diagnosisCategories());
+  }
+
+  /** The case-quarter facts ({@link CaseQuarter#facts}) of the active cases. */
+  private static Dataset<Row> caseFacts(
+      ModelTables t, MeasureRules rules, Dataset<Row> periods, Dataset<Row> active) {
     CaseFacts.Sources sources =
         new CaseFacts.Sources(
             t.cases(),
@@ -229,19 +262,20 @@ public final class MeasuresJob {
             t.components());
     Dataset<Row> perCase = CaseFacts.perCase(sources, rules);
     Dataset<Row> perQuarter = CaseFacts.perQuarter(sources, perCase, periods, rules);
-    Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
-    Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
-    Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
-    return Rollup.transform(perKov, MeasureRules.WILSON_Z)
-        .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
-        .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
+    return CaseQuarter.facts(active, perCase, perQuarter, rules);
   }
 
-  /** Disclosure control, funnel limits and the mart columns on top of {@link #figures}. */
+  /**
+   * Disclosure control, the evaluation's figures (after disclosure of the ordinary ones, each with
+   * its unit's QOL_CHANGE flag), funnel limits and the mart columns on top of {@link #figures}.
+   */
   public static Result finish(Dataset<Row> figures, ModelTables t, MeasureRules rules) {
     Disclosure.Applied applied = Disclosure.apply(figures, t, rules);
-    Dataset<Row> disclosed = applied.figures();
-    Dataset<Row> funnel = Funnel.transform(figures, rules);
+    EvaluationStep.Output evaluation =
+        EvaluationStep.apply(qolCases(quarters(figures), t, rules), applied.figures());
+    Dataset<Row> disclosed = applied.figures().unionByName(evaluation.figures(), true);
+    Dataset<Row> funnel =
+        Funnel.transform(figures, rules).unionByName(Funnel.transform(evaluation.figures(), rules));
     Dataset<Row> flags =
         funnel.select(
             lit("KOV").as("_f_level"),
@@ -258,6 +292,14 @@ public final class MeasuresJob {
                 .and(col("quarter").equalTo(col("_f_quarter")))
                 .and(col("measure").equalTo(col("_f_measure"))),
             "left");
-    return new Result(MartOutcomes.select(outcomes), funnel, applied.audit());
+    return new Result(MartOutcomes.select(outcomes), funnel, applied.audit(), evaluation.model());
+  }
+
+  /** The quarters the figures are of. */
+  private static List<Quarter> quarters(Dataset<Row> figures) {
+    return figures.select("quarter").distinct().collectAsList().stream()
+        .map(r -> Quarter.parse(r.getString(0)))
+        .sorted()
+        .toList();
   }
 }

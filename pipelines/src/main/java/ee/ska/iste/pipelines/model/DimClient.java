@@ -90,31 +90,12 @@ public final class DimClient {
                 col("_first.diagnosis").as("diagnosis"),
                 col("_first.severity").as("severity"),
                 col("_first.entry_route").as("entry_route"));
-    Dataset<Row> bands =
-        ageBands.select(
-            col("code").as("age_band"),
-            col("age_from").as("_b_from"),
-            col("age_to").as("_b_to"),
-            col("valid_from").as("_b_valid_from"),
-            col("valid_to").as("_b_valid_to"));
-    Column bandMatch =
-        col("age_at_entry")
-            .geq(col("_b_from"))
-            .and(col("_b_to").isNull().or(col("age_at_entry").leq(col("_b_to"))))
-            .and(validOn(col("first_start"), "_b_valid_from", "_b_valid_to"));
-    Dataset<Row> groups =
-        diagnosisCategories.select(
-            col("category").as("_g_category"),
-            col("diagnosis_group"),
-            col("valid_from").as("_g_valid_from"),
-            col("valid_to").as("_g_valid_to"));
-    Column groupMatch =
-        upper(substring(col("diagnosis"), 1, 3))
-            .equalTo(col("_g_category"))
-            .and(validOn(col("first_start"), "_g_valid_from", "_g_valid_to"));
-    return clients
-        .join(broadcast(bands), bandMatch, "left")
-        .join(broadcast(groups), groupMatch, "left")
+    return withDiagnosisGroup(
+            withAgeBand(clients, col("age_at_entry"), col("first_start"), ageBands, "age_band"),
+            col("diagnosis"),
+            col("first_start"),
+            diagnosisCategories,
+            "diagnosis_group")
         .select(
             col("client_id"),
             col("birth_year"),
@@ -129,6 +110,58 @@ public final class DimClient {
             col("diagnosis_group"),
             col("severity"),
             col("entry_route"));
+  }
+
+  /**
+   * The rows with a column {@code out}: the code of the band of {@code ageBands} valid on {@code
+   * on} that holds {@code age} (null when none does): the one age-band rule of the model tables,
+   * also used for the age at a case's start.
+   *
+   * @param ageBands rows in {@link RefDatasets#AGE_BANDS} (no two valid on a day overlap)
+   */
+  public static Dataset<Row> withAgeBand(
+      Dataset<Row> rows, Column age, Column on, Dataset<Row> ageBands, String out) {
+    Dataset<Row> bands =
+        ageBands.select(
+            col("code").as(out),
+            col("age_from").as("_b_from"),
+            col("age_to").as("_b_to"),
+            col("valid_from").as("_b_valid_from"),
+            col("valid_to").as("_b_valid_to"));
+    Column bandMatch =
+        age.geq(col("_b_from"))
+            .and(col("_b_to").isNull().or(age.leq(col("_b_to"))))
+            .and(validOn(on, "_b_valid_from", "_b_valid_to"));
+    return rows.join(broadcast(bands), bandMatch, "left")
+        .drop("_b_from", "_b_to", "_b_valid_from", "_b_valid_to");
+  }
+
+  /**
+   * The rows with a column {@code out}: the diagnosis group valid on {@code on} of the diagnosis's
+   * first three characters (null when no range holds it): the one diagnosis-group rule of the model
+   * tables, also used for a case's diagnosis.
+   *
+   * @param diagnosisCategories rows in {@link RefDatasets#DIAGNOSIS_CATEGORIES} (at most one per
+   *     category valid on a day)
+   */
+  public static Dataset<Row> withDiagnosisGroup(
+      Dataset<Row> rows,
+      Column diagnosis,
+      Column on,
+      Dataset<Row> diagnosisCategories,
+      String out) {
+    Dataset<Row> groups =
+        diagnosisCategories.select(
+            col("category").as("_g_category"),
+            col("diagnosis_group").as(out),
+            col("valid_from").as("_g_valid_from"),
+            col("valid_to").as("_g_valid_to"));
+    Column groupMatch =
+        upper(substring(diagnosis, 1, 3))
+            .equalTo(col("_g_category"))
+            .and(validOn(on, "_g_valid_from", "_g_valid_to"));
+    return rows.join(broadcast(groups), groupMatch, "left")
+        .drop("_g_category", "_g_valid_from", "_g_valid_to");
   }
 
   private static Column validOn(Column date, String from, String to) {

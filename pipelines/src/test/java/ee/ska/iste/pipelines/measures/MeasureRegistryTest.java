@@ -25,8 +25,9 @@ class MeasureRegistryTest {
     MeasureRegistry.check(registry, REF.table("measures"));
     // ACTIVE, NEW, EXIT and 8 EXIT_<reason> (11); INELIGIBLE and 6 reasons (7); CLIENT_DAYS;
     // OCCUPANCY; 8 QOL_; NEED_REDUCED; 11 on plans, hours and cost; 4 NEED_ measures × 8 domains
-    // (32): 11 + 7 + 1 + 1 + 8 + 1 + 11 + 32 = 72, the rows of measures.csv
-    assertEquals(72, registry.size());
+    // (32); 6 evaluation figures of QoL change (MODEL):
+    // 11 + 7 + 1 + 1 + 8 + 1 + 11 + 32 + 6 = 78, the rows of measures.csv
+    assertEquals(78, registry.size());
     assertEquals(8, REF.codes("domains").size());
     assertEquals(
         32,
