@@ -89,7 +89,7 @@ final class FigureFormat {
 
   String value(double v, Unit unit) {
     return switch (unit) {
-      case COUNT, DAYS -> number(v, 0);
+      case COUNT, DAYS, RANK -> number(v, 0);
       case SHARE -> number(v * 100, 1) + "%";
       case MEAN, RATIO -> number(v, 1);
       case HOURS -> number(v, 1);

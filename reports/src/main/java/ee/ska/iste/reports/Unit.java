@@ -10,7 +10,9 @@ enum Unit {
   EUR,
   HOURS,
   DAYS,
-  RATIO;
+  RATIO,
+  /** A position in an ordering (1 = first): a whole number, not a quantity. */
+  RANK;
 
   /** Whole numbers (counts and days): their charts have integer ticks from zero. */
   boolean isCount() {
@@ -31,7 +33,7 @@ enum Unit {
   /** Used when the catalogue is missing: follows the measure codes of measures.md. */
   static Unit guess(String measure) {
     if (measure.endsWith("_RANK")) {
-      return COUNT;
+      return RANK;
     }
     if (measure.startsWith("QOL_CHANGE")
         || measure.startsWith("QOL_BASELINE_")
