@@ -16,7 +16,7 @@ import java.util.Map;
  *       domains.csv, the four {@code NEED_} measures; per final exit reason of exit_reasons.csv, an
  *       {@code EXIT_} count);
  *   <li>{@code INELIGIBLE} and its breakdown by reason ({@link Ineligible});
- *   <li>{@code OCCUPANCY} ({@link Occupancy}).
+ *   <li>{@code OCCUPANCY} and {@code ENTRIES_PER_100_PLACES} ({@link Occupancy}).
  * </ul>
  *
  * <p>The catalogue {@code ref_measure} has one row per definition; its names in Estonian and
@@ -32,6 +32,7 @@ final class MeasureRegistry {
     CaseObservations.all(rules).forEach(o -> all.add(o.definition()));
     Ineligible.observations(rules.ineligibleReasons()).forEach(o -> all.add(o.definition()));
     all.add(Occupancy.DEFINITION);
+    all.add(Occupancy.ENTRIES);
     return List.copyOf(all);
   }
 

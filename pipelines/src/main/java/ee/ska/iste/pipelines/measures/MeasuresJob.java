@@ -226,7 +226,7 @@ public final class MeasuresJob {
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
     Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
     Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
-    return Rollup.transform(perKov, MeasureRules.WILSON_Z)
+    return CaseObservations.clientMonths(Rollup.transform(perKov, MeasureRules.WILSON_Z))
         .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
         .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
   }
