@@ -125,6 +125,16 @@ public final class MeasuresJob {
             "level",
             "unit_code",
             "quantity");
+        // cost and volume per place: the spread across the KOV figures shown, and the rollout
+        // projection of the shipped example places at the latest quarter's rates
+        Dataset<Row> spread = KovSpread.transform(outcomes).localCheckpoint();
+        TableIO.writeByQuarter(spread, layout, KovSpread.TABLE, "quarter", "measure");
+        String latest = sorted.get(sorted.size() - 1).toString();
+        TableIO.write(
+            MartProjection.example(outcomes, spread, latest, ref),
+            layout,
+            MartProjection.TABLE,
+            MartProjection.SORT);
       } finally {
         spark.sparkContext().clearJobGroup();
       }
