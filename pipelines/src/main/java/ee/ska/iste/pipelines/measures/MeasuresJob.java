@@ -26,6 +26,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,7 @@ public final class MeasuresJob {
         for (Map.Entry<MeasureRules, List<Quarter>> g : groups.entrySet()) {
           // computed once here (a few thousand rows a quarter): disclosure, funnel and both writes
           // then plan and read a small table instead of the figures' whole plan
-          Dataset<Row> figures = figures(g.getValue(), tables, g.getKey()).localCheckpoint();
+          Figures figures = figures(g.getValue(), tables, g.getKey()).checkpointed();
           Result r = finish(figures, tables, g.getKey());
           outcomes = outcomes == null ? r.outcomes() : outcomes.unionByName(r.outcomes());
           funnel = funnel == null ? r.funnel() : funnel.unionByName(r.funnel());
@@ -109,6 +110,8 @@ public final class MeasuresJob {
           casemixModel =
               casemixModel == null ? r.casemixModel() : casemixModel.unionByName(r.casemixModel());
         }
+        // read by its write, the spread and the projection: computed once
+        outcomes = outcomes.localCheckpoint();
         // one write per table for all quarters, rows in a total order: the same input gives the
         // same files
         TableIO.writeByQuarter(
@@ -137,6 +140,16 @@ public final class MeasuresJob {
             "quantity");
         TableIO.writeByQuarter(
             casemixModel, layout, EvaluationStep.MODEL_TABLE, "quarter", "covariate", "level");
+        // cost and volume per place: the spread across the KOV figures shown, and the rollout
+        // projection of the shipped example places at the latest quarter's rates
+        Dataset<Row> spread = KovSpread.transform(outcomes).localCheckpoint();
+        TableIO.writeByQuarter(spread, layout, KovSpread.TABLE, "quarter", "measure");
+        String latest = sorted.get(sorted.size() - 1).toString();
+        TableIO.write(
+            MartProjection.example(outcomes, spread, latest, ref),
+            layout,
+            MartProjection.TABLE,
+            MartProjection.SORT);
       } finally {
         spark.sparkContext().clearJobGroup();
       }
@@ -217,40 +230,40 @@ public final class MeasuresJob {
     return finish(figures(quarters, t, rules), t, rules);
   }
 
+  /**
+   * What the measures are made of, from one plan of the case-quarter facts: {@code figures}, the
+   * quarters' rolled-up figures before disclosure control and funnel limits (level, unit_code,
+   * quarter, measure, kind, n, value, numerator, denominator, sd, ci_low, ci_high), and {@code
+   * qolCases}, the cases in QOL_N with their covariates, the rows the evaluation's case-mix model
+   * is fitted to ({@link EvaluationStep#cases}). {@code facts} is the case-quarter table both come
+   * from.
+   */
+  public record Figures(Dataset<Row> facts, Dataset<Row> figures, Dataset<Row> qolCases) {
+    /**
+     * Both computed now and kept (a few thousand rows a quarter), the facts behind them planned and
+     * computed once: disclosure, funnel, evaluation and the writes then read small tables.
+     */
+    public Figures checkpointed() {
+      facts.persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return new Figures(facts, figures.localCheckpoint(), qolCases.localCheckpoint());
+      } finally {
+        facts.unpersist();
+      }
+    }
+  }
+
   /** {@link #figures(List, ModelTables, MeasureRules)} of one quarter. */
-  public static Dataset<Row> figures(Quarter q, ModelTables t, MeasureRules rules) {
+  public static Figures figures(Quarter q, ModelTables t, MeasureRules rules) {
     return figures(List.of(q), t, rules);
   }
 
   /**
-   * The quarters' rolled-up figures before disclosure control and funnel limits: level, unit_code,
-   * quarter, measure, kind, n, value, numerator, denominator, sd, ci_low, ci_high. One plan for all
-   * the quarters, which must share {@code rules}.
+   * The quarters' {@link Figures}: one plan for all the quarters, which must share {@code rules}.
    */
-  public static Dataset<Row> figures(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
+  public static Figures figures(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
     Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
-    Dataset<Row> facts = caseFacts(t, rules, periods, active);
-    Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
-    return Rollup.transform(perKov, MeasureRules.WILSON_Z)
-        .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
-        .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
-  }
-
-  /**
-   * The cases in QOL_N of the quarters with their covariates, the rows the evaluation's case-mix
-   * model is fitted to ({@link EvaluationStep#cases}).
-   */
-  public static Dataset<Row> qolCases(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
-    Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
-    Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
-    return EvaluationStep.cases(
-        caseFacts(t, rules, periods, active), t.cases(), t.ageBands(), t.diagnosisCategories());
-  }
-
-  /** The case-quarter facts ({@link CaseQuarter#facts}) of the active cases. */
-  private static Dataset<Row> caseFacts(
-      ModelTables t, MeasureRules rules, Dataset<Row> periods, Dataset<Row> active) {
     CaseFacts.Sources sources =
         new CaseFacts.Sources(
             t.cases(),
@@ -262,17 +275,25 @@ public final class MeasuresJob {
             t.components());
     Dataset<Row> perCase = CaseFacts.perCase(sources, rules);
     Dataset<Row> perQuarter = CaseFacts.perQuarter(sources, perCase, periods, rules);
-    return CaseQuarter.facts(active, perCase, perQuarter, rules);
+    Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
+    Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
+    Dataset<Row> figures =
+        CaseObservations.clientMonths(Rollup.transform(perKov, MeasureRules.WILSON_Z))
+            .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
+            .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
+    Dataset<Row> qolCases =
+        EvaluationStep.cases(facts, t.cases(), t.ageBands(), t.diagnosisCategories());
+    return new Figures(facts, figures, qolCases);
   }
 
   /**
    * Disclosure control, the evaluation's figures (after disclosure of the ordinary ones, each with
    * its unit's QOL_CHANGE flag), funnel limits and the mart columns on top of {@link #figures}.
    */
-  public static Result finish(Dataset<Row> figures, ModelTables t, MeasureRules rules) {
+  public static Result finish(Figures computed, ModelTables t, MeasureRules rules) {
+    Dataset<Row> figures = computed.figures();
     Disclosure.Applied applied = Disclosure.apply(figures, t, rules);
-    EvaluationStep.Output evaluation =
-        EvaluationStep.apply(qolCases(quarters(figures), t, rules), applied.figures());
+    EvaluationStep.Output evaluation = EvaluationStep.apply(computed.qolCases(), applied.figures());
     Dataset<Row> disclosed = applied.figures().unionByName(evaluation.figures(), true);
     Dataset<Row> funnel =
         Funnel.transform(figures, rules).unionByName(Funnel.transform(evaluation.figures(), rules));
@@ -293,13 +314,5 @@ public final class MeasuresJob {
                 .and(col("measure").equalTo(col("_f_measure"))),
             "left");
     return new Result(MartOutcomes.select(outcomes), funnel, applied.audit(), evaluation.model());
-  }
-
-  /** The quarters the figures are of. */
-  private static List<Quarter> quarters(Dataset<Row> figures) {
-    return figures.select("quarter").distinct().collectAsList().stream()
-        .map(r -> Quarter.parse(r.getString(0)))
-        .sorted()
-        .toList();
   }
 }

@@ -12,7 +12,6 @@ import ee.ska.iste.pipelines.model.StagedFixture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class CasemixMeasuresTest {
     ReferenceData ref = ReferenceData.builtIn();
     MeasuresJob.ModelTables t = Harness.model(f, ref);
     MeasureRules rules = MeasureRules.of(ref, Q.lastDay(), CodeDimensions.finalExitReasons(ref));
-    Dataset<Row> figures = MeasuresJob.figures(Q, t, rules).localCheckpoint();
+    MeasuresJob.Figures figures = MeasuresJob.figures(Q, t, rules).checkpointed();
     MeasuresJob.Result r = MeasuresJob.finish(figures, t, rules);
     for (Row row : r.outcomes().collectAsList()) {
       outcomes.put(

@@ -36,7 +36,7 @@ final class Harness {
     MeasuresJob.ModelTables t = model(f, ref);
     MeasureRules rules = MeasureRules.of(ref, q.lastDay(), CodeDimensions.finalExitReasons(ref));
     // checkpointed like the cached figures of MeasuresJob.run, so finish() does not redo them
-    Dataset<Row> figures = MeasuresJob.figures(q, t, rules).localCheckpoint();
+    MeasuresJob.Figures figures = MeasuresJob.figures(q, t, rules).checkpointed();
     MeasuresJob.Result r = MeasuresJob.finish(figures, t, rules);
     Harness h = new Harness();
     List<Row> rows = r.outcomes().collectAsList();
