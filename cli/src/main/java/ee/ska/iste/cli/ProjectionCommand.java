@@ -88,8 +88,11 @@ public final class ProjectionCommand extends BaseCommand {
       }
       List<String> components = components(national);
       scenario(rates, Scenario.NATIONAL, national, components, quarter);
-      scenario(rates, Scenario.P10, figures(c, SPREAD_SQL, quarter, 2), components, quarter);
-      scenario(rates, Scenario.P90, figures(c, SPREAD_SQL, quarter, 3), components, quarter);
+      for (Scenario s : List.of(Scenario.P10, Scenario.P90)) {
+        int column = s == Scenario.P10 ? 2 : 3;
+        Map<String, Double> spread = figures(c, SPREAD_SQL, quarter, column);
+        scenario(rates, s, s.figures(national, spread), components, quarter);
+      }
       if (!rates.containsKey(Scenario.NATIONAL)) {
         throw new UserError(ExitCode.FAILURE, "quarter " + quarter + " lacks national rates");
       }

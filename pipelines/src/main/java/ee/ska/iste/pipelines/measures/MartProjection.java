@@ -81,8 +81,8 @@ final class MartProjection {
     }
     Map<Scenario, Rates> rates = new EnumMap<>(Scenario.class);
     put(rates, Scenario.NATIONAL, national, components, quarter);
-    put(rates, Scenario.P10, p10, components, quarter);
-    put(rates, Scenario.P90, p90, components, quarter);
+    put(rates, Scenario.P10, Scenario.P10.figures(national, p10), components, quarter);
+    put(rates, Scenario.P90, Scenario.P90.figures(national, p90), components, quarter);
     Set<String> counties = new TreeSet<>();
     ref.counties().forEach(c -> counties.add(c.code()));
     List<Row> rows = new ArrayList<>();
