@@ -266,8 +266,8 @@ final class EvaluationReport {
         fmt.text("eval.col.n"),
         fmt.text("eval.col.raw"),
         fmt.text("eval.col.adjusted"),
-        fmt.text("eval.col.shrunkenRaw"),
         fmt.text("eval.col.shrunken"),
+        fmt.text("eval.col.interval"),
         fmt.text("eval.col.rank"),
         fmt.text("eval.col.flag"));
     Long ranked = null;
@@ -285,8 +285,8 @@ final class EvaluationReport {
               : fmt.figure(raw, Unit.COUNT),
           fmt.figure(raw, Unit.MEAN),
           fmt.figure(adjusted, Unit.MEAN),
-          fmt.figure(r.get(QOL_EB), Unit.MEAN),
-          fmt.figureWithInterval(r.get(QOL_ADJ_EB), Unit.MEAN),
+          fmt.figure(r.get(QOL_ADJ_EB), Unit.MEAN),
+          fmt.interval(r.get(QOL_ADJ_EB), Unit.MEAN),
           rank(rank),
           shown(adjusted) ? flag(adjusted.funnelFlag()) : FigureFormat.DASH);
     }

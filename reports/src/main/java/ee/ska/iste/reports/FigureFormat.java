@@ -106,6 +106,14 @@ final class FigureFormat {
     return main + " [" + value(f.ciLow(), unit) + "; " + value(f.ciHigh(), unit) + "]";
   }
 
+  /** A shown figure's 95% interval alone ("3,0 – 14,5"), else blank. */
+  String interval(Figure f, Unit unit) {
+    if (f == null || f.suppressed() || f.ciLow() == null || f.ciHigh() == null) {
+      return "";
+    }
+    return value(f.ciLow(), unit) + " – " + value(f.ciHigh(), unit);
+  }
+
   /** The change between two figures; blank unless both are shown (a difference could reveal). */
   String change(Figure now, Figure before, Unit unit) {
     if (now == null || before == null || now.shown() == null || before.shown() == null) {
