@@ -53,13 +53,20 @@ final class KovStatusTable {
     // quarter -> kov -> [figures, visible]
     Map<Quarter, Map<String, long[]>> figures = new TreeMap<>();
     Map<String, Double> qol = new HashMap<>();
+    // the evaluation's model figures carry their source's flag: counted, they would weigh the
+    // QoL change seven times
+    String ownFigures =
+        DuckDbCatalogue.exists(c, "ref_measure")
+            ? " AND measure NOT IN (SELECT measure FROM ref_measure WHERE kind = 'MODEL')"
+            : "";
     try (Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(
                 "SELECT quarter, unit_code, count(*), count(*) FILTER (WHERE suppressed IS FALSE),"
                     + " max(value) FILTER (WHERE measure = 'QOL_COMPLETENESS' AND suppressed IS"
-                    + " FALSE) FROM mart_outcomes WHERE level = 'KOV' GROUP BY quarter,"
-                    + " unit_code")) {
+                    + " FALSE) FROM mart_outcomes WHERE level = 'KOV'"
+                    + ownFigures
+                    + " GROUP BY quarter, unit_code")) {
       while (r.next()) {
         Quarter q = Quarter.parse(r.getString(1));
         figures
