@@ -80,6 +80,24 @@ public final class PublicExport {
                 "status"),
             List.of("level", "unit_code", "quarter", "measure")));
     m.put(
+        "trajectory_public",
+        new Spec(
+            List.of(
+                "level",
+                "unit_code",
+                "quarter",
+                "band",
+                "band_from",
+                "band_to",
+                "measure",
+                "population",
+                "n",
+                "mean",
+                "ci_low",
+                "ci_high",
+                "suppressed"),
+            List.of("level", "unit_code", "quarter", "measure", "population", "band_from")));
+    m.put(
         "kov_status",
         new Spec(
             List.of(
@@ -262,6 +280,21 @@ public final class PublicExport {
         throw new IllegalStateException(
             r.getLong(1)
                 + " suppressed rows of outcomes_public carry a figure: the public export is not"
+                + " written");
+      }
+    }
+    if (!DuckDbCatalogue.exists(s.getConnection(), "trajectory_public")) {
+      return;
+    }
+    try (ResultSet r =
+        s.executeQuery(
+            "SELECT count(*) FROM trajectory_public WHERE suppressed IS NOT FALSE AND (n IS NOT"
+                + " NULL OR mean IS NOT NULL OR ci_low IS NOT NULL OR ci_high IS NOT NULL)")) {
+      r.next();
+      if (r.getLong(1) > 0) {
+        throw new IllegalStateException(
+            r.getLong(1)
+                + " suppressed rows of trajectory_public carry a figure: the public export is not"
                 + " written");
       }
     }

@@ -296,4 +296,30 @@ class PublicExportTest {
             v.dir().resolve("public").resolve("iste_public.duckdb"),
             "SELECT level, unit_code, measure, value FROM outcomes_public"));
   }
+
+  @Test
+  void theTrajectoryGoesOutWithoutItsHiddenRowsFigures() throws Exception {
+    Path db = internal();
+    Path v = db.getParent();
+    // a county band of 3 cases (hidden: mean 61.7 found nowhere else) and the national band
+    Fixtures.partition(
+        Path.of(new WarehouseLayout(v.toString()).table("mart_trajectory")),
+        "quarter=2024Q2",
+        "SELECT * FROM (VALUES ('MAAKOND', '0037', 'D091_182', 91, 182, 'QOL_SCORE', 'ALL', 3,"
+            + " 61.7, 40.1, 83.3, true), ('RIIK', 'EE', 'D091_182', 91, 182, 'QOL_SCORE', 'ALL',"
+            + " 40, 55.0, 51.0, 59.0, false)) t(level, unit_code, band, band_from, band_to,"
+            + " measure, population, n, mean, ci_low, ci_high, suppressed)");
+    DuckDbCatalogue.build(v, ReferenceData.builtIn());
+    Path out = dir.resolve("export");
+    PublicExport.Summary s = PublicExport.write(db, out);
+    assertEquals(2L, s.tables().get("trajectory_public"));
+    assertEquals(
+        List.of("MAAKOND|0037|null|null|true", "RIIK|EE|40|55.0|false"),
+        Fixtures.rows(
+            out.resolve("iste_public.duckdb"),
+            "SELECT level, unit_code, n, mean, suppressed FROM trajectory_public"
+                + " ORDER BY level"));
+    assertFalse(
+        Files.readString(out.resolve("csv").resolve("trajectory_public.csv")).contains("61.7"));
+  }
 }
