@@ -26,7 +26,6 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       VersionsCommand.class,
       QueryCommand.class,
-      ProjectionCommand.class,
       DiffCommand.class,
       PruneCommand.class,
       DictionaryCommand.class,
