@@ -189,6 +189,12 @@ public final class MeasuresJob {
       Dataset<Row> ageBands,
       Dataset<Row> diagnosisCategories) {
 
+    /** The tables the case facts are built from. */
+    CaseFacts.Sources sources() {
+      return new CaseFacts.Sources(
+          cases, scores, assessments, plans, participation, instruments, components);
+    }
+
     /** Reads the model tables in the schemas their classes declare (empty when absent). */
     static ModelTables read(SparkSession spark, WarehouseLayout layout, ReferenceData ref) {
       return new ModelTables(
@@ -252,15 +258,7 @@ public final class MeasuresJob {
   public static Figures figures(List<Quarter> quarters, ModelTables t, MeasureRules rules) {
     Dataset<Row> periods = CaseQuarter.quarters(t.cases().sparkSession(), quarters);
     Dataset<Row> active = CaseQuarter.activeCases(t.cases(), periods);
-    CaseFacts.Sources sources =
-        new CaseFacts.Sources(
-            t.cases(),
-            t.scores(),
-            t.assessments(),
-            t.plans(),
-            t.participation(),
-            t.instruments(),
-            t.components());
+    CaseFacts.Sources sources = t.sources();
     Dataset<Row> perCase = CaseFacts.perCase(sources, rules);
     Dataset<Row> perQuarter = CaseFacts.perQuarter(sources, perCase, periods, rules);
     Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);

@@ -7,17 +7,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Rolls the per-KOV sums of case contributions up to KOV, county (MAAKOND) and national (RIIK, unit
@@ -106,7 +101,7 @@ final class Rollup {
                     p.multiply(lit(1).minus(p))
                         .divide(col("denominator"))
                         .plus(z2n.divide(col("denominator").multiply(4)))));
-    UserDefinedFunction t975 = udf(new TQuantiles(), DataTypes.DoubleType);
+    UserDefinedFunction t975 = TQuantiles.t975();
     Column tHalf = t975.apply(col("n")).multiply(col("sd")).divide(sqrt(col("n")));
     return figures
         .withColumn(
@@ -121,21 +116,5 @@ final class Rollup {
 
   private static Column greatest0(Column c) {
     return when(c.lt(0), 0).otherwise(c);
-  }
-
-  /**
-   * The 97.5% quantile of Student's t with n − 1 degrees of freedom, null below n = 2. Each
-   * instance remembers the quantiles it has worked out (each copy a task deserialises has its own):
-   * most figures share a few hundred values of n, and one quantile costs a root search.
-   */
-  private static final class TQuantiles implements UDF1<Long, Double> {
-    private final Map<Long, Double> byN = new ConcurrentHashMap<>();
-
-    @Override
-    public Double call(Long n) {
-      return n == null || n < 2
-          ? null
-          : byN.computeIfAbsent(n, k -> Stats.studentTQuantile(0.975, k - 1));
-    }
   }
 }

@@ -13,17 +13,13 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import ee.ska.iste.core.time.Quarter;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -89,15 +85,7 @@ final class Trajectory {
 
   /** The quarters' rows from the model tables: all quarters in one plan, under {@code rules}. */
   static Dataset<Row> of(List<Quarter> quarters, MeasuresJob.ModelTables t, MeasureRules rules) {
-    CaseFacts.Sources s =
-        new CaseFacts.Sources(
-            t.cases(),
-            t.scores(),
-            t.assessments(),
-            t.plans(),
-            t.participation(),
-            t.instruments(),
-            t.components());
+    CaseFacts.Sources s = t.sources();
     return transform(
         t.cases(),
         s.validScores(),
@@ -206,7 +194,7 @@ final class Trajectory {
     Column variance =
         col("_sxx").cast("double").minus(sx.multiply(sx).divide(n)).divide(n.minus(1));
     Column sd = when(n.geq(2), sqrt(when(variance.lt(0), 0).otherwise(variance)));
-    UserDefinedFunction t975 = udf(new TQuantiles(), DataTypes.DoubleType);
+    UserDefinedFunction t975 = TQuantiles.t975();
     Column half = t975.apply(n).multiply(sd).divide(sqrt(n));
     Dataset<Row> figures =
         sums.select(
@@ -289,17 +277,5 @@ final class Trajectory {
       }
     }
     return to;
-  }
-
-  /** The 97.5% quantile of Student's t with n − 1 degrees of freedom, null below n = 2. */
-  private static final class TQuantiles implements UDF1<Long, Double> {
-    private final Map<Long, Double> byN = new ConcurrentHashMap<>();
-
-    @Override
-    public Double call(Long n) {
-      return n == null || n < 2
-          ? null
-          : byN.computeIfAbsent(n, k -> Stats.studentTQuantile(0.975, k - 1));
-    }
   }
 }
