@@ -436,11 +436,10 @@ final class EvaluationReport {
     for (String m : measures) {
       Figure f = nation.get(m);
       Unit u = ctx.unit(m);
-      boolean withInterval = shown(f) && f.ciLow() != null && f.ciHigh() != null;
       doc.row(
           ctx.name(m),
           fmt.figure(f, u),
-          withInterval ? fmt.value(f.ciLow(), u) + " – " + fmt.value(f.ciHigh(), u) : "",
+          fmt.interval(f, u),
           shown(f) && f.denominator() != null ? fmt.value(f.denominator(), Unit.COUNT) : "",
           "");
     }
