@@ -57,24 +57,30 @@ public final class CheckMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return run(path, lang, refDir, LocalDate.now(ZoneOffset.UTC));
+    return run(path, lang, refDir, LocalDate.now(ZoneOffset.UTC), System.out, System.err);
   }
 
   /** The check as both the jar and {@code iste check} run it; returns the exit code. */
-  public static int run(Path path, String lang, Path refDir, LocalDate today) {
+  public static int run(
+      Path path,
+      String lang,
+      Path refDir,
+      LocalDate today,
+      java.io.PrintStream out,
+      java.io.PrintStream err) {
     if (!"et".equals(lang) && !"en".equals(lang)) {
-      System.err.println("iste-check: --lang must be et or en, not " + lang);
+      err.println("iste-check: --lang must be et or en, not " + lang);
       return SelfCheck.REFUSED;
     }
     if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      System.err.println("iste-check: no such file or folder: " + path);
+      err.println("iste-check: no such file or folder: " + path);
       return SelfCheck.REFUSED;
     }
     ReferenceData ref =
         refDir == null ? ReferenceData.builtIn() : ReferenceData.withOverrides(refDir);
     SelfCheck check = new SelfCheck(ref, Locale.forLanguageTag(lang));
     SelfCheck.Result r = check.run(path, today);
-    System.out.println(check.summary(path, r));
+    out.println(check.summary(path, r));
     return r.exitCode();
   }
 }

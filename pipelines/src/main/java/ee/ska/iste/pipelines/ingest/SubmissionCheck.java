@@ -124,5 +124,39 @@ public final class SubmissionCheck {
     return new Verdict(name, null, null, sheets, problems);
   }
 
-  /** The quarter a submission's name gives, or null when it gives none. */
+  /**
+   * The cells of a submission as the ingest reads them (trimmed text, an Excel date as ISO {@code
+   * YYYY-MM-DD}), per sheet in contract column order, within the caps of its quarter: for carrying
+   * a quarter's file forward on the KOV's own machine. Personal codes are in the cells.
+   *
+   * @throws IllegalArgumentException naming the file and the reason when it is not a submission or
+   *     the ingest would refuse to read it
+   */
+  public static java.util.Map<ee.ska.iste.core.contract.ContractSheet, List<String[]>> cells(
+      Path file, ReferenceData ref) {
+    SubmissionFile f =
+        SubmissionFile.of(file, java.nio.file.Files.isDirectory(file))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        Redact.text(file.getFileName().toString())
+                            + ": not a submission's name (ISTE_<EHAK>_<YYYY>Q<n>.xlsx)"));
+    RawSubmission raw;
+    try {
+      raw = SubmissionRead.readFile(f, ReadCaps.of(ref, f.quarter().firstDay()));
+    } catch (SubmissionRefused r) {
+      throw new IllegalArgumentException(Redact.text(r.getMessage()), r);
+    }
+    java.util.Map<ee.ska.iste.core.contract.ContractSheet, List<String[]>> out =
+        new java.util.EnumMap<>(ee.ska.iste.core.contract.ContractSheet.class);
+    for (ee.ska.iste.core.contract.ContractSheet spec :
+        ee.ska.iste.core.contract.ContractSheet.values()) {
+      List<String[]> rows = new ArrayList<>();
+      for (RawSheet.RawRow r : raw.sheets().get(spec.sheetName()).rows()) {
+        rows.add(r.cells().clone());
+      }
+      out.put(spec, rows);
+    }
+    return out;
+  }
 }
