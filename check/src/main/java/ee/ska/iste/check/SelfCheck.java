@@ -105,7 +105,7 @@ public final class SelfCheck {
       lines.add(
           String.format(
               Locale.ROOT,
-              "  %-13s %8s %8s %8s",
+              "  %-13s %14s %14s %14s",
               messages.get("col.sheet"),
               messages.get("col.read"),
               messages.get("col.accepted"),
@@ -115,7 +115,7 @@ public final class SelfCheck {
           lines.add(
               String.format(
                   Locale.ROOT,
-                  "  %-13s %8d %8d %8d",
+                  "  %-13s %14d %14d %14d",
                   s.sheet(),
                   s.read(),
                   s.accepted(),

@@ -110,8 +110,14 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
     List<SubmissionFile> found = new ArrayList<>();
     List<Refused> refused = new ArrayList<>();
     Path p = path.toAbsolutePath().normalize();
-    Path root = p.getParent() == null ? p : p.getParent();
-    look(root, p, 0, found, refused, Quarter.of(today));
+    boolean inputFolder =
+        Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+            && !LOOSE.matcher(p.getFileName().toString()).matches();
+    if (inputFolder) {
+      walk(p, p, 0, found, refused, Quarter.of(today)); // as scan: names relative to the folder
+    } else {
+      look(p.getParent() == null ? p : p.getParent(), p, 0, found, refused, Quarter.of(today));
+    }
     found.sort(
         Comparator.comparing(SubmissionFile::fileName).thenComparing(f -> f.path().toString()));
     refused.sort(Comparator.comparing(Refused::name));
