@@ -1,8 +1,9 @@
 package ee.ska.iste.cli;
 
 /**
- * The exit codes of every command, in one place. There is no code 3: a submission that breaks the
- * contract is refused with its reason and the others go on ({@link #PUBLISHED_WITH_REFUSALS}).
+ * The exit codes of every command, in one place. The stage verbs have no code 3: a submission that
+ * breaks the contract is refused with its reason and the others go on ({@link
+ * #PUBLISHED_WITH_REFUSALS}); only {@code check} says so ({@link #CHECK_ROWS_LOST}).
  */
 public final class ExitCode {
   /** Success. */
@@ -25,6 +26,15 @@ public final class ExitCode {
    * the public view (the cells are named on stderr); the last published version stays current.
    */
   public static final int DISCLOSURE_AUDIT_FAILED = 5;
+
+  /**
+   * {@code check} only: the submission would be loaded, but rows would be rejected (listed in the
+   * feedback workbook). A submission that would be refused whole exits {@link #USAGE}'s 2.
+   */
+  public static final int CHECK_ROWS_LOST = ee.ska.iste.check.SelfCheck.ROWS_LOST;
+
+  /** {@code check} only: a submission would be refused whole. */
+  public static final int CHECK_REFUSED = ee.ska.iste.check.SelfCheck.REFUSED;
 
   private ExitCode() {}
 }

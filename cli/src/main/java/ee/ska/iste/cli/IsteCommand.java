@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       AirflowCommand.class,
       BenchCommand.class,
+      CheckCommand.class,
+      TemplateCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

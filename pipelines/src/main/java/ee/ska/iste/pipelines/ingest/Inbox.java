@@ -101,6 +101,29 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
     return new Inbox(wanted, reported);
   }
 
+  /**
+   * One file or folder given by name, judged as {@link #scan} would judge it in its folder: a
+   * workbook or a submission's CSV folder is read or refused alone; a folder of another name is an
+   * input folder and is looked into. Hidden entries and lock files count like any other name.
+   */
+  public static Inbox entry(Path path, LocalDate today) {
+    List<SubmissionFile> found = new ArrayList<>();
+    List<Refused> refused = new ArrayList<>();
+    Path p = path.toAbsolutePath().normalize();
+    boolean inputFolder =
+        Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+            && !LOOSE.matcher(p.getFileName().toString()).matches();
+    if (inputFolder) {
+      walk(p, p, 0, found, refused, Quarter.of(today)); // as scan: names relative to the folder
+    } else {
+      look(p.getParent() == null ? p : p.getParent(), p, 0, found, refused, Quarter.of(today));
+    }
+    found.sort(
+        Comparator.comparing(SubmissionFile::fileName).thenComparing(f -> f.path().toString()));
+    refused.sort(Comparator.comparing(Refused::name));
+    return new Inbox(found, refused);
+  }
+
   private static void walk(
       Path root,
       Path dir,
@@ -120,79 +143,89 @@ public record Inbox(List<SubmissionFile> submissions, List<Refused> refused) {
       if (name.startsWith(".") || name.startsWith("~$")) {
         continue;
       }
-      String shown = Redact.text(root.relativize(p).toString());
-      BasicFileAttributes attrs;
-      try {
-        attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      } catch (IOException e) {
-        refused.add(refuse(shown, name, RefusalReason.NOT_A_REGULAR_FILE, "cannot be looked at"));
-        continue;
+      look(root, p, depth, found, refused, open);
+    }
+  }
+
+  /**
+   * One entry as {@link #scan} sees it inside {@code root}: a submission, a refusal, or a folder of
+   * another name that is looked into.
+   */
+  private static void look(
+      Path root,
+      Path p,
+      int depth,
+      List<SubmissionFile> found,
+      List<Refused> refused,
+      Quarter open) {
+    String name = p.getFileName().toString();
+    String shown = Redact.text(root.relativize(p).toString());
+    BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      refused.add(refuse(shown, name, RefusalReason.NOT_A_REGULAR_FILE, "cannot be looked at"));
+      return;
+    }
+    if (attrs.isSymbolicLink()
+        || attrs.isOther()
+        || !(attrs.isDirectory() || attrs.isRegularFile())) {
+      String what = attrs.isSymbolicLink() ? "a symbolic link" : "a FIFO, socket or device file";
+      refused.add(
+          refuse(
+              shown,
+              name,
+              RefusalReason.NOT_A_REGULAR_FILE,
+              "is " + what + ", not a regular file or folder; not read"));
+      return;
+    }
+    boolean isDir = attrs.isDirectory();
+    String stem = isDir ? name : stemOf(name);
+    Matcher m = stem == null ? null : LOOSE.matcher(stem);
+    if (m != null && m.matches()) {
+      Quarter q = possibleQuarter(m.group(2), m.group(3));
+      if (q == null) {
+        refused.add(
+            new Refused(
+                shown,
+                m.group(1),
+                null,
+                RefusalReason.QUARTER_IMPOSSIBLE,
+                shown
+                    + ": the quarter in the name ("
+                    + m.group(2)
+                    + "Q"
+                    + m.group(3)
+                    + ") cannot exist; not read"));
+        return;
       }
-      if (attrs.isSymbolicLink()
-          || attrs.isOther()
-          || !(attrs.isDirectory() || attrs.isRegularFile())) {
-        String what = attrs.isSymbolicLink() ? "a symbolic link" : "a FIFO, socket or device file";
+      Optional<SubmissionFile> submission = SubmissionFile.of(p, isDir);
+      if (submission.isEmpty()) {
+        refused.add(refuse(shown, name, RefusalReason.NAME_NOT_IN_CONTRACT, expected()));
+      } else if (q.compareTo(open) > 0) {
+        refused.add(
+            new Refused(
+                shown,
+                m.group(1),
+                null,
+                RefusalReason.QUARTER_NOT_BEGUN,
+                shown + ": quarter " + q + " has not begun (today is in " + open + "); not read"));
+      } else if (isDir && holdsNonRegular(p)) {
         refused.add(
             refuse(
                 shown,
                 name,
                 RefusalReason.NOT_A_REGULAR_FILE,
-                "is " + what + ", not a regular file or folder; not read"));
-        continue;
-      }
-      boolean isDir = attrs.isDirectory();
-      String stem = isDir ? name : stemOf(name);
-      Matcher m = stem == null ? null : LOOSE.matcher(stem);
-      if (m != null && m.matches()) {
-        Quarter q = possibleQuarter(m.group(2), m.group(3));
-        if (q == null) {
-          refused.add(
-              new Refused(
-                  shown,
-                  m.group(1),
-                  null,
-                  RefusalReason.QUARTER_IMPOSSIBLE,
-                  shown
-                      + ": the quarter in the name ("
-                      + m.group(2)
-                      + "Q"
-                      + m.group(3)
-                      + ") cannot exist; not read"));
-          continue;
-        }
-        Optional<SubmissionFile> submission = SubmissionFile.of(p, isDir);
-        if (submission.isEmpty()) {
-          refused.add(refuse(shown, name, RefusalReason.NAME_NOT_IN_CONTRACT, expected()));
-        } else if (q.compareTo(open) > 0) {
-          refused.add(
-              new Refused(
-                  shown,
-                  m.group(1),
-                  null,
-                  RefusalReason.QUARTER_NOT_BEGUN,
-                  shown
-                      + ": quarter "
-                      + q
-                      + " has not begun (today is in "
-                      + open
-                      + "); not read"));
-        } else if (isDir && holdsNonRegular(p)) {
-          refused.add(
-              refuse(
-                  shown,
-                  name,
-                  RefusalReason.NOT_A_REGULAR_FILE,
-                  "the folder holds a symbolic link, FIFO, device or sub-folder; not read"));
-        } else {
-          found.add(submission.get());
-        }
-      } else if (isDir) {
-        if (depth < MAX_DEPTH) {
-          walk(root, p, depth + 1, found, refused, open);
-        }
+                "the folder holds a symbolic link, FIFO, device or sub-folder; not read"));
       } else {
-        refused.add(refuse(shown, name, RefusalReason.NAME_NOT_IN_CONTRACT, expected()));
+        found.add(submission.get());
       }
+    } else if (isDir) {
+      if (depth < MAX_DEPTH) {
+        walk(root, p, depth + 1, found, refused, open);
+      }
+    } else {
+      refused.add(refuse(shown, name, RefusalReason.NAME_NOT_IN_CONTRACT, expected()));
     }
   }
 
