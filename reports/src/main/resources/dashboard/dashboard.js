@@ -82,7 +82,7 @@
       };
     }
     var series = [{
-      type: "scatter", id: "kovs", name: t.kov,
+      type: "scatter", id: "kovs", name: t.kov, itemStyle: {color: BLUE},
       data: spec.points.map(function (p) {
         var flagged = p.flag === "ABOVE" || p.flag === "BELOW";
         var here = data.highlight === p.kov;
@@ -110,7 +110,7 @@
       legend: {top: 0, data: [t.kov, t.target, t.l95, t.l998].filter(function (n, i) {
         return i < 2 || spec.sigma !== null; }), textStyle: {color: "#1a1a1a"}},
       tooltip: {
-        trigger: "item",
+        trigger: "item", confine: true,
         formatter: function (p) {
           var d = p.data;
           var lines = [esc(d.name), "n = " + fmt("count", d.value[0]),

@@ -45,7 +45,9 @@ public final class DashboardSite {
   /** The measures with a funnel plot (those with a published funnel flag). */
   public static final List<String> FUNNELS = List.of("QOL_IMPROVED", "QOL_CHANGE");
 
-  static final List<String> LANGUAGES = List.of("et", "en");
+  /** The languages of the pages, the first one's being {@code index.html}. */
+  public static final List<String> LANGUAGES = List.of("et", "en");
+
   static final int TREND_QUARTERS = 8;
   static final String FOLDER = "dashboard";
 
@@ -229,7 +231,7 @@ public final class DashboardSite {
   }
 
   private void kovTable(Html body, Model m, Texts t) {
-    body.raw("<table class=\"sortable\" id=\"kov-table\">\n");
+    body.raw("<div class=\"scroll\"><table class=\"sortable\" id=\"kov-table\">\n");
     body.el("caption", t.text("table.caption", m.quarter().toString()));
     body.raw("<thead><tr>");
     sortHead(body, t.text("col.kov"), false);
@@ -255,7 +257,7 @@ public final class DashboardSite {
       for (String measure : HEADLINE) {
         // a withheld KOV shows no figure: the hidden mark, as in the national PDF
         Cell c = m.withheld(kov) ? Cell.HIDDEN : m.kov(m.quarter(), kov, measure);
-        String sort = c == null || c.hidden() ? "" : Double.toString(c.value());
+        String sort = c == null || c.hidden() ? "" : Double.toString(round(c.value()));
         body.raw(
             "<td class=\"num\" "
                 + attr("data-sort", sort)
@@ -270,7 +272,7 @@ public final class DashboardSite {
     for (String measure : HEADLINE) {
       body.el("td", "class=\"num\"", t.figure(m.nation(m.quarter(), measure), m.unit(measure)));
     }
-    body.raw("</tr></tfoot>\n</table>\n");
+    body.raw("</tr></tfoot>\n</table></div>\n");
     body.el("p", "class=\"note\"", t.text("hidden.note"));
   }
 
@@ -476,7 +478,7 @@ public final class DashboardSite {
               + " aria-describedby=\"trend-table\"></div></figure>\n");
     }
     body.raw("</div>\n<details><summary>" + esc(t.text("data.table")) + "</summary>\n");
-    body.raw("<table id=\"trend-table\">\n");
+    body.raw("<div class=\"scroll\"><table id=\"trend-table\">\n");
     body.el("caption", t.text("trend.caption"));
     body.raw("<thead><tr>");
     body.el("th", "scope=\"col\"", t.text("col.quarter"));
@@ -499,7 +501,7 @@ public final class DashboardSite {
       }
       body.raw("</tr>\n");
     }
-    body.raw("</tbody>\n</table>\n</details>\n");
+    body.raw("</tbody>\n</table></div>\n</details>\n");
   }
 
   /** A KOV as a point of a funnel plot: a shown figure with its n. */
@@ -675,13 +677,13 @@ public final class DashboardSite {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("id", "funnel-" + measure);
       f.put("measure", measure);
-      f.put("target", target.value());
+      f.put("target", round(target.value()));
       // the limits of a share follow from the national share alone (sd of one case √(p(1−p)));
       // a mean's need the sd of individual changes, which outcomes_public does not publish
       boolean share = "share".equals(m.unit(measure));
       boolean limits = share && m.z95().isPresent() && m.z998().isPresent();
       double p = target.value();
-      f.put("sigma", limits ? Math.sqrt(p * (1 - p)) : null);
+      f.put("sigma", limits ? round(Math.sqrt(p * (1 - p))) : null);
       f.put("z95", m.z95().orElse(null));
       f.put("z998", m.z998().orElse(null));
       f.put("minN", m.minN().orElse(null));
@@ -690,10 +692,10 @@ public final class DashboardSite {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("kov", pt.kov());
         o.put("name", pt.name());
-        o.put("n", pt.n());
-        o.put("value", pt.value());
-        o.put("low", pt.low());
-        o.put("high", pt.high());
+        o.put("n", round(pt.n()));
+        o.put("value", round(pt.value()));
+        o.put("low", round(pt.low()));
+        o.put("high", round(pt.high()));
         o.put("flag", pt.flag());
         pts.add(o);
       }
@@ -716,12 +718,20 @@ public final class DashboardSite {
     List<Double> values = new ArrayList<>();
     for (Quarter q : m.quarters()) {
       Cell c = cell.apply(q);
-      values.add(c == null || c.hidden() ? null : c.value());
+      values.add(c == null || c.hidden() ? null : round(c.value()));
     }
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("name", name);
     s.put("values", values);
     return s;
+  }
+
+  /**
+   * A figure to 6 decimals for the charts, which show at most 2: no long run of digits (a run of 11
+   * could be mistaken for a personal code by a scan of the outputs) and smaller pages.
+   */
+  static Double round(Double v) {
+    return v == null ? null : Math.round(v * 1e6) / 1e6;
   }
 
   /** JSON inside a script element: no "<" may end it early ("</script>"), nor open a comment. */

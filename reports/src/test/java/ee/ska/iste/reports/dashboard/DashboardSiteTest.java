@@ -74,6 +74,9 @@ class DashboardSiteTest {
         // Harku vald (0198) is withheld: its 11 active cases and share improved 0.3 nowhere
         assertFalse(html.contains("\"kov\":\"0198\""), f + " plots the withheld KOV");
         assertFalse(html.contains("data-sort=\"11.0\""), f + " sorts by a withheld figure");
+        // figures to 6 decimals at most: no run of 11 digits, the shape of a personal code
+        assertFalse(
+            java.util.regex.Pattern.compile("\\d{11}").matcher(html).find(), f + " has 11 digits");
       }
     }
     String harku = Files.readString(site.resolve("kov/0198_en.html"));
