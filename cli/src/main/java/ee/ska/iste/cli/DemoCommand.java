@@ -11,6 +11,7 @@ import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.generator.GenerationSummary;
 import ee.ska.iste.generator.GeneratorConfig;
 import ee.ska.iste.generator.SubmissionGenerator;
+import ee.ska.iste.reports.dashboard.DashboardSite;
 import ee.ska.iste.warehouse.DataDictionary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +125,11 @@ public final class DemoCommand extends BaseCommand {
                 + "  ("
                 + outcome.reports().size()
                 + " PDF files)");
+    out()
+        .println(
+            "  dashboard    "
+                + DashboardSite.indexOf(plan.reportsRoot(), last, "et").toAbsolutePath().toUri()
+                + "  (open in a browser; no server needed)");
     out()
         .println(
             "  dictionary   " + dictionary + "  (every table and column, Estonian and English)");

@@ -4,6 +4,7 @@ import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.ReportRenderer;
 import ee.ska.iste.reports.WarehouseStamp;
+import ee.ska.iste.reports.dashboard.DashboardSite;
 import ee.ska.iste.warehouse.Version;
 import ee.ska.iste.warehouse.Warehouse;
 import java.nio.file.Path;
@@ -67,6 +68,14 @@ public final class ReportCommand extends BaseCommand {
             "The evaluation report: headline answers, KOVs raw / adjusted / shrunken, trajectories,"
                 + " attrition, rollout projection, methods.")
     boolean evaluation;
+
+    @Option(
+        names = "--dashboard",
+        description =
+            "The quarter's dashboard: a static site in Estonian and English that opens from the"
+                + " file system (<out>/<quarter>/dashboard/index.html); --lang and --format do not"
+                + " apply.")
+    boolean dashboard;
   }
 
   enum Lang {
@@ -168,6 +177,12 @@ public final class ReportCommand extends BaseCommand {
                 ? "?"
                 : parent.getFileName().toString();
     WarehouseStamp stamp = new WarehouseStamp(version, published);
+    if (kind.dashboard) {
+      new DashboardSite(database, stamp).write(q, out);
+      DashboardSite.LANGUAGES.forEach(l -> out().println(DashboardSite.indexOf(out, q, l)));
+      err().printf(Locale.ROOT, "iste: dashboard in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      return ExitCode.OK;
+    }
     try (ReportRenderer renderer = ReportRenderer.open(database, locale, stamp)) {
       if (kind.kov != null) {
         files = List.of(renderer.renderKov(kind.kov, q, format, out));

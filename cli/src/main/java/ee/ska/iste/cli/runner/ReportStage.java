@@ -6,6 +6,7 @@ import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.reports.QuarterReports;
 import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.WarehouseStamp;
+import ee.ska.iste.reports.dashboard.DashboardSite;
 import ee.ska.iste.warehouse.Version;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -61,6 +62,12 @@ public final class ReportStage {
                 : set.render(q, format, reportsRoot));
         progress.note(q + " (" + language.getLanguage() + "): " + written.size() + " reports");
       }
+    }
+    // the dashboard of each quarter (issue 19), beside the PDFs it links to
+    DashboardSite dashboard = new DashboardSite(current.database(), stampOf(current));
+    for (Quarter q : quarters) {
+      dashboard.write(q, reportsRoot);
+      progress.note(q + ": dashboard " + DashboardSite.indexOf(reportsRoot, q, "et"));
     }
     // Only now is each quarter done: a run killed before this line renders it again.
     quarters.forEach(q -> ReportsDone.mark(reportsRoot, q, current.id(), languages, format));
