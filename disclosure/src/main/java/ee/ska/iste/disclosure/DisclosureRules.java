@@ -24,8 +24,14 @@ public record DisclosureRules(
     double sumMargin,
     Map<String, MeasureRule> measures,
     List<IdentityTemplate> identities,
-    String occupancyMeasure,
-    String occupancyDaysMeasure) {
+    Map<String, String> perAllocation) {
+
+  /**
+   * The per-allocation measures (a joint allocation reported under each of its KOVs) → the KOV
+   * count or sum their numerator adds up over the allocation's KOVs.
+   */
+  public static final Map<String, String> PER_ALLOCATION =
+      Map.of("OCCUPANCY", "CLIENT_DAYS", "ENTRIES_PER_100_PLACES", "NEW");
 
   /** Σ coefficient × quantity = 0 over the figures of one unit. */
   public record IdentityTemplate(String name, List<Term> terms) {
@@ -43,6 +49,19 @@ public record DisclosureRules(
     }
     measures = Map.copyOf(measures);
     identities = List.copyOf(identities);
+    perAllocation = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perAllocation));
+  }
+
+  /** Rules with one per-allocation measure (its numerator sums {@code daysMeasure} of its KOVs). */
+  public DisclosureRules(
+      int min,
+      double countWidth,
+      double sumMargin,
+      Map<String, MeasureRule> measures,
+      List<IdentityTemplate> identities,
+      String occupancyMeasure,
+      String daysMeasure) {
+    this(min, countWidth, sumMargin, measures, identities, Map.of(occupancyMeasure, daysMeasure));
   }
 
   /**
@@ -90,8 +109,7 @@ public record DisclosureRules(
         ref.threshold("DISCLOSURE_SUM_MARGIN", on).doubleValue(),
         rules,
         identities,
-        "OCCUPANCY",
-        "CLIENT_DAYS");
+        PER_ALLOCATION);
   }
 
   /** The rule of a measure; one not in the catalogue follows its kind. */
