@@ -142,7 +142,9 @@ public final class MeasuresJob {
             casemixModel, layout, EvaluationStep.MODEL_TABLE, "quarter", "covariate", "level");
         // cost and volume per place: the spread across the KOV figures shown, and the rollout
         // projection of the shipped example places at the latest quarter's rates
-        Dataset<Row> spread = KovSpread.transform(outcomes).localCheckpoint();
+        java.util.Set<String> countyAndAbove = new java.util.TreeSet<>();
+        groups.keySet().forEach(r -> countyAndAbove.addAll(r.disclosure().countyAndAbove()));
+        Dataset<Row> spread = KovSpread.transform(outcomes, countyAndAbove).localCheckpoint();
         TableIO.writeByQuarter(spread, layout, KovSpread.TABLE, "quarter", "measure");
         String latest = sorted.get(sorted.size() - 1).toString();
         TableIO.write(

@@ -38,7 +38,7 @@ class KovSpreadTest {
 
   static Map<String, Row> spread(Dataset<Row> outcomes) {
     Map<String, Row> byMeasure = new HashMap<>();
-    for (Row r : KovSpread.transform(outcomes).collectAsList()) {
+    for (Row r : KovSpread.transform(outcomes, java.util.Set.of()).collectAsList()) {
       byMeasure.put(r.<String>getAs("measure"), r);
     }
     return byMeasure;
@@ -80,6 +80,40 @@ class KovSpreadTest {
   }
 
   @Test
+  void componentHoursPublishedByCountyOnlySpreadOverTheKovsWhoseVolumeIsShown() {
+    // component hours are never shown at KOV level (disclosure_measures.csv lowest_level MAAKOND):
+    // their spread is over the internal KOV figures of the KOVs whose CLIENT_DAYS is shown
+    List<Row> rows =
+        List.of(
+            row("KOV", "0793", "CLIENT_DAYS", 900, false),
+            row("KOV", "0171", "CLIENT_DAYS", 800, false),
+            row("KOV", "0784", "CLIENT_DAYS", 700, false),
+            row("KOV", "0251", "CLIENT_DAYS", 30, true), // few clients: its hours stay out
+            row("KOV", "0793", "HOURS_PER_CLIENT_MONTH_BT", 4, true),
+            row("KOV", "0171", "HOURS_PER_CLIENT_MONTH_BT", 2, true),
+            row("KOV", "0784", "HOURS_PER_CLIENT_MONTH_BT", 10, true),
+            row("KOV", "0251", "HOURS_PER_CLIENT_MONTH_BT", 500, true),
+            // a measure published at KOV level still needs its own figure shown
+            row("KOV", "0793", "COST_PER_CLIENT_DAY", 30, true),
+            row("KOV", "0171", "COST_PER_CLIENT_DAY", 10, false));
+    Map<String, Row> s = new HashMap<>();
+    for (Row r :
+        KovSpread.transform(outcomes(rows), java.util.Set.of("HOURS_PER_CLIENT_MONTH_BT"))
+            .collectAsList()) {
+      s.put(r.<String>getAs("measure"), r);
+    }
+    // 2, 4, 10 (0251's 500 left out): p10 at 0.2 -> 2 + 0.2 x 2 = 2.4; p50 at 1 -> 4;
+    // p90 at 1.8 -> 4 + 0.8 x 6 = 8.8
+    Row bt = s.get("HOURS_PER_CLIENT_MONTH_BT");
+    assertEquals(3, bt.<Integer>getAs("kovs"));
+    assertEquals(2.4, bt.<Double>getAs("p10"), 1e-12);
+    assertEquals(4.0, bt.<Double>getAs("p50"), 1e-12);
+    assertEquals(8.8, bt.<Double>getAs("p90"), 1e-12);
+    assertEquals(1, s.get("COST_PER_CLIENT_DAY").<Integer>getAs("kovs"));
+    assertEquals(2, s.size());
+  }
+
+  @Test
   void theExampleProjectionAtTheNationalRates() {
     ReferenceData ref = ReferenceData.builtIn();
     List<Row> rows = new ArrayList<>();
@@ -93,7 +127,8 @@ class KovSpreadTest {
     rows.add(row("KOV", "0793", "OCCUPANCY", 0.7, false));
     Dataset<Row> outcomes = outcomes(rows);
     List<Row> p =
-        MartProjection.example(outcomes, KovSpread.transform(outcomes), "2024Q2", ref)
+        MartProjection.example(
+                outcomes, KovSpread.transform(outcomes, java.util.Set.of()), "2024Q2", ref)
             .collectAsList();
     assertTrue(p.stream().allMatch(r -> r.<String>getAs("scenario").equals("NATIONAL")));
     assertTrue(p.stream().allMatch(r -> r.<String>getAs("places_source").equals("EXAMPLE")));

@@ -1,6 +1,7 @@
 package ee.ska.iste.pipelines.measures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
@@ -8,6 +9,7 @@ import ee.ska.iste.pipelines.model.StagedFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +86,12 @@ class PerPlaceMeasuresTest {
     assertEquals(0.0, h.value("KOV", "0184", "HOURS_PER_CLIENT_MONTH_HOIVATUS"), 1e-12);
     // county: 19 h over 284 client days: 19 x 30.4375 / 284 = 578.3125 / 284
     assertEquals(578.3125 / 284, h.value("MAAKOND", "0056", "HOURS_PER_CLIENT_MONTH_BT"), 1e-7);
+    // published at county and national level only: every KOV figure is hidden, whatever its size
+    for (String kov : List.of("0184", "0441")) {
+      for (String c : List.of("BT", "VAIMNE_TERVIS", "HOIVATUS")) {
+        assertTrue(h.suppressed("KOV", kov, "HOURS_PER_CLIENT_MONTH_" + c), kov + " " + c);
+      }
+    }
   }
 
   @Test
