@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       VersionsCommand.class,
       QueryCommand.class,
+      ProjectionCommand.class,
       DiffCommand.class,
       PruneCommand.class,
       DictionaryCommand.class,

@@ -528,27 +528,216 @@ public final class Auditor {
 
     /** {min, max} of quantity q (±∞ when unbounded). */
     double[] range(int q) {
-      ExpressionsBasedModel model = new ExpressionsBasedModel();
-      Variable[] x = new Variable[k];
-      for (int i = 0; i < k; i++) {
-        x[i] = model.addVariable("x" + i);
-        if (!Double.isInfinite(lower[i])) {
-          x[i].lower(lower[i]);
+      Presolved p = presolved();
+      int v = var.get(q);
+      int r = p.root(v);
+      double s = p.scale[v];
+      double o = p.offset[v];
+      double[] root = p.inRows[r] ? p.solve(r) : new double[] {p.lo[r], p.hi[r]};
+      double a = s * root[0] + o;
+      double b = s * root[1] + o;
+      return s >= 0 ? new double[] {a, b} : new double[] {b, a};
+    }
+
+    private Presolved presolved;
+
+    private Presolved presolved() {
+      if (presolved == null) {
+        presolved = new Presolved(k, lower, rows);
+      }
+      return presolved;
+    }
+
+    /**
+     * The programme made smaller before it is solved, as the outsider would by hand: an identity of
+     * two unknowns (a figure's denominator equal to a count, client-months = client days ÷ 30.4375,
+     * a cost numerator equal to {@code COST}) expresses one as a multiple of the other and is
+     * dropped, a row of one unknown becomes a bound, and rows made equal by this are kept once.
+     * Every variable is then {@code scale × root + offset}; a root in no row is bounded by its
+     * bounds alone and needs no programme. The ranges are those of the programme as written: only
+     * exact substitutions are made.
+     */
+    private static final class Presolved {
+      private final int[] rep;
+      private final double[] scale;
+      private final double[] offset;
+      private final double[] lo;
+      private final double[] hi;
+      private final boolean[] inRows;
+      private final List<Row> rows;
+
+      Presolved(int k, double[] lower, List<Row> original) {
+        rep = new int[k];
+        scale = new double[k];
+        offset = new double[k];
+        lo = lower.clone();
+        hi = new double[k];
+        for (int i = 0; i < k; i++) {
+          rep[i] = i;
+          scale[i] = 1;
+          hi[i] = Double.POSITIVE_INFINITY;
+        }
+        List<Row> work = new ArrayList<>(original);
+        boolean changed = true;
+        while (changed) {
+          changed = false;
+          List<Row> next = new ArrayList<>();
+          for (Row row : work) {
+            Row sub = substituted(row);
+            if (sub.terms().size() <= 1) {
+              bound(sub);
+              changed |= !sub.terms().isEmpty();
+            } else if (sub.terms().size() == 2 && sub.low() == sub.high()) {
+              eliminate(sub);
+              changed = true;
+            } else {
+              next.add(sub);
+            }
+          }
+          work = next;
+        }
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        rows = new ArrayList<>();
+        inRows = new boolean[k];
+        for (Row row : work) {
+          Row sub = substituted(row);
+          if (sub.terms().size() <= 1) {
+            bound(sub);
+          } else if (seen.add(key(sub))) {
+            rows.add(sub);
+            sub.terms().keySet().forEach(i -> inRows[i] = true);
+          }
+        }
+        for (int i = 0; i < k; i++) {
+          if (rep[i] == i && lo[i] > hi[i]) {
+            if (lo[i] - hi[i] > EPS * Math.max(1, Math.abs(lo[i]))) {
+              throw new IllegalStateException(
+                  "the outsider's programme has no solution (bounds): the published figures"
+                      + " contradict the identities");
+            }
+            double mid = (lo[i] + hi[i]) / 2;
+            lo[i] = mid;
+            hi[i] = mid;
+          }
         }
       }
-      for (int r = 0; r < rows.size(); r++) {
-        Row row = rows.get(r);
-        Expression e = model.addExpression("r" + r);
-        row.terms().forEach((i, c) -> e.set(x[i], c));
-        if (!Double.isInfinite(row.low())) {
-          e.lower(row.low());
+
+      /** The root of variable i, its scale and offset brought up to date (path compression). */
+      int root(int i) {
+        int r = rep[i];
+        if (r == i) {
+          return i;
         }
-        if (!Double.isInfinite(row.high())) {
-          e.upper(row.high());
+        int top = root(r);
+        if (top != r) {
+          offset[i] = scale[i] * offset[r] + offset[i];
+          scale[i] = scale[i] * scale[r];
+          rep[i] = top;
+        }
+        return top;
+      }
+
+      /** The row over roots: terms merged, constants moved to the bounds, zero terms dropped. */
+      private Row substituted(Row row) {
+        Map<Integer, Double> terms = new java.util.TreeMap<>();
+        double shift = 0;
+        for (Map.Entry<Integer, Double> t : row.terms().entrySet()) {
+          int v = t.getKey();
+          int r = root(v);
+          terms.merge(r, t.getValue() * scale[v], Double::sum);
+          shift += t.getValue() * offset[v];
+        }
+        terms.values().removeIf(c -> Math.abs(c) < 1e-12);
+        return new Row(terms, row.low() - shift, row.high() - shift);
+      }
+
+      /** A row of one root: its bounds tightened (of none: nothing). */
+      private void bound(Row row) {
+        if (row.terms().isEmpty()) {
+          return;
+        }
+        Map.Entry<Integer, Double> t = row.terms().entrySet().iterator().next();
+        int v = t.getKey();
+        double c = t.getValue();
+        double a = row.low() / c;
+        double b = row.high() / c;
+        lo[v] = Math.max(lo[v], Math.min(a, b));
+        hi[v] = Math.min(hi[v], Math.max(a, b));
+      }
+
+      /** a·u + b·w = r: u = (−b/a)·w + r/a; u's bounds move onto w. */
+      private void eliminate(Row row) {
+        var it = row.terms().entrySet().iterator();
+        Map.Entry<Integer, Double> first = it.next();
+        Map.Entry<Integer, Double> second = it.next();
+        int u = first.getKey();
+        int w = second.getKey();
+        double s = -second.getValue() / first.getValue();
+        double o = row.low() / first.getValue();
+        rep[u] = w;
+        scale[u] = s;
+        offset[u] = o;
+        // lo_u ≤ s·w + o ≤ hi_u
+        double a = (lo[u] - o) / s;
+        double b = (hi[u] - o) / s;
+        if (s > 0) {
+          lo[w] = Math.max(lo[w], a);
+          hi[w] = Math.min(hi[w], b);
+        } else {
+          lo[w] = Math.max(lo[w], b);
+          hi[w] = Math.min(hi[w], a);
         }
       }
-      x[var.get(q)].weight(1.0);
-      return new double[] {optimum(model, false), optimum(model, true)};
+
+      /** A row up to a positive (inequality) or any (identity) factor, rounded: for duplicates. */
+      private static List<Object> key(Row row) {
+        double f = row.terms().values().iterator().next();
+        if (row.low() != row.high()) {
+          f = Math.abs(f);
+        }
+        List<Object> k = new ArrayList<>();
+        for (Map.Entry<Integer, Double> t : row.terms().entrySet()) {
+          k.add(t.getKey());
+          k.add(round(t.getValue() / f));
+        }
+        k.add(round(row.low() / f));
+        k.add(round(row.high() / f));
+        return k;
+      }
+
+      private static double round(double v) {
+        return Double.isInfinite(v) ? v : Math.round(v * 1e9) / 1e9;
+      }
+
+      /** {min, max} of root r under the rows and bounds. */
+      double[] solve(int r) {
+        ExpressionsBasedModel m = new ExpressionsBasedModel();
+        Variable[] vars = new Variable[rep.length];
+        for (int i = 0; i < rep.length; i++) {
+          if (rep[i] == i && inRows[i]) {
+            vars[i] = m.addVariable("x" + i);
+            if (!Double.isInfinite(lo[i])) {
+              vars[i].lower(lo[i]);
+            }
+            if (!Double.isInfinite(hi[i])) {
+              vars[i].upper(hi[i]);
+            }
+          }
+        }
+        for (int j = 0; j < rows.size(); j++) {
+          Row row = rows.get(j);
+          Expression e = m.addExpression("r" + j);
+          row.terms().forEach((i, c) -> e.set(vars[i], c));
+          if (!Double.isInfinite(row.low())) {
+            e.lower(row.low());
+          }
+          if (!Double.isInfinite(row.high())) {
+            e.upper(row.high());
+          }
+        }
+        vars[r].weight(1.0);
+        return new double[] {optimum(m, false), optimum(m, true)};
+      }
     }
 
     private static double optimum(ExpressionsBasedModel model, boolean max) {

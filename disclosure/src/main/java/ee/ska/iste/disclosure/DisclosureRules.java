@@ -17,6 +17,9 @@ import java.util.Map;
  * @param min the smallest count shown and the smallest denominator of a shown share or mean
  * @param countWidth a hidden count is protected when the outsider's interval is at least this wide
  * @param sumMargin a hidden sum is protected when the interval reaches this share of it either side
+ * @param countyAndAbove the measures published at county and national level only
+ *     (disclosure_measures.csv {@code lowest_level} = MAAKOND): their KOV figures are never shown
+ *     and are no part of the outsider's model (see {@link #shownAt})
  */
 public record DisclosureRules(
     int min,
@@ -24,8 +27,15 @@ public record DisclosureRules(
     double sumMargin,
     Map<String, MeasureRule> measures,
     List<IdentityTemplate> identities,
-    String occupancyMeasure,
-    String occupancyDaysMeasure) {
+    Map<String, String> perAllocation,
+    java.util.Set<String> countyAndAbove) {
+
+  /**
+   * The per-allocation measures (a joint allocation reported under each of its KOVs) → the KOV
+   * count or sum their numerator adds up over the allocation's KOVs.
+   */
+  public static final Map<String, String> PER_ALLOCATION =
+      Map.of("OCCUPANCY", "CLIENT_DAYS", "ENTRIES_PER_100_PLACES", "NEW");
 
   /** Σ coefficient × quantity = 0 over the figures of one unit. */
   public record IdentityTemplate(String name, List<Term> terms) {
@@ -43,6 +53,44 @@ public record DisclosureRules(
     }
     measures = Map.copyOf(measures);
     identities = List.copyOf(identities);
+    perAllocation = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(perAllocation));
+    countyAndAbove = java.util.Set.copyOf(countyAndAbove);
+  }
+
+  /** Rules with every measure published down to the KOV. */
+  public DisclosureRules(
+      int min,
+      double countWidth,
+      double sumMargin,
+      Map<String, MeasureRule> measures,
+      List<IdentityTemplate> identities,
+      Map<String, String> perAllocation) {
+    this(min, countWidth, sumMargin, measures, identities, perAllocation, java.util.Set.of());
+  }
+
+  /**
+   * Whether a measure's figures of this level are published at all. A measure published at county
+   * level and above has its KOV figures hidden always (reason {@code LEVEL}) and left out of the
+   * outsider's model: never shown, they are unknowns tied only by their sums to the county figure
+   * and, across a unit's measures, to a total that is itself in the model (component hours to
+   * {@code HOURS}); with no upper bound of their own, any KOV totals the model allows can be split
+   * among them (a transportation problem with equal margins always has a solution), so they add
+   * nothing to what the outsider can work out, and the audit need not carry them.
+   */
+  public boolean shownAt(String measure, String level) {
+    return !(Level.KOV.equals(level) && countyAndAbove.contains(measure));
+  }
+
+  /** Rules with one per-allocation measure (its numerator sums {@code daysMeasure} of its KOVs). */
+  public DisclosureRules(
+      int min,
+      double countWidth,
+      double sumMargin,
+      Map<String, MeasureRule> measures,
+      List<IdentityTemplate> identities,
+      String occupancyMeasure,
+      String daysMeasure) {
+    this(min, countWidth, sumMargin, measures, identities, Map.of(occupancyMeasure, daysMeasure));
   }
 
   /**
@@ -52,11 +100,22 @@ public record DisclosureRules(
    */
   public static DisclosureRules of(ReferenceData ref, LocalDate on, Map<String, Kind> kinds) {
     Map<String, MeasureRule> rules = new LinkedHashMap<>();
+    java.util.Set<String> countyAndAbove = new java.util.TreeSet<>();
     List<Map<String, String>> listed = ref.table("disclosure_measures").validOn(on);
     for (Map.Entry<String, Kind> e : kinds.entrySet()) {
       MeasureRule r = MeasureRule.byKind(e.getKey(), e.getValue());
       for (Map<String, String> row : listed) {
         if (matches(row.get("measure"), e.getKey())) {
+          String lowest = row.get("lowest_level");
+          if (Level.COUNTY.equals(lowest)) {
+            countyAndAbove.add(e.getKey());
+          } else if (lowest != null && !lowest.isBlank() && !Level.KOV.equals(lowest)) {
+            throw new IllegalArgumentException(
+                "disclosure_measures.csv: lowest_level of "
+                    + row.get("measure")
+                    + " must be KOV or MAAKOND: "
+                    + lowest);
+          }
           r =
               new MeasureRule(
                   e.getKey(),
@@ -90,8 +149,24 @@ public record DisclosureRules(
         ref.threshold("DISCLOSURE_SUM_MARGIN", on).doubleValue(),
         rules,
         identities,
-        "OCCUPANCY",
-        "CLIENT_DAYS");
+        PER_ALLOCATION,
+        countyAndAbove);
+  }
+
+  /**
+   * The measures of {@code codes} that some row of disclosure_measures.csv, of any validity,
+   * publishes at county level and above only (their KOV figures are hidden always, reason {@code
+   * LEVEL}): left out where hidden KOV figures are counted.
+   */
+  public static java.util.Set<String> countyAndAboveEver(
+      ReferenceData ref, java.util.Collection<String> codes) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Map<String, String> row : ref.table("disclosure_measures").rows()) {
+      if (Level.COUNTY.equals(row.get("lowest_level"))) {
+        codes.stream().filter(m -> matches(row.get("measure"), m)).forEach(out::add);
+      }
+    }
+    return out;
   }
 
   /** The rule of a measure; one not in the catalogue follows its kind. */

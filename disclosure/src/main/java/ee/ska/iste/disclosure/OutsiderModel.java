@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * <p>Identities: every hierarchical measure's KOV quantities add up to their county's and to the
  * nation's (the KOV → county map is public); the unit identities of the reference data (EXIT = Σ
  * EXIT_<reason>, a share's denominator equal to a count, …); and the occupancy's client days equal
- * to the client days of the KOVs sharing the allocation (the allocations are public). A declared
+ * to the client days of the KOVs sharing the allocation (the allocations are public), and likewise
+ * every per-allocation measure's numerator ({@link DisclosureRules#perAllocation()}). A declared
  * identity that does not hold on the true figures is left out and named in {@link #dropped()}.
  *
  * <p>Bounds: counts are whole and at least 0 (zeros may be hidden to protect others), a hidden
@@ -326,8 +327,18 @@ public final class OutsiderModel {
 
   private void addOccupancy(
       Map<String, String> kovCounty, Map<String, List<String>> allocationPeers) {
-    String occ = disclosure.occupancyMeasure();
-    String days = disclosure.occupancyDaysMeasure();
+    disclosure
+        .perAllocation()
+        .forEach((occ, days) -> addPerAllocation(occ, days, kovCounty, allocationPeers));
+  }
+
+  /** The numerator of {@code occ} equal to the sum of {@code days} over its allocation's KOVs. */
+  private void addPerAllocation(
+      String occ,
+      String days,
+      Map<String, String> kovCounty,
+      Map<String, List<String>> allocationPeers) {
+    String name = occ.equals("OCCUPANCY") ? "occupancy days" : occ + " numerator";
     for (int i = 0; i < figures.size(); i++) {
       Figure f = figures.get(i);
       if (!f.measure().equals(occ)) {
@@ -352,7 +363,7 @@ public final class OutsiderModel {
           c.add(1.0);
         }
       }
-      add("occupancy days " + f.key(), q, c);
+      add(name + " " + f.key(), q, c);
       if (!f.level().equals(Level.KOV)) {
         // every KOV of the unit with client days has an allocation: the unit's own client days
         int unitDays = indexOf(f.level(), f.unit(), days);
@@ -370,7 +381,7 @@ public final class OutsiderModel {
         }
         if (all) {
           add(
-              "occupancy days equal " + f.key(),
+              name + " equal " + f.key(),
               new ArrayList<>(List.of(quantity(i, Field.NUM), quantity(unitDays, Field.NUM))),
               new ArrayList<>(List.of(-1.0, 1.0)));
         }

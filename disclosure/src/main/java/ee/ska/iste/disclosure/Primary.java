@@ -4,7 +4,9 @@ package ee.ska.iste.disclosure;
  * Primary suppression (measures.md): below the national level, a count from 1 to {@code min − 1} is
  * hidden, and a sum resting on 1 to {@code min − 1} cases; a share, mean or ratio is hidden when
  * fewer than {@code min} cases are behind it, when its numerator is a count from 1 to {@code min −
- * 1}, or when its denominator is a count below {@code min}. National figures are never hidden.
+ * 1}, or when its denominator is a count below {@code min}. A count over a public denominator (new
+ * cases per 100 allocated places) follows the count rule of its numerator alone: its value tells no
+ * more than the count. National figures are never hidden.
  */
 public final class Primary {
   private Primary() {}
@@ -26,10 +28,16 @@ public final class Primary {
       case COUNT -> small(f.numerator(), min);
       case SUM -> small(f.n(), min);
       default ->
-          f.n() < min
-              || (r.wholeNumerator() && small(f.numerator(), min))
-              || (r.wholeDenominator() && !r.denominatorPublic() && f.denominator() < min);
+          r.denominatorPublic() && r.wholeNumerator()
+              ? small(f.numerator(), min)
+              : hidesRatio(f, r, min);
     };
+  }
+
+  private static boolean hidesRatio(Figure f, MeasureRule r, int min) {
+    return f.n() < min
+        || (r.wholeNumerator() && small(f.numerator(), min))
+        || (r.wholeDenominator() && !r.denominatorPublic() && f.denominator() < min);
   }
 
   private static boolean small(double count, int min) {

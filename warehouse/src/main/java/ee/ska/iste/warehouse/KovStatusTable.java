@@ -59,6 +59,23 @@ final class KovStatusTable {
         DuckDbCatalogue.exists(c, "ref_measure")
             ? " AND measure NOT IN (SELECT measure FROM ref_measure WHERE kind = 'MODEL')"
             : "";
+    // nor the figures never published at KOV level (hidden always, whatever the KOV sent)
+    List<String> codes = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT DISTINCT measure FROM mart_outcomes")) {
+      while (r.next()) {
+        codes.add(r.getString(1));
+      }
+    }
+    java.util.Set<String> notAtKov =
+        ee.ska.iste.disclosure.DisclosureRules.countyAndAboveEver(ref, codes);
+    if (!notAtKov.isEmpty()) {
+      ownFigures +=
+          " AND measure NOT IN ("
+              + String.join(
+                  ", ", notAtKov.stream().map(m -> "'" + m.replace("'", "''") + "'").toList())
+              + ")";
+    }
     try (Statement s = c.createStatement();
         ResultSet r =
             s.executeQuery(

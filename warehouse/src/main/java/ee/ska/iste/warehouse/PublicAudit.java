@@ -235,14 +235,32 @@ public final class PublicAudit {
     ref.municipalities(last).forEach(m -> kovCounty.put(m.code(), m.countyCode()));
     Map<String, List<String>> peers = new TreeMap<>();
     ref.allocations(last).forEach(a -> a.kovCodes().forEach(k -> peers.put(k, a.kovCodes())));
-    OutsiderModel model =
-        OutsiderModel.of(figures, DisclosureRules.of(ref, last, kinds), kovCounty, peers);
+    DisclosureRules rules = DisclosureRules.of(ref, last, kinds);
+    // a figure of a level its measure is not published at is no part of the outsider's model;
+    // shown, it is a failure of its own
+    List<Figure> modelled = new ArrayList<>();
+    List<Boolean> hm = new ArrayList<>();
+    List<Failure> failures = new ArrayList<>();
     long nHidden = 0;
+    for (int i = 0; i < figures.size(); i++) {
+      Figure f = figures.get(i);
+      if (rules.shownAt(f.measure(), f.level())) {
+        modelled.add(f);
+        hm.add(h.get(i));
+      } else if (h.get(i)) {
+        nHidden++;
+      } else {
+        failures.add(
+            new Failure(
+                quarter, f.measure(), f.level(), f.unit(), "level", Double.NaN, Double.NaN));
+      }
+    }
+    OutsiderModel model = OutsiderModel.of(modelled, rules, kovCounty, peers);
     long nSecondary = 0;
-    boolean[] mask = new boolean[h.size()];
-    boolean[] primary = new boolean[h.size()];
+    boolean[] mask = new boolean[hm.size()];
+    boolean[] primary = new boolean[hm.size()];
     for (int i = 0; i < mask.length; i++) {
-      mask[i] = h.get(i);
+      mask[i] = hm.get(i);
       Figure f = model.figure(i);
       String key = quarter + "/" + f.level() + "/" + f.unit() + "/" + f.measure();
       // without the stage's record, every hidden figure is judged as if the rules hid it
@@ -250,7 +268,6 @@ public final class PublicAudit {
       nHidden += mask[i] ? 1 : 0;
       nSecondary += mask[i] && secondaryKeys.contains(key) ? 1 : 0;
     }
-    List<Failure> failures = new ArrayList<>();
     for (Auditor.Check ch : new Auditor(model).audit(mask, primary, false)) {
       if (!ch.pass()) {
         Figure f = model.figure(ch.figure());

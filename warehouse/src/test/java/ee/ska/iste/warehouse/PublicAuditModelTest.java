@@ -43,4 +43,26 @@ class PublicAuditModelTest {
     assertEquals("2024Q2 QOL_CHANGE_ADJ KOV 0001 (value)", failures.get(0).cell());
     assertEquals("0003", failures.get(1).unit());
   }
+
+  @Test
+  void aKovFigureOfAMeasurePublishedByCountyOnlyFailsWhenShown() throws Exception {
+    // HOURS_PER_CLIENT_MONTH_<component> is published at county and national level only
+    // (disclosure_measures.csv lowest_level): hidden, it is no part of the audit; shown, it fails
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE ref_measure (measure VARCHAR, kind VARCHAR)");
+      s.execute("INSERT INTO ref_measure VALUES ('HOURS_PER_CLIENT_MONTH_BT', 'RATIO')");
+      s.execute(
+          "CREATE TABLE outcomes (level VARCHAR, unit_code VARCHAR, quarter VARCHAR, measure"
+              + " VARCHAR, numerator DOUBLE, denominator DOUBLE, suppressed BOOLEAN)");
+      s.execute(
+          "INSERT INTO outcomes VALUES ('KOV', '0793', '2024Q2', 'HOURS_PER_CLIENT_MONTH_BT', 90,"
+              + " 30, false), ('KOV', '0171', '2024Q2', 'HOURS_PER_CLIENT_MONTH_BT', 10, 5, true),"
+              + " ('RIIK', 'EE', '2024Q2', 'HOURS_PER_CLIENT_MONTH_BT', 100, 35, false)");
+      PublicAudit.Result r = PublicAudit.run(c, ee.ska.iste.core.ref.ReferenceData.builtIn());
+      assertEquals(1, r.failures().size());
+      assertEquals("2024Q2 HOURS_PER_CLIENT_MONTH_BT KOV 0793 (level)", r.failures().get(0).cell());
+      assertEquals(1, r.hidden());
+    }
+  }
 }

@@ -252,6 +252,8 @@ final class CaseFacts {
    *       quarter and made by its end;
    *   <li>{@code hours}, {@code base_hours} (BT), {@code cost}: decimal sums of the participation
    *       of the quarter's months;
+   *   <li>{@code hours_by_component}: component → the decimal sum of its hours in the quarter's
+   *       months (only the components delivered);
    * </ul>
    *
    * and, for the quarters of {@code quarters} only, what is dated up to the quarter's last day:
@@ -298,6 +300,18 @@ final class CaseFacts {
             col("hours").as("_hours"),
             when(col("component").equalTo(BASE_SUPPORT), col("hours")).as("_base_hours"),
             col("cost_eur").as("_cost"));
+    // per component: the quarter's hours, one (component, hours) entry per case and quarter
+    Dataset<Row> byComponent =
+        p.filter(col("component").isNotNull())
+            .groupBy(
+                col("case_id"),
+                CaseQuarter.quarterStart(col("month_start")).as("q_first"),
+                col("component"))
+            .agg(sum("hours").as("_h"))
+            .select(
+                col("case_id"),
+                col("q_first"),
+                struct(col("component"), col("_h").as("hours")).as("_component_hours"));
     Dataset<Row> periods = broadcast(quarters.select("q_first", "q_last"));
     Dataset<Row> yearToDate =
         p.filter(col("component").equalTo(MeasureRules.WORK_STUDY_COMPONENT))
@@ -312,6 +326,7 @@ final class CaseFacts {
         reviewed
             .unionByName(services, true)
             .unionByName(yearToDate, true)
+            .unionByName(byComponent, true)
             .groupBy("case_id", "q_first")
             .agg(
                 sum("_goals").as("goals_reviewed"),
@@ -319,7 +334,8 @@ final class CaseFacts {
                 sum("_hours").as("hours"),
                 sum("_base_hours").as("base_hours"),
                 sum("_cost").as("cost"),
-                sum("_work_study_cost").as("work_study_cost_ytd"));
+                sum("_work_study_cost").as("work_study_cost_ytd"),
+                map_from_entries(collect_list("_component_hours")).as("hours_by_component"));
     Dataset<Row> scores =
         followups
             .unionByName(scored, true)

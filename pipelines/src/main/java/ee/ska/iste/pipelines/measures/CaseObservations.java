@@ -33,6 +33,7 @@ final class CaseObservations {
     List<Observation> all = new ArrayList<>(population(rules));
     all.addAll(qol(rules));
     all.addAll(needPlansServices(rules));
+    all.addAll(perPlace(rules));
     for (String domain : rules.domains()) {
       all.addAll(needDomain(domain));
     }
@@ -121,6 +122,51 @@ final class CaseObservations {
                 .isNotNull()
                 .and(col("work_study_cost_ytd").gt(rules.workStudyCapEur()))));
     return o;
+  }
+
+  /** Days in a client-month: 365.25 / 12 (the mean month of the Julian year). */
+  static final double DAYS_PER_CLIENT_MONTH = 365.25 / 12;
+
+  /** The prefix of the per-component hours per client-month (one per component of the rules). */
+  static final String HOURS_PER_CLIENT_MONTH = "HOURS_PER_CLIENT_MONTH_";
+
+  /**
+   * Cost and volume per place (measures.md, Evaluation): COST_PER_CLIENT_DAY (COST / CLIENT_DAYS),
+   * per component c of {@code rules.components()} HOURS_PER_CLIENT_MONTH_c (hours of c / (client
+   * days / 30.4375)), and CASE_LENGTH, the mean length in days, both ends inclusive, of the cases
+   * that end in the quarter (the cases of EXIT: their days_to_date runs to the end).
+   */
+  static List<Observation> perPlace(MeasureRules rules) {
+    List<Observation> o = new ArrayList<>();
+    o.add(Observation.ratio("COST_PER_CLIENT_DAY", col("cost"), col("client_days")));
+    // over client days here (exact sums), turned into client-months by clientMonths after rollup
+    for (String component : rules.components()) {
+      o.add(
+          Observation.ratio(
+              HOURS_PER_CLIENT_MONTH + component,
+              try_element_at(col("hours_by_component"), lit(component)),
+              col("client_days")));
+    }
+    o.add(
+        Observation.mean(
+            "CASE_LENGTH",
+            col("is_exit").and(col("end_reason").isin(rules.finalExitReasons().toArray())),
+            col("days_to_date")));
+    return o;
+  }
+
+  /**
+   * The rolled-up figures with the HOURS_PER_CLIENT_MONTH_ denominators turned from client days
+   * into client-months (÷ 30.4375) and their value = hours / client-months: a per-case division
+   * would round every case's months, and the sums would then miss client days / 30.4375.
+   */
+  static Dataset<Row> clientMonths(Dataset<Row> figures) {
+    Column perMonth = col("measure").startsWith(HOURS_PER_CLIENT_MONTH);
+    Column months = col("denominator").divide(DAYS_PER_CLIENT_MONTH);
+    return figures
+        .withColumn(
+            "value", when(perMonth, col("numerator").divide(months)).otherwise(col("value")))
+        .withColumn("denominator", when(perMonth, months).otherwise(col("denominator")));
   }
 
   /**

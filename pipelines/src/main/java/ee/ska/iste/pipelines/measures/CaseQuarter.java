@@ -219,6 +219,7 @@ final class CaseQuarter {
             col("hours"),
             col("base_hours"),
             col("cost"),
-            col("work_study_cost_ytd"));
+            col("work_study_cost_ytd"),
+            col("hours_by_component"));
   }
 }

@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
 final class Disclosure {
   private static final Logger LOG = LoggerFactory.getLogger("ee.ska.iste.pipelines.measures");
 
+  /**
+   * {@code hidden_because} of a figure of a level its measure is not published at (component hours
+   * of a KOV: county and national figures only).
+   */
+  static final String LEVEL = "LEVEL";
+
   /** {@code mart_disclosure_audit}: one row per protected quantity of a hidden figure. */
   static final String AUDIT_TABLE = "mart_disclosure_audit";
 
@@ -105,16 +111,27 @@ final class Disclosure {
     List<Row> flags = new ArrayList<>();
     List<Row> audit = new ArrayList<>();
     LocalDate last = Quarter.parse(e.getKey()).lastDay();
+    // figures of a level their measure is not published at: hidden always, outside the model
+    List<Figure> modelled = new ArrayList<>();
+    long notPublished = 0;
+    for (Figure f : e.getValue()) {
+      if (rules.disclosure().shownAt(f.measure(), f.level())) {
+        modelled.add(f);
+      } else {
+        flags.add(RowFactory.create(f.level(), f.unit(), e.getKey(), f.measure(), LEVEL));
+        notPublished++;
+      }
+    }
     OutsiderModel model =
         OutsiderModel.of(
-            e.getValue(), rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
+            modelled, rules.disclosure(), kovCounty(municipalities), peers(allocations, last));
     if (!model.dropped().isEmpty()) {
       LOG.warn(
           "disclosure {}: identities that do not hold, left out: {}", e.getKey(), model.dropped());
     }
     Suppression.Result result = new Suppression(model).apply();
-    for (int i = 0; i < e.getValue().size(); i++) {
-      Figure f = e.getValue().get(i);
+    for (int i = 0; i < modelled.size(); i++) {
+      Figure f = modelled.get(i);
       Suppression.Reason why = result.reasons()[i];
       flags.add(
           RowFactory.create(
@@ -136,10 +153,14 @@ final class Disclosure {
     }
     long failed = result.audit().stream().filter(c -> !c.pass()).count();
     LOG.info(
-        "disclosure {}: {} figures hidden, {} of them to protect others; audit {}",
+        "disclosure {}: {} figures hidden, {} of them to protect others, {} not published at their"
+            + " level; audit {}",
         e.getKey(),
-        result.count(Suppression.Reason.PRIMARY) + result.count(Suppression.Reason.SECONDARY),
+        result.count(Suppression.Reason.PRIMARY)
+            + result.count(Suppression.Reason.SECONDARY)
+            + notPublished,
         result.count(Suppression.Reason.SECONDARY),
+        notPublished,
         failed == 0 ? "passed" : "FAILED for " + failed + " quantities");
     return new List[] {flags, audit};
   }

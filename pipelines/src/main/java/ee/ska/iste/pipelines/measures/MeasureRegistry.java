@@ -17,7 +17,7 @@ import java.util.Map;
  *       domains.csv, the four {@code NEED_} measures; per final exit reason of exit_reasons.csv, an
  *       {@code EXIT_} count);
  *   <li>{@code INELIGIBLE} and its breakdown by reason ({@link Ineligible});
- *   <li>{@code OCCUPANCY} ({@link Occupancy});
+ *   <li>{@code OCCUPANCY} and {@code ENTRIES_PER_100_PLACES} ({@link Occupancy});
  *   <li>the evaluation's model figures of QoL change, kind {@link Kind#MODEL} ({@link Evaluation}).
  * </ul>
  *
@@ -34,6 +34,7 @@ final class MeasureRegistry {
     CaseObservations.all(rules).forEach(o -> all.add(o.definition()));
     Ineligible.observations(rules.ineligibleReasons()).forEach(o -> all.add(o.definition()));
     all.add(Occupancy.DEFINITION);
+    all.add(Occupancy.ENTRIES);
     all.addAll(Evaluation.DEFINITIONS);
     return List.copyOf(all);
   }

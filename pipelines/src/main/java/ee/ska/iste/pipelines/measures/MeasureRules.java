@@ -29,7 +29,8 @@ public record MeasureRules(
     List<String> finalExitReasons,
     List<String> domains,
     List<String> ineligibleReasons,
-    DisclosureRules disclosure) {
+    DisclosureRules disclosure,
+    List<String> components) {
 
   /** The reliable-change multiplier of measures.md: RCI = 1.96·√2·SD·√(1−r). */
   public static final double RCI_Z = 1.96;
@@ -54,6 +55,7 @@ public record MeasureRules(
     }
     domains = List.copyOf(domains);
     ineligibleReasons = List.copyOf(ineligibleReasons);
+    components = List.copyOf(components);
   }
 
   public static MeasureRules of(ReferenceData ref, LocalDate on, List<String> finalExitReasons) {
@@ -75,7 +77,8 @@ public record MeasureRules(
         finalExitReasons,
         ref.codes("domains"),
         Ineligible.reasons(ref),
-        DisclosureRules.of(ref, on, kinds(ref)));
+        DisclosureRules.of(ref, on, kinds(ref)),
+        ref.codes("components"));
   }
 
   /**

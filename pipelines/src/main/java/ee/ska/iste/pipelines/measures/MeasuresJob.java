@@ -110,6 +110,8 @@ public final class MeasuresJob {
           casemixModel =
               casemixModel == null ? r.casemixModel() : casemixModel.unionByName(r.casemixModel());
         }
+        // read by its write, the spread and the projection: computed once
+        outcomes = outcomes.localCheckpoint();
         // one write per table for all quarters, rows in a total order: the same input gives the
         // same files
         TableIO.writeByQuarter(
@@ -138,6 +140,18 @@ public final class MeasuresJob {
             "quantity");
         TableIO.writeByQuarter(
             casemixModel, layout, EvaluationStep.MODEL_TABLE, "quarter", "covariate", "level");
+        // cost and volume per place: the spread across the KOV figures shown, and the rollout
+        // projection of the shipped example places at the latest quarter's rates
+        java.util.Set<String> countyAndAbove = new java.util.TreeSet<>();
+        groups.keySet().forEach(r -> countyAndAbove.addAll(r.disclosure().countyAndAbove()));
+        Dataset<Row> spread = KovSpread.transform(outcomes, countyAndAbove).localCheckpoint();
+        TableIO.writeByQuarter(spread, layout, KovSpread.TABLE, "quarter", "measure");
+        String latest = sorted.get(sorted.size() - 1).toString();
+        TableIO.write(
+            MartProjection.example(outcomes, spread, latest, ref),
+            layout,
+            MartProjection.TABLE,
+            MartProjection.SORT);
       } finally {
         spark.sparkContext().clearJobGroup();
       }
@@ -264,7 +278,7 @@ public final class MeasuresJob {
     Dataset<Row> facts = CaseQuarter.facts(active, perCase, perQuarter, rules);
     Dataset<Row> perKov = KovSums.of(CaseObservations.prepare(facts), CaseObservations.all(rules));
     Dataset<Row> figures =
-        Rollup.transform(perKov, MeasureRules.WILSON_Z)
+        CaseObservations.clientMonths(Rollup.transform(perKov, MeasureRules.WILSON_Z))
             .unionByName(Occupancy.transform(active, periods, t.allocations(), t.municipalities()))
             .unionByName(Ineligible.transform(active, t.cases(), rules.ineligibleReasons()));
     Dataset<Row> qolCases =

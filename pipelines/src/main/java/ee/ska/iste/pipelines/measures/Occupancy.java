@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import ee.ska.iste.core.ref.ReferenceData;
 import java.sql.Date;
@@ -24,9 +25,20 @@ import org.apache.spark.sql.types.StructType;
  * KOV codes. County and national figures: client days of the cases in KOVs with an allocation over
  * all places allocated in the county / nation. Rows only for allocations, counties and the nation
  * with an active case.
+ *
+ * <p>{@code ENTRIES_PER_100_PLACES} = new cases × (365 / days in the quarter) × 100 / allocated
+ * places, per allocation in the same way: numerator the new cases of the allocation's KOVs,
+ * denominator places × days in the quarter / 36,500 (hundreds of place-years; public like the
+ * occupancy's), n the active cases behind the rate.
  */
 final class Occupancy {
   static final MeasureDefinition DEFINITION = new MeasureDefinition("OCCUPANCY", Kind.RATIO);
+  static final MeasureDefinition ENTRIES =
+      new MeasureDefinition("ENTRIES_PER_100_PLACES", Kind.RATIO);
+
+  /** Days of a place-year times 100 places: the entries' denominator is places × days / this. */
+  static final double PLACE_DAYS_PER_100_PLACE_YEARS = 365.0 * 100;
+
   static final StructType ALLOCATIONS =
       new StructType()
           .add("allocation_id", DataTypes.StringType)
@@ -56,7 +68,7 @@ final class Occupancy {
 
   /**
    * @param active case-quarter rows of {@link CaseQuarter#activeCases} (kov_code, quarter,
-   *     client_days)
+   *     client_days, is_new)
    * @param quarters the quarters of {@link CaseQuarter#quarters}
    */
   static Dataset<Row> transform(
@@ -76,7 +88,10 @@ final class Occupancy {
     Dataset<Row> caseDays =
         active
             .select(
-                col("kov_code").as("_a_kov"), col("quarter").as("_a_quarter"), col("client_days"))
+                col("kov_code").as("_a_kov"),
+                col("quarter").as("_a_quarter"),
+                col("client_days"),
+                when(col("is_new"), 1).otherwise(0).as("_new"))
             .join(
                 valid,
                 col("_a_kov")
@@ -85,7 +100,7 @@ final class Occupancy {
     Dataset<Row> perAllocation =
         caseDays
             .groupBy("quarter", "allocation_id")
-            .agg(sum("client_days").as("cd"), count(lit(1)).as("n"));
+            .agg(sum("client_days").as("cd"), sum("_new").as("new"), count(lit(1)).as("n"));
     Dataset<Row> placesPerAllocation =
         valid.select("quarter", "q_days", "allocation_id", "places").distinct();
     Dataset<Row> kov =
@@ -98,6 +113,7 @@ final class Occupancy {
                 col("quarter"),
                 col("q_days"),
                 col("cd"),
+                col("new"),
                 col("places"),
                 col("n"));
     Dataset<Row> countyPlaces =
@@ -109,7 +125,7 @@ final class Occupancy {
     Dataset<Row> county =
         caseDays
             .groupBy("quarter", "county_code")
-            .agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+            .agg(sum("client_days").as("cd"), sum("_new").as("new"), count(lit(1)).as("n"))
             .join(countyPlaces, new String[] {"quarter", "county_code"})
             .select(
                 lit("MAAKOND").as("level"),
@@ -117,6 +133,7 @@ final class Occupancy {
                 col("quarter"),
                 col("q_days"),
                 col("cd"),
+                col("new"),
                 col("places"),
                 col("n"));
     Dataset<Row> nationalPlaces =
@@ -125,7 +142,7 @@ final class Occupancy {
     Dataset<Row> national =
         caseDays
             .groupBy("quarter")
-            .agg(sum("client_days").as("cd"), count(lit(1)).as("n"))
+            .agg(sum("client_days").as("cd"), sum("_new").as("new"), count(lit(1)).as("n"))
             .join(nationalPlaces, "quarter")
             .select(
                 lit("RIIK").as("level"),
@@ -133,23 +150,30 @@ final class Occupancy {
                 col("quarter"),
                 col("q_days"),
                 col("cd"),
+                col("new"),
                 col("places"),
                 col("n"));
-    Column denominator = col("places").cast("double").multiply(col("q_days"));
-    return kov.unionByName(county)
-        .unionByName(national)
-        .select(
-            col("level"),
-            col("unit_code"),
-            col("quarter"),
-            lit(DEFINITION.code()).as("measure"),
-            lit(DEFINITION.kind().name()).as("kind"),
-            col("n").cast("long").as("n"),
-            col("cd").cast("double").divide(denominator).as("value"),
-            col("cd").cast("double").as("numerator"),
-            denominator.as("denominator"),
-            lit(null).cast("double").as("sd"),
-            lit(null).cast("double").as("ci_low"),
-            lit(null).cast("double").as("ci_high"));
+    Dataset<Row> units = kov.unionByName(county).unionByName(national);
+    Column placeDays = col("places").cast("double").multiply(col("q_days"));
+    Column placeYears100 = placeDays.divide(PLACE_DAYS_PER_100_PLACE_YEARS);
+    return figures(units, DEFINITION, col("cd").cast("double"), placeDays)
+        .unionByName(figures(units, ENTRIES, col("new").cast("double"), placeYears100));
+  }
+
+  private static Dataset<Row> figures(
+      Dataset<Row> units, MeasureDefinition measure, Column numerator, Column denominator) {
+    return units.select(
+        col("level"),
+        col("unit_code"),
+        col("quarter"),
+        lit(measure.code()).as("measure"),
+        lit(measure.kind().name()).as("kind"),
+        col("n").cast("long").as("n"),
+        numerator.divide(denominator).as("value"),
+        numerator.as("numerator"),
+        denominator.as("denominator"),
+        lit(null).cast("double").as("sd"),
+        lit(null).cast("double").as("ci_low"),
+        lit(null).cast("double").as("ci_high"));
   }
 }

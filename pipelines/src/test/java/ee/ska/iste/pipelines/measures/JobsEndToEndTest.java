@@ -57,5 +57,22 @@ class JobsEndToEndTest {
     assertEquals("2024Q2", national.get(0).getAs("quarter"));
     long catalogue = spark.read().parquet(layout.table("ref_measure")).count();
     assertEquals(ref.table("measures").rows().size(), catalogue);
+    // the example projection at the national rates of 2024Q2 (every KOV figure is hidden, so the
+    // spread is empty and P10 / P90 are left out): the example's 925 places in year 1; e1 91 +
+    // e2 (1 May..1 June) 32 = 123 client days over 780 places x 91 days; e2 the one entry
+    List<Row> ee =
+        spark
+            .read()
+            .parquet(layout.table("mart_projection"))
+            .filter("year = 1 and county_code = 'EE'")
+            .collectAsList();
+    assertTrue(ee.stream().allMatch(r -> r.<String>getAs("scenario").equals("NATIONAL")));
+    assertTrue(ee.stream().allMatch(r -> r.<String>getAs("places_source").equals("EXAMPLE")));
+    assertTrue(ee.stream().allMatch(r -> r.<String>getAs("from_quarter").equals("2024Q2")));
+    java.util.Map<String, Double> q = new java.util.HashMap<>();
+    ee.forEach(r -> q.put(r.getAs("quantity"), r.getAs("value")));
+    assertEquals(925.0, q.get("PLACES"), 1e-9);
+    assertEquals(925.0 * 123 / (780 * 91) * 365, q.get("CLIENT_DAYS"), 1e-6);
+    assertEquals(925.0 * 365 / (780 * 91), q.get("ENTRIES"), 1e-9);
   }
 }

@@ -25,9 +25,14 @@ class MeasureRegistryTest {
     MeasureRegistry.check(registry, REF.table("measures"));
     // ACTIVE, NEW, EXIT and 8 EXIT_<reason> (11); INELIGIBLE and 6 reasons (7); CLIENT_DAYS;
     // OCCUPANCY; 8 QOL_; NEED_REDUCED; 11 on plans, hours and cost; 4 NEED_ measures × 8 domains
-    // (32); 6 evaluation figures of QoL change (MODEL):
-    // 11 + 7 + 1 + 1 + 8 + 1 + 11 + 32 + 6 = 78, the rows of measures.csv
-    assertEquals(78, registry.size());
+    // (32); per place: COST_PER_CLIENT_DAY, HOURS_PER_CLIENT_MONTH_ × 11 components,
+    // ENTRIES_PER_100_PLACES, CASE_LENGTH (14); 6 evaluation figures of QoL change (MODEL):
+    // 11 + 7 + 1 + 1 + 8 + 1 + 11 + 32 + 14 + 6 = 92, the rows of measures.csv
+    assertEquals(92, registry.size());
+    assertEquals(11, REF.codes("components").size());
+    assertTrue(registry.contains(new MeasureDefinition("HOURS_PER_CLIENT_MONTH_BT", Kind.RATIO)));
+    assertTrue(registry.contains(new MeasureDefinition("CASE_LENGTH", Kind.MEAN)));
+    assertTrue(registry.contains(new MeasureDefinition("QOL_CHANGE_ADJ_EB_RANK", Kind.MODEL)));
     assertEquals(8, REF.codes("domains").size());
     assertEquals(
         32,
