@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       AirflowCommand.class,
       BenchCommand.class,
+      ClusterCheckCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
