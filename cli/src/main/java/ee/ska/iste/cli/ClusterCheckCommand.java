@@ -4,6 +4,7 @@ import ee.ska.iste.cli.cluster.ClusterCheck;
 import ee.ska.iste.cli.cluster.LocalCluster;
 import ee.ska.iste.cli.cluster.OutcomesComparison;
 import ee.ska.iste.cli.cluster.SparkJars;
+import ee.ska.iste.core.files.FileTrees;
 import ee.ska.iste.core.time.Quarter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,16 @@ public final class ClusterCheckCommand extends BaseCommand {
           ExitCode.USAGE, "--master " + master + ": a standalone master URL spark://HOST:PORT");
     }
     Path dir = work != null ? work : Files.createTempDirectory("iste-cluster-check-");
-    SparkJars jars = SparkJars.ofThisJvm(Files.createTempDirectory("iste-cluster-jars-"));
+    // jars made of folders of classes (a development class path) go here, removed at the end
+    Path scratch = Files.createTempDirectory("iste-cluster-jars-");
+    try {
+      return check(dir, SparkJars.ofThisJvm(scratch), range);
+    } finally {
+      FileTrees.deleteTree(scratch);
+    }
+  }
+
+  private int check(Path dir, SparkJars jars, List<Quarter> range) throws Exception {
     List<String> extra =
         Arrays.stream(submitArgs.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     Duration timeout = Duration.ofSeconds(stageTimeout);

@@ -63,6 +63,9 @@ public record SparkSubmitProcess(
     pb.environment().putAll(environment);
     long t0 = System.nanoTime();
     Process p = pb.start();
+    // the child (and its executors' driver connection) must not outlive this JVM
+    Thread hook = new Thread(() -> stop(p), "iste-spark-submit-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     int exit;
     try {
       if (p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -75,6 +78,12 @@ public record SparkSubmitProcess(
       stop(p);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while spark-submit ran", e);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook stops the child
+      }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<String> where =

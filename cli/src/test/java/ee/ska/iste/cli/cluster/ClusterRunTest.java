@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ee.ska.iste.cli.CliFixtures;
+import ee.ska.iste.cli.ExitCode;
 import ee.ska.iste.core.Stage;
 import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.warehouse.Warehouse;
@@ -24,6 +26,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback, each in its own JVM started from the project's jars, executors in JVMs of their own.
  * Two quarters of generated submissions go through ingest, model, measures, publish and reports,
  * one {@code org.apache.spark.deploy.SparkSubmit} child JVM per quarter and stage, with the
- * arguments the Airflow DAG renders; {@code outcomes} must equal a local run's.
+ * arguments the Airflow DAG renders, by {@code iste cluster-check --master <the cluster>}; {@code
+ * outcomes} must equal a local run's.
  */
 class ClusterRunTest {
   private static final List<Quarter> QUARTERS = Quarter.parseRange("2024Q3..2024Q4");
@@ -44,30 +49,29 @@ class ClusterRunTest {
 
   @TempDir static Path dir;
   private static LocalCluster cluster;
-  private static ClusterCheck check;
-  private static ClusterCheck.Verdict verdict;
+  private static CliFixtures.Run check;
 
   @BeforeAll
-  static void submitTwoQuartersToALocalCluster() throws Exception {
-    SparkJars jars = SparkJars.ofThisJvm(dir.resolve("jars"));
+  static void checkTwoQuartersOnALocalCluster() throws Exception {
     cluster =
         LocalCluster.start(
             dir.resolve("cluster"),
-            jars,
+            SparkJars.ofThisJvm(dir.resolve("jars")),
             new LocalCluster.WorkerSize(1, "1g"),
             Duration.ofMinutes(3));
     check =
-        new ClusterCheck(
-            new ClusterCheck.Settings(
-                cluster.masterUrl(),
-                dir.resolve("check"),
-                jars,
-                List.of(),
-                QUARTERS,
-                0.05,
-                Duration.ofMinutes(10)),
-            System.err);
-    verdict = check.run();
+        CliFixtures.iste(
+            "cluster-check",
+            "--master",
+            cluster.masterUrl(),
+            "--work",
+            work().toString(),
+            "--quarters",
+            "2024Q3..2024Q4",
+            "--scale",
+            "0.05");
+    System.err.print(check.err());
+    System.out.print(check.out());
   }
 
   @AfterAll
@@ -77,28 +81,50 @@ class ClusterRunTest {
     }
   }
 
+  private static Path work() {
+    return dir.resolve("check");
+  }
+
   @Test
-  void everyStageOfEveryQuarterWasSubmittedAndSucceeded() {
-    assertTrue(verdict.passed(), String.join("\n", verdict.problems()));
-    assertEquals(QUARTERS.size() * Stage.values().length, verdict.stages().size());
-    for (ClusterCheck.StageRun run : verdict.stages()) {
-      assertEquals(0, run.result().exit(), run.quarter() + " " + run.stage());
-    }
+  void theVerdictIsPassWithEveryStageOfEveryQuarterSubmitted() {
+    assertEquals(ExitCode.OK, check.code(), check.out() + check.err());
+    List<String> lines = List.of(check.out().split("\n"));
+    assertEquals("cluster-check: PASS on " + cluster.masterUrl(), lines.get(0));
+    // 2 quarters x 5 stages; ingest, model and measures start Spark: 6 applications
+    assertTrue(
+        lines
+            .get(1)
+            .matches(
+                "  10 submits, 6 of them Spark applications; (\\d+) of \\1 tasks on"
+                    + " executors"),
+        lines.get(1));
+    assertTrue(lines.get(2).matches("  outcomes: \\d+ rows, .*, 0 differences"), lines.get(2));
   }
 
   @Test
   void theSparkStagesRanEveryTaskOnTheWorkersExecutor() throws IOException {
-    for (ClusterCheck.StageRun run : verdict.stages()) {
-      if (ClusterCheck.needsSpark(run.stage())) {
-        String what = run.quarter() + " " + run.stage() + " " + run.result().whereLines();
-        assertEquals(1, run.executors(), what);
-        assertTrue(run.tasks() > 0, what);
-        assertEquals(run.tasks(), run.tasksOnExecutors(), what);
-        assertTrue(
-            run.result().whereLines().get(0).contains(cluster.masterUrl()),
-            "the stage names the cluster's master: " + what);
-      } else {
-        assertEquals(List.of(), run.result().whereLines(), run.stage() + " starts no Spark");
+    Pattern where =
+        Pattern.compile(
+            "spark: master "
+                + Pattern.quote(cluster.masterUrl())
+                + ", 1 executor, (\\d+) of (\\d+) tasks on executors");
+    for (Quarter q : QUARTERS) {
+      for (Stage stage : Stage.values()) {
+        Path log = work().resolve("logs").resolve(q + "-" + stage.id() + ".log");
+        List<String> said =
+            Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .map(String::strip)
+                .filter(l -> l.startsWith("spark: "))
+                .toList();
+        if (stage == Stage.PUBLISH || stage == Stage.REPORTS) {
+          assertEquals(List.of(), said, stage + " starts no Spark");
+          continue;
+        }
+        assertEquals(1, said.size(), log + ": " + said);
+        Matcher m = where.matcher(said.get(0));
+        assertTrue(m.matches(), said.get(0));
+        assertTrue(Long.parseLong(m.group(1)) > 0, said.get(0));
+        assertEquals(m.group(2), m.group(1), "every task on the executor: " + said.get(0));
       }
     }
     // the master saw one finished application per Spark stage and quarter, named as the DAG names
@@ -128,8 +154,8 @@ class ClusterRunTest {
 
   @Test
   void outcomesOnTheClusterEqualALocalRunFigureForFigure() throws SQLException {
-    List<List<Object>> onCluster = outcomes(database(check.out("cluster")));
-    List<List<Object>> local = outcomes(database(check.out("local")));
+    List<List<Object>> onCluster = outcomes(database(work().resolve("cluster")));
+    List<List<Object>> local = outcomes(database(work().resolve("local")));
     assertTrue(onCluster.size() > 100, "outcomes has rows: " + onCluster.size());
     assertEquals(local.size(), onCluster.size());
     Set<Object> quarters = new TreeSet<>();
@@ -148,13 +174,13 @@ class ClusterRunTest {
       }
     }
     assertEquals(Set.of("2024Q3", "2024Q4"), quarters);
-    assertEquals(onCluster.size(), verdict.outcomes().rows());
+    assertTrue(check.out().contains("  outcomes: " + onCluster.size() + " rows"), check.out());
   }
 
   @Test
   void eachQuartersReportsWereRenderedByTheReportsSubmit() throws IOException {
     for (Quarter q : QUARTERS) {
-      Path folder = check.out("cluster").resolve("reports").resolve(q.toString());
+      Path folder = work().resolve("cluster").resolve("reports").resolve(q.toString());
       try (var files = Files.list(folder)) {
         assertTrue(
             files.anyMatch(f -> f.getFileName().toString().endsWith(".pdf")),
