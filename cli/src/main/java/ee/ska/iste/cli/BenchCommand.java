@@ -101,7 +101,7 @@ public final class BenchCommand extends BaseCommand {
               nationalClients,
               Optional.ofNullable(unitScale),
               data.seed(),
-              spark.master(),
+              spark.master(err()),
               data.format(),
               data.defects(),
               sparkSubmit,

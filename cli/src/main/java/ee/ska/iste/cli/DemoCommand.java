@@ -97,7 +97,7 @@ public final class DemoCommand extends BaseCommand {
             List.of(),
             PseudonymKeys.load(keyFile, System.getenv()),
             ReferenceData.builtIn(),
-            spark.master(),
+            spark.master(err()),
             true,
             List.of(range.get(range.size() - 1)),
             List.of(Locale.forLanguageTag("et")),
@@ -133,6 +133,7 @@ public final class DemoCommand extends BaseCommand {
     out()
         .println(
             "  dictionary   " + dictionary + "  (every table and column, Estonian and English)");
+    outcome.spark().ifPresent(where -> out().println("  spark        " + where));
     out().println();
     printKovTable(outcome.version().database(), last);
     return ExitCode.OK;

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CheckCommand.class,
       TemplateCommand.class,
+      ClusterCheckCommand.class,
     })
 public final class IsteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -84,7 +84,7 @@ public final class RunCommand extends BaseCommand {
             quarters,
             key,
             ref.referenceData(),
-            spark.master(),
+            spark.master(err()),
             !noReports,
             quarters,
             languages.locales(),
@@ -102,6 +102,7 @@ public final class RunCommand extends BaseCommand {
                 + outcome.version().database()
                 + (outcome.published() ? "" : " (unchanged)"));
     out().println("reports:   " + plan.reportsRoot() + " (" + outcome.reports().size() + " files)");
+    out().println("spark:     " + outcome.spark().orElse("not started (nothing to compute)"));
     List<IngestResult.Submission> refused =
         outcome.ingest().map(IngestResult::refused).orElse(List.of());
     if (!refused.isEmpty()) {

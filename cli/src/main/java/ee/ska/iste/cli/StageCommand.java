@@ -39,10 +39,7 @@ public abstract class StageCommand extends BaseCommand {
 
   @Mixin RefOption ref;
 
-  @Option(
-      names = "--master",
-      description = "Spark master URL; default: local[2], or what spark-submit set.")
-  String master;
+  @Mixin SparkMasterOption spark;
 
   @Option(
       names = "--force",
@@ -63,17 +60,9 @@ public abstract class StageCommand extends BaseCommand {
     return new StageRunner(
         localPath(out, "--out"),
         referenceData,
-        sparkMaster(),
+        spark.master(err()),
         new StageProgress(err(), scope),
         Clock.systemUTC());
-  }
-
-  /** The master: the option, else spark-submit's (spark.master set), else local[2]. */
-  private String sparkMaster() {
-    if (master != null) {
-      return master;
-    }
-    return System.getProperty("spark.master") != null ? null : "local[2]";
   }
 
   /**

@@ -32,9 +32,14 @@ public final class LocalRunner {
    * @param ingest the ingest result, empty when no quarter needed ingesting
    * @param published whether this run published a new version
    * @param reports the report files written
+   * @param spark where the Spark stages ran (master, executors, tasks); empty when none ran
    */
   public record Outcome(
-      Version version, Optional<IngestResult> ingest, boolean published, List<Path> reports) {}
+      Version version,
+      Optional<IngestResult> ingest,
+      boolean published,
+      List<Path> reports,
+      Optional<String> spark) {}
 
   /**
    * Runs the plan: discover → ingest → model → measures → publish → reports. A re-key first
@@ -65,7 +70,7 @@ public final class LocalRunner {
       if (rekey != null) {
         rekey.removeInput();
       }
-      return new Outcome(current, ingested, published.isPresent(), reports);
+      return new Outcome(current, ingested, published.isPresent(), reports, stages.sparkSummary());
     }
   }
 

@@ -1,6 +1,7 @@
 package ee.ska.iste.cli.runner;
 
 import ee.ska.iste.pipelines.spark.SparkSessions;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -16,6 +17,7 @@ final class SparkOnDemand {
 
   private final String master;
   private SparkSession spark;
+  private SparkPlace place;
 
   /**
    * @param master Spark master URL ({@code local[2]}), or null when spark-submit sets it
@@ -27,7 +29,13 @@ final class SparkOnDemand {
   SparkSession get() {
     if (spark == null) {
       spark = SparkSessions.create(master, SHUFFLE_PARTITIONS);
+      place = SparkPlace.watch(spark.sparkContext());
     }
     return spark;
+  }
+
+  /** Where the session's tasks ran; empty when no stage needed a session. */
+  Optional<SparkPlace> place() {
+    return Optional.ofNullable(place);
   }
 }

@@ -97,8 +97,23 @@ public final class StageRunner implements AutoCloseable {
    */
   Optional<IngestResult> ingestWithKey(
       InboxFiles inbox, List<Quarter> quarters, Pseudonymiser pseudonymiser, boolean force) {
-    return new IngestStage(work, fingerprints, ref, warehouseRoot(), progress, clock)
-        .run(spark, inbox, quarters, pseudonymiser, force);
+    Optional<IngestResult> result =
+        new IngestStage(work, fingerprints, ref, warehouseRoot(), progress, clock)
+            .run(spark, inbox, quarters, pseudonymiser, force);
+    result.ifPresent(r -> noteWhereSparkRan());
+    return result;
+  }
+
+  /**
+   * Where the Spark stages of this runner ran so far: the master URL, the executors and how many
+   * tasks ran on them; empty when no stage needed Spark.
+   */
+  public Optional<String> sparkSummary() {
+    return spark.place().map(SparkPlace::summary);
+  }
+
+  private void noteWhereSparkRan() {
+    sparkSummary().ifPresent(s -> progress.note("spark: " + s));
   }
 
   /** Builds episodes, cases, facts and dimensions from everything staged. */
@@ -227,6 +242,7 @@ public final class StageRunner implements AutoCloseable {
     work.restrict();
     work.state().stageDone(stage.id(), fp);
     progress.done(stage, result);
+    noteWhereSparkRan();
     return true;
   }
 

@@ -27,7 +27,9 @@ public final class SparkSessions {
   public static SparkSession create(String master, int shufflePartitions) {
     SparkSession.Builder b =
         SparkSession.builder()
-            .appName("iste")
+            // spark-submit's --name (the DAG's iste-<stage>-<quarter>) names the application in
+            // the cluster's UI; "iste" when nothing named it
+            .appName(System.getProperty("spark.app.name", "iste"))
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.shuffle.partitions", shufflePartitions)
             .config("spark.ui.enabled", "false")
