@@ -17,7 +17,11 @@ public final class Main {
 
   /** The {@code iste} command line, configured as {@link #run} executes it. */
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new IsteCommand());
+    return configure(new CommandLine(new IsteCommand()));
+  }
+
+  /** Case-insensitive enums, one-line messages and the named exit codes, as every verb has them. */
+  static CommandLine configure(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -1,6 +1,7 @@
 package ee.ska.iste.cli;
 
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.reports.QuarterReports;
 import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.ReportRenderer;
 import ee.ska.iste.reports.WarehouseStamp;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Option;
     header = "Render reports (PDF or HTML, Estonian or English) from the published warehouse.",
     description = {
       "Renders one KOV's quarterly report (--kov), every KOV's (--all), the national dashboard"
-          + " (--national), the evaluation report (--evaluation) or the data-quality report"
-          + " (--quality) for a quarter.",
+          + " (--national), the evaluation report (--evaluation), the data-quality report"
+          + " (--quality) or all of them (--every) for a quarter.",
       "Files go to <out>/<quarter>/kov/ISTE_<kov>_<quarter>_<lang>.<ext>,"
           + " <out>/<quarter>/ISTE_riik_<quarter>_<lang>.<ext>,"
           + " <out>/<quarter>/ISTE_hindamine_<quarter>_<lang>.<ext> and"
@@ -55,6 +56,13 @@ public final class ReportCommand extends BaseCommand {
 
     @Option(names = "--all", description = "Every KOV of dim_municipality.")
     boolean all;
+
+    @Option(
+        names = "--every",
+        description =
+            "Every report of the quarter, as the reports stage renders them: each KOV's, the"
+                + " national dashboard, the data-quality and the evaluation report.")
+    boolean every;
 
     @Option(names = "--national", description = "The national dashboard.")
     boolean national;
@@ -183,18 +191,8 @@ public final class ReportCommand extends BaseCommand {
       err().printf(Locale.ROOT, "iste: dashboard in %.1f s%n", (System.nanoTime() - start) / 1e9);
       return ExitCode.OK;
     }
-    try (ReportRenderer renderer = ReportRenderer.open(database, locale, stamp)) {
-      if (kind.kov != null) {
-        files = List.of(renderer.renderKov(kind.kov, q, format, out));
-      } else if (kind.all) {
-        files = renderer.renderAllKov(q, format, out);
-      } else if (kind.evaluation) {
-        files = List.of(renderer.renderEvaluation(q, format, out));
-      } else if (kind.national) {
-        files = List.of(renderer.renderNational(q, format, out, sort));
-      } else {
-        files = List.of(renderer.renderQuality(q, format, out));
-      }
+    try {
+      files = render(database, locale, stamp, q);
     } catch (IllegalArgumentException e) {
       throw new UserError(ExitCode.USAGE, e.getMessage());
     }
@@ -206,5 +204,28 @@ public final class ReportCommand extends BaseCommand {
             files.size(),
             (System.nanoTime() - start) / 1e9);
     return ExitCode.OK;
+  }
+
+  private List<Path> render(Path database, Locale locale, WarehouseStamp stamp, Quarter q) {
+    if (kind.every) {
+      return new QuarterReports(database, locale, stamp, Runtime.getRuntime().availableProcessors())
+          .renderWithEvaluation(q, format, out);
+    }
+    List<Path> files;
+    try (ReportRenderer renderer = ReportRenderer.open(database, locale, stamp)) {
+      if (kind.kov != null) {
+        files = List.of(renderer.renderKov(kind.kov, q, format, out));
+      } else if (kind.all) {
+        files = renderer.renderAllKov(q, format, out);
+
+      } else if (kind.evaluation) {
+        files = List.of(renderer.renderEvaluation(q, format, out));
+      } else if (kind.national) {
+        files = List.of(renderer.renderNational(q, format, out, sort));
+      } else {
+        files = List.of(renderer.renderQuality(q, format, out));
+      }
+    }
+    return files;
   }
 }

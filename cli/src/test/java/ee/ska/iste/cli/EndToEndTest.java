@@ -164,8 +164,10 @@ class EndToEndTest {
             assertTrue(rs.next(), name.group(1) + " " + label.getKey());
             value = rs.getObject(1) == null ? null : rs.getDouble(1);
           }
+          // the table row: the label then a figure (page 1's headline names the figure on a
+          // line of its own, beside the change in words)
           Matcher line =
-              Pattern.compile("(?im)^\\s*" + Pattern.quote(label.getValue()) + "\\s+(\\S+)")
+              Pattern.compile("(?im)^\\s*" + Pattern.quote(label.getValue()) + "\\s+([—–]|\\d\\S*)")
                   .matcher(text);
           assertTrue(line.find(), label.getValue() + " missing in " + pdf.getFileName());
           String shown = line.group(1);

@@ -150,7 +150,7 @@ class ReportsHideWhatIsHiddenTest {
                 }
                 continue;
               }
-              boolean share = "share".equals(UNIT.get(m));
+              boolean share = percent(m);
               Set<String> allowed = new HashSet<>();
               allowed.addAll(printed(shown("KOV", kov, other, m), share, false));
               allowed.addAll(printed(shown("RIIK", "EE", Q, m), share, false));
@@ -183,7 +183,7 @@ class ReportsHideWhatIsHiddenTest {
             List<String> rows = rowsLabelled(lines, KOV_NAME.get(kov), Set.of());
             Set<String> allowed = new HashSet<>();
             for (String m : measures) {
-              allowed.addAll(printed(shown("KOV", kov, Q, m), "share".equals(UNIT.get(m)), false));
+              allowed.addAll(printed(shown("KOV", kov, Q, m), percent(m), false));
             }
             if (PLACES.get(kov) != null) {
               allowed.add(number(PLACES.get(kov), 0, lang));
@@ -199,7 +199,7 @@ class ReportsHideWhatIsHiddenTest {
               if (raw == null || !raw.suppressed()) {
                 continue;
               }
-              Set<String> forbidden = printed(raw, "share".equals(UNIT.get(m)), true);
+              Set<String> forbidden = printed(raw, percent(m), true);
               forbidden.removeAll(allowed);
               assertTrue(
                   !rows.isEmpty() || WITHHELD.contains(kov),
@@ -221,6 +221,11 @@ class ReportsHideWhatIsHiddenTest {
   }
 
   // ---- what a line may and may not show ---------------------------------------------------------
+
+  /** Shares, and ratios such as occupancy, are printed as percentages (issue 19). */
+  private static boolean percent(String measure) {
+    return "share".equals(UNIT.get(measure)) || "ratio".equals(UNIT.get(measure));
+  }
 
   /** The hidden KOV figures of a unit and quarter, by measure. */
   private static Map<String, Raw> hiddenOf(String kov, Quarter q) {

@@ -111,12 +111,64 @@ final class Charts {
     return draw(chart(title, plot, false));
   }
 
-  /** A labelled point in a scatter or funnel plot. */
+  /** A point in a scatter or funnel plot, with its label (null: drawn without one). */
   record Point(String label, double x, double y) {}
 
   /**
-   * A funnel plot: the target line, the 95% and 99.8% limits drawn over n, and the units as
-   * labelled points.
+   * A sparkline: the values over the categories as one thin line with no axes, its last shown point
+   * marked; a null value leaves a gap. Only for beside a printed figure.
+   */
+  Renderable sparkline(List<Double> values) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (int i = 0; i < values.size(); i++) {
+      data.addValue(values.get(i), "s", Integer.valueOf(i));
+    }
+    int last = -1;
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) != null) {
+        last = i;
+      }
+    }
+    int lastShown = last;
+    LineAndShapeRenderer marked =
+        new LineAndShapeRenderer(true, false) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public boolean getItemShapeVisible(int series, int item) {
+            return item == lastShown;
+          }
+        };
+    marked.setSeriesPaint(0, INK);
+    marked.setSeriesStroke(0, new BasicStroke(1.6f));
+    marked.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+    NumberAxis axis = new NumberAxis();
+    axis.setVisible(false);
+    axis.setAutoRangeIncludesZero(false);
+    axis.setAutoRangeMinimumSize(1e-9);
+    axis.setUpperMargin(0.15);
+    axis.setLowerMargin(0.15);
+    CategoryAxis categories = new CategoryAxis();
+    categories.setVisible(false);
+    categories.setLowerMargin(0.02);
+    categories.setUpperMargin(0.02);
+    CategoryPlot plot = new CategoryPlot(data, categories, axis, marked);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    plot.setDomainGridlinesVisible(false);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setInsets(new org.jfree.chart.ui.RectangleInsets(1, 1, 1, 1));
+    plot.setAxisOffset(org.jfree.chart.ui.RectangleInsets.ZERO_INSETS);
+    JFreeChart chart = new JFreeChart(null, null, plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    chart.setPadding(org.jfree.chart.ui.RectangleInsets.ZERO_INSETS);
+    return draw(chart);
+  }
+
+  /**
+   * A funnel plot: the target line, the 95% and 99.8% limits drawn over n, and the units as points,
+   * labelled only where the point's label is not null (the flagged units, and the reader's own).
    */
   Renderable funnel(
       String title,

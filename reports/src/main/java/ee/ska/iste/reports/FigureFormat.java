@@ -38,14 +38,13 @@ final class FigureFormat {
   }
 
   /**
-   * A rejection reason code with its description in the report's language, as a reader needs it.
+   * A rejection reason as a reader needs it: its description in the report's language (the code
+   * itself only for a reason this build does not know).
    */
   String reason(String code) {
     try {
       ee.ska.iste.core.quality.ReasonCode r = ee.ska.iste.core.quality.ReasonCode.valueOf(code);
-      return code
-          + ": "
-          + ("en".equals(locale.getLanguage()) ? r.descriptionEn() : r.descriptionEt());
+      return "en".equals(locale.getLanguage()) ? r.descriptionEn() : r.descriptionEt();
     } catch (IllegalArgumentException | NullPointerException e) {
       return String.valueOf(code);
     }
@@ -65,7 +64,8 @@ final class FigureFormat {
         new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
     f.setRoundingMode(RoundingMode.HALF_UP);
     String s = f.format(value);
-    return s.equals("-0") || s.matches("-0[.,]0+") ? s.substring(1) : s;
+    // a value that rounds to zero has no sign, whichever minus the locale writes (et: U+2212)
+    return s.matches("[-\u2212]0([.,]0+)?") ? s.substring(1) : s;
   }
 
   String date(LocalDate date) {
@@ -90,8 +90,10 @@ final class FigureFormat {
   String value(double v, Unit unit) {
     return switch (unit) {
       case COUNT, DAYS, RANK -> number(v, 0);
-      case SHARE -> number(v * 100, 1) + "%";
-      case MEAN, RATIO -> number(v, 1);
+      // a ratio of like quantities (occupancy: client-days over place-days) reads as a percentage
+      // like a share, and may pass 100%
+      case SHARE, RATIO -> number(v * 100, 1) + "%";
+      case MEAN -> number(v, 1);
       case HOURS -> number(v, 1);
       case EUR -> number(v, 0) + " €";
     };
@@ -119,9 +121,14 @@ final class FigureFormat {
     if (now == null || before == null || now.shown() == null || before.shown() == null) {
       return now != null && before != null ? DASH : MISSING;
     }
-    double d = now.shown() - before.shown();
-    String body = unit == Unit.SHARE ? number(d * 100, 1) + " pp" : value(Math.abs(d), unit);
-    if (unit == Unit.SHARE) {
+    return difference(now.shown() - before.shown(), unit);
+  }
+
+  /** A difference of two shown figures: percentage points for shares, a sign always. */
+  String difference(double d, Unit unit) {
+    boolean percent = unit == Unit.SHARE || unit == Unit.RATIO;
+    String body = percent ? number(d * 100, 1) + " pp" : value(Math.abs(d), unit);
+    if (percent) {
       return (d > 0 ? "+" : "") + body;
     }
     return (d > 0 ? "+" : d < 0 ? "−" : "") + body;

@@ -81,12 +81,22 @@ final class KovReport {
     Map<String, Figure> nation =
         db.figures(PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, quarter);
 
-    doc.section(fmt.text("kov.sec.headline"));
-    table(doc, quarter, HEADLINE, now, before, nation, true);
-    doc.note(fmt.text("interval.note"));
+    // Page 1: the quarter at a glance, then how the KOV's QoL compares; the details after.
+    doc.section(fmt.text("kov.sec.glance"));
+    doc.text(fmt.text("kov.glance.intro", quarter.toString()));
+    new HeadlineTiles(ctx, charts)
+        .write(
+            doc,
+            Headline.read(db, ctx.catalogue(), PublishedDatabase.LEVEL_KOV, kov.kovCode(), quarter),
+            false);
 
     doc.section(fmt.text("kov.sec.funnel"));
     funnelWords(doc, now, nation);
+    doc.pageBreak();
+
+    doc.section(fmt.text("kov.sec.headline"));
+    table(doc, quarter, HEADLINE, now, before, nation, true);
+    doc.note(fmt.text("interval.note"));
 
     doc.section(fmt.text("kov.sec.trend"));
     trend(doc, kov, quarter);
@@ -229,25 +239,33 @@ final class KovReport {
     doc.note(fmt.text("chart.suppressed.note"));
   }
 
+  /**
+   * The change of need per life domain, then the needs → services → outcome figures in a table of
+   * their own: per domain, the share whose need was met by a service, and the change of need of
+   * those served and of those not served.
+   */
   private void needByDomain(
       ReportDocument doc, Map<String, Figure> now, Map<String, Figure> nation) {
-    List<String> domains =
-        now.keySet().stream().filter(m -> m.startsWith("NEED_CHANGE_")).sorted().toList();
-    if (domains.isEmpty()) {
+    List<String> domains = domains(now, nation);
+    if (domains.stream().noneMatch(d -> now.containsKey(NEED_CHANGE + d))) {
       return;
     }
     doc.section(fmt.text("kov.sec.need"));
     Map<String, Double> bars = new LinkedHashMap<>();
     boolean hidden = false;
-    doc.head(fmt.text("col.measure"), "", "", "", fmt.text("col.nation"));
-    for (String m : domains) {
-      Figure f = now.get(m);
-      String label = domainLabel(m);
-      if (f.shown() != null) {
+    doc.head(fmt.text("col.domain"), fmt.text("col.kovvalue"), "", "", fmt.text("col.nation"));
+    for (String d : domains) {
+      Figure f = now.get(NEED_CHANGE + d);
+      Figure n = nation.get(NEED_CHANGE + d);
+      if (f == null && n == null) {
+        continue;
+      }
+      String label = ctx.domain(d);
+      if (f != null && f.shown() != null) {
         bars.put(label, f.shown());
       }
-      hidden |= f.suppressed();
-      doc.row(label, fmt.figure(f, Unit.MEAN), "", "", fmt.figure(nation.get(m), Unit.MEAN));
+      hidden |= f != null && f.suppressed();
+      doc.row(label, fmt.figure(f, Unit.MEAN), "", "", fmt.figure(n, Unit.MEAN));
     }
     if (hidden) {
       doc.note(fmt.text("suppressed.note"));
@@ -255,10 +273,81 @@ final class KovReport {
     if (!bars.isEmpty()) {
       doc.chart(charts.bars(fmt.text("kov.sec.need"), fmt.text("kov.need.axis"), bars));
     }
+    needServed(doc, domains, now, nation);
   }
 
-  private String domainLabel(String measure) {
-    return ctx.domain(measure.substring("NEED_CHANGE_".length()));
+  private static final String NEED_CHANGE = "NEED_CHANGE_";
+  private static final List<String> SERVED_MEASURES =
+      List.of("NEED_SERVED_", "NEED_CHANGE_SERVED_", "NEED_CHANGE_UNSERVED_");
+
+  private void needServed(
+      ReportDocument doc,
+      List<String> domains,
+      Map<String, Figure> now,
+      Map<String, Figure> nation) {
+    List<String> rows =
+        domains.stream()
+            .filter(
+                d ->
+                    SERVED_MEASURES.stream()
+                        .anyMatch(p -> now.containsKey(p + d) || nation.containsKey(p + d)))
+            .toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    doc.section(fmt.text("kov.sec.served"));
+    doc.text(fmt.text("kov.served.intro"));
+    doc.gridHead(
+        fmt.text("col.domain"),
+        fmt.text("served.col.share"),
+        fmt.text("served.col.served"),
+        fmt.text("served.col.unserved"),
+        fmt.text("served.col.share.nation"),
+        fmt.text("served.col.served.nation"),
+        fmt.text("served.col.unserved.nation"),
+        "");
+    boolean hidden = false;
+    for (String d : rows) {
+      String[] cells = new String[8];
+      cells[0] = ctx.domain(d);
+      for (int i = 0; i < SERVED_MEASURES.size(); i++) {
+        String m = SERVED_MEASURES.get(i) + d;
+        Unit u = ctx.unit(m);
+        Figure f = now.get(m);
+        hidden |= f != null && f.suppressed();
+        cells[1 + i] = fmt.figure(f, u);
+        cells[4 + i] = fmt.figure(nation.get(m), u);
+      }
+      cells[7] = "";
+      doc.gridRow(cells);
+    }
+    if (hidden) {
+      doc.note(fmt.text("suppressed.note"));
+    }
+  }
+
+  /**
+   * The life domains in the order of {@code ref_domains}; without it, the domains the figures name
+   * (a {@code NEED_CHANGE_SERVED_x} is a figure of domain x, not a domain of its own).
+   */
+  private List<String> domains(Map<String, Figure> now, Map<String, Figure> nation) {
+    if (!ctx.domainNames().isEmpty()) {
+      return List.copyOf(ctx.domainNames().keySet());
+    }
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String m :
+        java.util.stream.Stream.concat(now.keySet().stream(), nation.keySet().stream()).toList()) {
+      if (m.startsWith(NEED_CHANGE)) {
+        String d = m.substring(NEED_CHANGE.length());
+        for (String prefix : List.of("SERVED_", "UNSERVED_")) {
+          if (d.startsWith(prefix)) {
+            d = d.substring(prefix.length());
+          }
+        }
+        out.add(d);
+      }
+    }
+    return List.copyOf(out);
   }
 
   private void dataQuality(ReportDocument doc, Municipality kov, Quarter quarter)

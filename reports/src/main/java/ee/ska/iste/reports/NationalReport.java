@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Builds the national dashboard (issue 6, point 2): national figures, every KOV side by side,
- * funnel plots for QOL_CHANGE and QOL_IMPROVED, trends nationally and by county, cost per client
- * against outcome, and places and occupancy per allocation. KOV cells come from {@code
- * outcomes_public} and are hidden exactly where it hides them (its secondary suppression already
- * protects the national totals printed beside them): the dashboard adds no suppression of its own.
+ * Builds the national dashboard (issue 6, point 2; headline first, issue 19): the five national
+ * headline figures with their change and trend, every KOV side by side, funnel plots for QOL_CHANGE
+ * and QOL_IMPROVED (only flagged KOVs named), every national figure, trends nationally and by
+ * county, cost per client against outcome, and places and occupancy per allocation. KOV cells come
+ * from {@code outcomes_public} and are hidden exactly where it hides them (its secondary
+ * suppression already protects the national totals printed beside them): the dashboard adds no
+ * suppression of its own.
  */
 final class NationalReport {
   static final List<String> GRID =
@@ -77,8 +79,20 @@ final class NationalReport {
         db.figures(PublishedDatabase.LEVEL_NATION, PublishedDatabase.NATION, quarter.previous());
     Map<String, Municipality> kovs = new LinkedHashMap<>();
     db.municipalities().forEach(m -> kovs.put(m.kovCode(), m));
+    // The national headline first, then the municipalities compared, then every national figure.
+    doc.section(fmt.text("nation.sec.glance"));
+    doc.text(fmt.text("nation.glance.intro", quarter.toString()));
+    new HeadlineTiles(ctx, charts)
+        .write(
+            doc,
+            Headline.read(
+                db,
+                ctx.catalogue(),
+                PublishedDatabase.LEVEL_NATION,
+                PublishedDatabase.NATION,
+                quarter),
+            true);
     statusSummary(doc, kovs, nationStatus);
-    headline(doc, quarter, now, before);
 
     Map<String, Map<String, Figure>> byKov = db.figuresByUnit(PublishedDatabase.LEVEL_KOV, quarter);
     byKov
@@ -86,6 +100,7 @@ final class NationalReport {
         .forEach(k -> kovs.putIfAbsent(k, new Municipality(k, k, null, null, null, null)));
     kovTable(doc, kovs, byKov, now, sortMeasure);
     funnels(doc, quarter, kovs, byKov, now);
+    headline(doc, quarter, now, before);
     trends(doc, quarter, kovs);
     costAgainstOutcome(doc, kovs, byKov);
     places(doc, kovs, byKov);
@@ -248,7 +263,9 @@ final class NationalReport {
               return;
             }
             String label = kovs.get(kov).displayName();
-            points.add(new Charts.Point(label, f.denominator(), f.shown()));
+            boolean flagged = "ABOVE".equals(f.funnelFlag()) || "BELOW".equals(f.funnelFlag());
+            // only the flagged KOVs are named on the plot: the others are in the table above
+            points.add(new Charts.Point(flagged ? label : null, f.denominator(), f.shown()));
             if ("ABOVE".equals(f.funnelFlag())) {
               above.add(label);
             } else if ("BELOW".equals(f.funnelFlag())) {
@@ -404,7 +421,7 @@ final class NationalReport {
           "",
           "",
           first.places() == null ? FigureFormat.MISSING : fmt.number(first.places(), 0),
-          fmt.figure(f.get("OCCUPANCY"), Unit.SHARE),
+          fmt.figure(f.get("OCCUPANCY"), ctx.unit("OCCUPANCY")),
           String.join(" + ", active),
           "");
     }

@@ -54,6 +54,19 @@ final class PublishedDatabase implements AutoCloseable {
     Properties props = new Properties();
     props.setProperty("duckdb.read_only", "true");
     Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
+    try {
+      return over(c);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The reports' queries over a connection opened elsewhere (read-only by the caller's choice).
+   * Closing the result closes the connection.
+   */
+  static PublishedDatabase over(Connection c) throws SQLException {
     Set<String> names = new HashSet<>();
     try (PreparedStatement st =
             c.prepareStatement(

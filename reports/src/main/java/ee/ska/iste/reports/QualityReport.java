@@ -146,12 +146,7 @@ final class QualityReport {
       // national figures only: never hidden, and the KOV column above is outcomes_public's
       doc.head(fmt.text("quality.col.reason"), fmt.text("quality.col.cases"), "", "", "");
       for (String r : byReason) {
-        doc.row(
-            r.substring(INELIGIBLE.length() + 1),
-            fmt.figure(nation.get(r), Unit.COUNT),
-            "",
-            "",
-            "");
+        doc.row(reasonName(r), fmt.figure(nation.get(r), Unit.COUNT), "", "", "");
       }
       doc.row(fmt.text("quality.total"), fmt.figure(total, Unit.COUNT), "", "", "");
       doc.note(fmt.text("quality.eligibility.note"));
@@ -160,12 +155,23 @@ final class QualityReport {
     return doc;
   }
 
-  /** A refusal's code with its description in the report's language. */
+  /**
+   * An eligibility reason's name from the catalogue without the measure family's prefix
+   * ("sihtrühmavälised: dementsus" → "Dementsus").
+   */
+  private String reasonName(String measure) {
+    String name = ctx.name(measure);
+    int colon = name.indexOf(": ");
+    String tail = colon < 0 ? name : name.substring(colon + 2);
+    return tail.isEmpty() ? name : Character.toUpperCase(tail.charAt(0)) + tail.substring(1);
+  }
+
+  /** A refusal's description in the report's language (the code only when it is unknown). */
   private String refusal(String code) {
     try {
       ee.ska.iste.core.quality.RefusalReason r =
           ee.ska.iste.core.quality.RefusalReason.valueOf(code);
-      return code + " — " + (ctx.english() ? r.descriptionEn() : r.descriptionEt());
+      return ctx.english() ? r.descriptionEn() : r.descriptionEt();
     } catch (IllegalArgumentException | NullPointerException e) {
       return String.valueOf(code);
     }

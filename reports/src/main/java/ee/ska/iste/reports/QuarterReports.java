@@ -24,7 +24,7 @@ public final class QuarterReports {
   private final int threads;
 
   /**
-   * @param threads renderers working at once (each compiles the template and opens the database)
+   * @param threads renderers working at once (each loads the template and opens the database)
    */
   public QuarterReports(Path database, Locale locale, WarehouseStamp stamp, int threads) {
     if (threads < 1) {
@@ -59,10 +59,16 @@ public final class QuarterReports {
 
   private List<Path> render(
       Quarter quarter, ReportFormat format, Path outDir, boolean withEvaluation) {
+    // the renderer that lists the KOVs is the first worker's: one database opening fewer
+    ReportRenderer first = ReportRenderer.open(database, locale, stamp);
     List<String> kovs;
-    try (ReportRenderer first = ReportRenderer.open(database, locale, stamp)) {
+    try {
       kovs = first.kovCodes();
+    } catch (RuntimeException e) {
+      first.close();
+      throw e;
     }
+    java.util.Deque<ReportRenderer> idle = new java.util.ArrayDeque<>(List.of(first));
     List<Job> jobs = new ArrayList<>();
     kovs.forEach(kov -> jobs.add(r -> r.renderKov(kov, quarter, format, outDir)));
     jobs.add(r -> r.renderNational(quarter, format, outDir));
@@ -79,15 +85,18 @@ public final class QuarterReports {
               t.setDaemon(true);
               return t;
             });
-    List<ReportRenderer> renderers = new ArrayList<>();
+    List<ReportRenderer> renderers = new ArrayList<>(List.of(first));
     ThreadLocal<ReportRenderer> own =
         ThreadLocal.withInitial(
             () -> {
-              ReportRenderer r = ReportRenderer.open(database, locale, stamp);
               synchronized (renderers) {
-                renderers.add(r);
+                ReportRenderer r = idle.poll();
+                if (r == null) {
+                  r = ReportRenderer.open(database, locale, stamp);
+                  renderers.add(r);
+                }
+                return r;
               }
-              return r;
             });
     try {
       List<Future<Path>> futures = new ArrayList<>();

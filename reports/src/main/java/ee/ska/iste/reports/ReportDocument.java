@@ -8,8 +8,8 @@ import net.sf.jasperreports.renderers.Renderable;
 
 /**
  * The content of one report as rows for the shared layout {@code document.jrxml}: a title, a
- * subtitle, a footer, and sections of rows (paragraphs, 5-column tables, 8-column grids, charts,
- * footnotes, page breaks).
+ * subtitle, a footer, and sections of rows (paragraphs, 5-column tables, 8-column grids, headline
+ * tiles, charts, footnotes, page breaks).
  */
 final class ReportDocument {
   private final String title;
@@ -75,6 +75,14 @@ final class ReportDocument {
 
   ReportDocument chart(Renderable chart) {
     return add("chart", chart);
+  }
+
+  /**
+   * A headline figure: name, value, interval, change, comparison and the sparkline's caption in
+   * cells 0–5, the sparkline (null: none) beside them.
+   */
+  ReportDocument tile(Renderable sparkline, String... cells) {
+    return add("tile", sparkline, cells);
   }
 
   /** A chart twice as tall, for one row per unit (a caterpillar plot of every KOV). */

@@ -25,6 +25,7 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.HtmlExporter;
+import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
 import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
@@ -36,11 +37,11 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
  * Renders the ISTE reports from a published DuckDB warehouse: one KOV's quarterly report, every
  * KOV's, the national dashboard, the evaluation report and the data-quality report, as PDF or HTML,
  * in Estonian (the default) or English. The database is opened read-only; the layout template is
- * compiled once per renderer. Everything a report says comes from the database, the rules included:
- * the measure catalogue, thresholds, names and funnel limits are its {@code ref_} tables and {@code
- * mart_funnel}, as the run that published it applied them. KOV-level figures come from {@code
- * outcomes_public}, so suppressed figures print as "—", never as numbers. Not thread-safe: use one
- * renderer per thread.
+ * loaded once per renderer (compiled at build time). Everything a report says comes from the
+ * database, the rules included: the measure catalogue, thresholds, names and funnel limits are its
+ * {@code ref_} tables and {@code mart_funnel}, as the run that published it applied them. KOV-level
+ * figures come from {@code outcomes_public}, so suppressed figures print as "—", never as numbers.
+ * Not thread-safe: use one renderer per thread.
  *
  * <pre>{@code
  * try (ReportRenderer r = ReportRenderer.open(db, Locale.forLanguageTag("et"), stamp)) {
@@ -53,6 +54,7 @@ public final class ReportRenderer implements AutoCloseable {
   public static final Locale ESTONIAN = Locale.forLanguageTag("et-EE");
 
   private static final String TEMPLATE = "/reports/document.jrxml";
+  private static final String COMPILED = "/reports/document.jasper";
   private static final String BUNDLE = "reports.messages";
 
   private final PublishedDatabase database;
@@ -60,6 +62,7 @@ public final class ReportRenderer implements AutoCloseable {
   private final ResourceBundle bundle;
   private final WarehouseStamp stamp;
   private final JasperReport template;
+  private ReportContext context;
 
   private ReportRenderer(
       PublishedDatabase database,
@@ -167,7 +170,18 @@ public final class ReportRenderer implements AutoCloseable {
     };
   }
 
+  /**
+   * The layout template: the {@code .jasper} the build compiled ({@link TemplateCompiler}), else
+   * (classes run straight from the sources) the JRXML compiled now.
+   */
   private static JasperReport compile() {
+    try (InputStream compiled = ReportRenderer.class.getResourceAsStream(COMPILED)) {
+      if (compiled != null) {
+        return (JasperReport) JRLoader.loadObject(compiled);
+      }
+    } catch (IOException | JRException e) {
+      throw new IllegalStateException("cannot load " + COMPILED + ": " + e.getMessage(), e);
+    }
     try (InputStream in = ReportRenderer.class.getResourceAsStream(TEMPLATE)) {
       if (in == null) {
         throw new IllegalStateException("report template missing from the classpath: " + TEMPLATE);
@@ -275,7 +289,15 @@ public final class ReportRenderer implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("unknown KOV code: " + kovCode));
   }
 
+  /** The catalogue and names are read once per renderer, not once per report. */
   private ReportContext context() {
+    if (context == null) {
+      context = readContext();
+    }
+    return context;
+  }
+
+  private ReportContext readContext() {
     boolean english = locale.getLanguage().equals("en");
     return new ReportContext(
         database,

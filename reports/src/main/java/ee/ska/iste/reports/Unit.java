@@ -40,6 +40,9 @@ enum Unit {
         || measure.startsWith("NEED_CHANGE_")) {
       return MEAN;
     }
+    if (measure.startsWith("NEED_SERVED_")) {
+      return SHARE;
+    }
     if (measure.startsWith("COST")) {
       return EUR;
     }

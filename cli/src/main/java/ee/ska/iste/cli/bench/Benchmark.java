@@ -485,6 +485,52 @@ public final class Benchmark {
             FigureTable.fmt(
                 "KOV %s %s PDF, renderer opened and first render; then median %.2f s of %d",
                 options.reportKov(), last, t.medianSeconds(), t.runs())));
+    coldReports(label, clients, current, last, dir);
+  }
+
+  /** Issue 19: `iste report` in a fresh process, one KOV and a whole quarter. */
+  private void coldReports(String label, long clients, Version current, Quarter last, Path dir) {
+    Optional<Probes.ColdTiming> cold =
+        Probes.coldReports(
+            current.database(), options.reportKov(), last, dir.resolve("probe-reports"), 3);
+    if (cold.isEmpty()) {
+      err.println("bench: report timings from a cold process need the iste launcher: not measured");
+      return;
+    }
+    Probes.ColdTiming c = cold.get();
+    err.printf(
+        Locale.ROOT, "report, one KOV, cold: %.2f s (target ≤ %.1f s)%n", c.kovSeconds(), 1.5);
+    err.printf(
+        Locale.ROOT, "reports, one quarter: %.2f s (target ≤ %.0f s)%n", c.quarterSeconds(), 10.0);
+    figures.add(
+        new StageFigure(
+            label,
+            clients,
+            "report, one KOV, cold",
+            c.kovSeconds(),
+            -1,
+            0,
+            -1,
+            -1,
+            0,
+            0,
+            FigureTable.fmt(
+                "iste report --kov %s --quarter %s, a new process; median of 3 after a warm-up",
+                options.reportKov(), last)));
+    figures.add(
+        new StageFigure(
+            label,
+            clients,
+            "reports, one quarter, cold",
+            c.quarterSeconds(),
+            -1,
+            0,
+            -1,
+            -1,
+            0,
+            0,
+            FigureTable.fmt(
+                "iste report --every --quarter %s, a new process: %d reports", last, c.reports())));
   }
 
   private static StageFigure total(String label, long clients, List<StageFigure> run, String note) {

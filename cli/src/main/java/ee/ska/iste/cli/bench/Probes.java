@@ -96,6 +96,83 @@ final class Probes {
         first, median(times.stream().mapToDouble(Double::doubleValue).toArray()), runs);
   }
 
+  /**
+   * Wall seconds of {@code iste report} in a fresh process, started by the launcher as a user
+   * starts it (so with its lean class path and class-data archive): one KOV's report (the median of
+   * {@code runs} after one warm-up run, which also makes the launcher's archive on first use), and
+   * every report of the quarter in one command ({@code --every}, Estonian).
+   *
+   * @param kovSeconds median wall seconds of one KOV report from a cold process
+   * @param quarterSeconds wall seconds of every report of the quarter from a cold process
+   * @param reports how many reports the quarter's command wrote
+   */
+  record ColdTiming(double kovSeconds, double quarterSeconds, int reports) {}
+
+  /**
+   * Times {@code launcher report …} as separate processes; empty when the launcher is not known
+   * (the bench was not started through {@code iste}: system property {@code iste.launcher}).
+   */
+  static java.util.Optional<ColdTiming> coldReports(
+      Path database, String kov, Quarter quarter, Path outDir, int runs) {
+    String launcher = System.getProperty("iste.launcher");
+    if (launcher == null || !java.nio.file.Files.isExecutable(Path.of(launcher))) {
+      return java.util.Optional.empty();
+    }
+    List<String> one =
+        List.of(
+            launcher,
+            "report",
+            "--db",
+            database.toString(),
+            "--kov",
+            kov,
+            "--quarter",
+            quarter.toString(),
+            "--out",
+            outDir.resolve("cold").toString());
+    run(one);
+    double[] times = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      run(one);
+      times[i] = seconds(t);
+    }
+    long t = System.nanoTime();
+    List<String> written =
+        run(
+            List.of(
+                launcher,
+                "report",
+                "--db",
+                database.toString(),
+                "--every",
+                "--quarter",
+                quarter.toString(),
+                "--out",
+                outDir.resolve("cold-quarter").toString()));
+    return java.util.Optional.of(new ColdTiming(median(times), seconds(t), written.size()));
+  }
+
+  /** Runs a command; its standard output lines (the files written). */
+  private static List<String> run(List<String> command) {
+    try {
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int exit = p.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+      }
+      return out.lines().filter(l -> !l.isBlank()).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+    }
+  }
+
   static double median(double[] values) {
     if (values.length == 0) {
       return Double.NaN;

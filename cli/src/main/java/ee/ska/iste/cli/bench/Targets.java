@@ -80,6 +80,20 @@ public final class Targets {
             "%.2f s"));
     out.add(
         atMost(
+            "report, one KOV, cold (1x, iste report)",
+            "<= 1.5 s",
+            find(figures, one, "report, one KOV, cold").map(StageFigure::seconds),
+            1.5,
+            "%.2f s"));
+    out.add(
+        atMost(
+            "reports, one quarter, cold (1x, iste report --every)",
+            "<= 10 s",
+            find(figures, one, "reports, one quarter, cold").map(StageFigure::seconds),
+            10,
+            "%.2f s"));
+    out.add(
+        atMost(
             "query on outcomes (1x, median of 20)",
             "<= 100 ms",
             find(figures, one, "query outcomes").map(f -> f.seconds() * 1000),
