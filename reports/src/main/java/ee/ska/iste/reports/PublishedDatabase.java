@@ -1,11 +1,9 @@
 package ee.ska.iste.reports;
 
 import ee.ska.iste.core.time.Quarter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -48,12 +45,7 @@ final class PublishedDatabase implements AutoCloseable {
   }
 
   static PublishedDatabase open(Path database) throws SQLException {
-    if (!Files.isRegularFile(database)) {
-      throw new IllegalArgumentException("no DuckDB database at " + database);
-    }
-    Properties props = new Properties();
-    props.setProperty("duckdb.read_only", "true");
-    Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
+    Connection c = ReadOnlyDatabase.open(database);
     try {
       return over(c);
     } catch (SQLException | RuntimeException e) {

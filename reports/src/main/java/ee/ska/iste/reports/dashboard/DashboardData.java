@@ -1,11 +1,9 @@
 package ee.ska.iste.reports.dashboard;
 
 import ee.ska.iste.core.time.Quarter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -75,12 +72,7 @@ final class DashboardData implements AutoCloseable {
   }
 
   static DashboardData open(Path database) throws SQLException {
-    if (!Files.isRegularFile(database)) {
-      throw new IllegalArgumentException("no DuckDB database at " + database);
-    }
-    Properties props = new Properties();
-    props.setProperty("duckdb.read_only", "true");
-    Connection c = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), props);
+    Connection c = ee.ska.iste.reports.ReadOnlyDatabase.open(database);
     Set<String> names = new HashSet<>();
     try (PreparedStatement st =
             c.prepareStatement(
@@ -90,6 +82,9 @@ final class DashboardData implements AutoCloseable {
       while (rs.next()) {
         names.add(rs.getString(1).toLowerCase(Locale.ROOT));
       }
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
     }
     return new DashboardData(c, Set.copyOf(names));
   }
