@@ -1,7 +1,5 @@
 package ee.ska.iste.reports;
 
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -60,12 +58,7 @@ final class FigureFormat {
   }
 
   String number(double value, int decimals) {
-    DecimalFormat f =
-        new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
-    f.setRoundingMode(RoundingMode.HALF_UP);
-    String s = f.format(value);
-    // a value that rounds to zero has no sign, whichever minus the locale writes (et: U+2212)
-    return s.matches("[-\u2212]0([.,]0+)?") ? s.substring(1) : s;
+    return Numbers.fixed(value, decimals, symbols);
   }
 
   String date(LocalDate date) {

@@ -1,8 +1,6 @@
 package ee.ska.iste.reports.dashboard;
 
 import ee.ska.iste.reports.dashboard.DashboardData.Cell;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -54,11 +52,7 @@ final class Texts {
   }
 
   String number(double value, int decimals) {
-    DecimalFormat f =
-        new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
-    f.setRoundingMode(RoundingMode.HALF_UP);
-    String s = f.format(value);
-    return s.matches("-0([.,]0+)?") ? s.substring(1) : s;
+    return ee.ska.iste.reports.Numbers.fixed(value, decimals, symbols);
   }
 
   /** A value in a unit of {@code ref_measure} (count, share, mean, eur, hours, days, ratio). */
