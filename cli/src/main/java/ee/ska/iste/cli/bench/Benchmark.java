@@ -486,31 +486,6 @@ public final class Benchmark {
                 "KOV %s %s PDF, renderer opened and first render; then median %.2f s of %d",
                 options.reportKov(), last, t.medianSeconds(), t.runs())));
     coldReports(label, clients, current, last, dir);
-    coldQuery(label, clients, current);
-  }
-
-  /** Issue 20: `iste query` in a fresh process. */
-  private void coldQuery(String label, long clients, Version current) {
-    Optional<Double> cold =
-        Probes.coldQuery(current.dir().getParent().getParent(), current.id(), 5);
-    if (cold.isEmpty()) {
-      err.println("bench: a query from a cold process needs the iste launcher: not measured");
-      return;
-    }
-    err.printf(Locale.ROOT, "query, cold: %.2f s (target ≤ %.1f s)%n", cold.get(), 1.0);
-    figures.add(
-        new StageFigure(
-            label,
-            clients,
-            "query, cold",
-            cold.get(),
-            -1,
-            0,
-            -1,
-            -1,
-            0,
-            0,
-            "iste query on outcomes_public, a new process; median of 5 after a warm-up"));
   }
 
   /** Issue 19: `iste report` in a fresh process, one KOV and a whole quarter. */

@@ -153,34 +153,6 @@ final class Probes {
     return java.util.Optional.of(new ColdTiming(median(times), seconds(t), written.size()));
   }
 
-  /**
-   * Issue 20: {@code iste query} on the version's warehouse in a fresh process, median of {@code
-   * runs} after a warm-up (the first use makes the launcher's caches); empty without the launcher.
-   */
-  static java.util.Optional<Double> coldQuery(Path warehouse, String version, int runs) {
-    String launcher = System.getProperty("iste.launcher");
-    if (launcher == null || !java.nio.file.Files.isExecutable(Path.of(launcher))) {
-      return java.util.Optional.empty();
-    }
-    List<String> query =
-        List.of(
-            launcher,
-            "query",
-            "--warehouse",
-            warehouse.toString(),
-            "--version",
-            version,
-            "SELECT quarter, count(*) FROM outcomes_public GROUP BY quarter ORDER BY quarter");
-    run(query);
-    double[] times = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      long t = System.nanoTime();
-      run(query);
-      times[i] = seconds(t);
-    }
-    return java.util.Optional.of(median(times));
-  }
-
   /** Runs a command; its standard output lines (the files written). */
   private static List<String> run(List<String> command) {
     try {

@@ -110,13 +110,6 @@ public final class Targets {
             "%.2f s"));
     out.add(
         atMost(
-            "iste query, cold (1x)",
-            "<= 1.0 s",
-            find(figures, one, "query, cold").map(StageFigure::seconds),
-            1.0,
-            "%.2f s"));
-    out.add(
-        atMost(
             "query on outcomes (1x, median of 20)",
             "<= 100 ms",
             find(figures, one, "query outcomes").map(f -> f.seconds() * 1000),
