@@ -6,6 +6,7 @@ import ee.ska.iste.disclosure.Auditor;
 import ee.ska.iste.disclosure.DisclosureRules;
 import ee.ska.iste.disclosure.Figure;
 import ee.ska.iste.disclosure.Kind;
+import ee.ska.iste.disclosure.Memo;
 import ee.ska.iste.disclosure.OutsiderModel;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +55,11 @@ public final class PublicAudit {
   }
 
   /** What the audit found: hidden figures, those hidden to protect others, and the failures. */
-  public record Result(long hidden, long secondary, List<Failure> failures) {
+  public record Result(long hidden, long secondary, List<Failure> failures, int auditedBefore) {
+    public Result(long hidden, long secondary, List<Failure> failures) {
+      this(hidden, secondary, failures, 0);
+    }
+
     public boolean passed() {
       return failures.isEmpty();
     }
@@ -65,7 +70,10 @@ public final class PublicAudit {
           + " figures hidden, of which "
           + secondary
           + " to protect others; audit "
-          + (passed() ? "passed" : "FAILED for " + failures.size() + " hidden quantities");
+          + (passed() ? "passed" : "FAILED for " + failures.size() + " hidden quantities")
+          + (auditedBefore == 0
+              ? ""
+              : " (" + auditedBefore + " quarters as audited before: the same figures and flags)");
     }
   }
 
@@ -73,11 +81,19 @@ public final class PublicAudit {
 
   /** Audits the database file (opened read-only). */
   public static Result run(Path database, ReferenceData ref) {
+    return run(database, ref, Memo.none());
+  }
+
+  /**
+   * Audits the database file (opened read-only); a quarter whose model and hidden figures are
+   * exactly those of an audit that passed before ({@code memo}) is not audited again.
+   */
+  public static Result run(Path database, ReferenceData ref, Memo memo) {
     Properties p = new Properties();
     p.setProperty("duckdb.read_only", "true");
     try (Connection c =
         DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), p)) {
-      return run(c, ref);
+      return run(c, ref, memo);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot audit " + database + ": " + e.getMessage(), e);
     }
@@ -85,6 +101,11 @@ public final class PublicAudit {
 
   /** Audits the database on {@code c}; an empty result when it has no outcomes. */
   public static Result run(Connection c, ReferenceData ref) throws SQLException {
+    return run(c, ref, Memo.none());
+  }
+
+  /** {@link #run(Connection, ReferenceData)} through the memo of passed audits. */
+  public static Result run(Connection c, ReferenceData ref, Memo memo) throws SQLException {
     Set<String> tables = new HashSet<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables")) {
@@ -177,18 +198,21 @@ public final class PublicAudit {
                         kinds,
                         primaryKeys,
                         secondaryKeys,
-                        ref))
+                        ref,
+                        memo))
             .toList();
     long nHidden = 0;
     long nSecondary = 0;
+    int before = 0;
     List<Failure> failures = new ArrayList<>();
     for (Result r : perQuarter) {
+      before += r.auditedBefore();
       nHidden += r.hidden();
       nSecondary += r.secondary();
       failures.addAll(r.failures());
     }
     failures.addAll(modelFailures(shownModel, flags, kinds));
-    return new Result(nHidden, nSecondary, failures);
+    return new Result(nHidden, nSecondary, failures, before);
   }
 
   /** The shown MODEL rows whose source figure of the same unit is hidden or missing. */
@@ -229,7 +253,8 @@ public final class PublicAudit {
       Map<String, Kind> kinds,
       Set<String> primaryKeys,
       Set<String> secondaryKeys,
-      ReferenceData ref) {
+      ReferenceData ref,
+      Memo memo) {
     LocalDate last = Quarter.parse(quarter).lastDay();
     Map<String, String> kovCounty = new TreeMap<>();
     ref.municipalities(last).forEach(m -> kovCounty.put(m.code(), m.countyCode()));
@@ -268,6 +293,10 @@ public final class PublicAudit {
       nHidden += mask[i] ? 1 : 0;
       nSecondary += mask[i] && secondaryKeys.contains(key) ? 1 : 0;
     }
+    if (memo.hasPassed(quarter, model, mask, primary)) {
+      return new Result(nHidden, nSecondary, failures, 1);
+    }
+    int before = failures.size();
     for (Auditor.Check ch : new Auditor(model).audit(mask, primary, false)) {
       if (!ch.pass()) {
         Figure f = model.figure(ch.figure());
@@ -281,6 +310,9 @@ public final class PublicAudit {
                 ch.low(),
                 ch.high()));
       }
+    }
+    if (failures.size() == before) {
+      memo.passed(quarter, model, mask, primary);
     }
     return new Result(nHidden, nSecondary, failures);
   }

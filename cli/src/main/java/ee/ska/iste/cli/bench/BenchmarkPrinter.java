@@ -17,7 +17,7 @@ public final class BenchmarkPrinter {
     out.println();
     out.print(FigureTable.text(report.figures()));
     out.println();
-    out.println("Targets (issue 8):");
+    out.println("Targets (issue 20):");
     out.print(Targets.text(report.targets()));
     if (!report.referenceAgrees()) {
       out.println();

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.disclosure.Auditor;
 import ee.ska.iste.disclosure.Figure;
+import ee.ska.iste.disclosure.Memo;
 import ee.ska.iste.disclosure.OutsiderModel;
 import ee.ska.iste.disclosure.Suppression;
 import java.sql.Date;
@@ -70,7 +71,8 @@ final class Disclosure {
 
   private Disclosure() {}
 
-  static Applied apply(Dataset<Row> figures, MeasuresJob.ModelTables t, MeasureRules rules) {
+  static Applied apply(
+      Dataset<Row> figures, MeasuresJob.ModelTables t, MeasureRules rules, Memo memo) {
     SparkSession spark = figures.sparkSession();
     Map<String, List<Figure>> byQuarter = new TreeMap<>();
     for (Row r :
@@ -90,7 +92,7 @@ final class Disclosure {
     // the quarters are independent: judged on both cores, collected in quarter order
     List<List<Row>[]> perQuarter =
         byQuarter.entrySet().parallelStream()
-            .map(e -> judge(e, rules, municipalities, allocations))
+            .map(e -> judge(e, rules, municipalities, allocations, memo))
             .toList();
     List<Row> flags = new ArrayList<>();
     List<Row> audit = new ArrayList<>();
@@ -107,7 +109,8 @@ final class Disclosure {
       Map.Entry<String, List<Figure>> e,
       MeasureRules rules,
       List<Row> municipalities,
-      List<Row> allocations) {
+      List<Row> allocations,
+      Memo memo) {
     List<Row> flags = new ArrayList<>();
     List<Row> audit = new ArrayList<>();
     LocalDate last = Quarter.parse(e.getKey()).lastDay();
@@ -129,7 +132,9 @@ final class Disclosure {
       LOG.warn(
           "disclosure {}: identities that do not hold, left out: {}", e.getKey(), model.dropped());
     }
-    Suppression.Result result = new Suppression(model).apply();
+    // the same model as a run before: its result, not a search again (the same figures give the
+    // same cells)
+    Suppression.Result result = memo.suppress(e.getKey(), model);
     for (int i = 0; i < modelled.size(); i++) {
       Figure f = modelled.get(i);
       Suppression.Reason why = result.reasons()[i];

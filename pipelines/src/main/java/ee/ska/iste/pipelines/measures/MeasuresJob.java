@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.ref.ReferenceData;
 import ee.ska.iste.core.time.Quarter;
+import ee.ska.iste.disclosure.Memo;
 import ee.ska.iste.pipelines.measures.evaluation.EvaluationStep;
 import ee.ska.iste.pipelines.model.CodeDimensions;
 import ee.ska.iste.pipelines.model.DimMunicipality;
@@ -46,14 +47,23 @@ public final class MeasuresJob {
   /**
    * What a run computed: quarters, plans (one per group of quarters with equal rules), Spark jobs.
    */
-  public record Summary(int quarters, int plans, long sparkJobs) {
+  public record Summary(int quarters, int plans, long sparkJobs, List<String> judgedBefore) {
+    public Summary(int quarters, int plans, long sparkJobs) {
+      this(quarters, plans, sparkJobs, List.of());
+    }
+
     public String text() {
       return quarters
           + " quarters in "
           + plans
           + (plans == 1 ? " plan, " : " plans, ")
           + sparkJobs
-          + " Spark jobs";
+          + " Spark jobs"
+          + (judgedBefore.isEmpty()
+              ? ""
+              : "; disclosure of "
+                  + String.join(", ", judgedBefore)
+                  + " as judged before (the same figures)");
     }
   }
 
@@ -89,6 +99,7 @@ public final class MeasuresJob {
           FctPlan.TABLE,
           FctParticipation.TABLE);
       ModelTables tables = ModelTables.read(spark, layout, ref);
+      Memo memo = DisclosureMemo.of(layout);
       try {
         TableIO.write(
             MeasureCatalogue.build(spark, ref, measures),
@@ -103,7 +114,7 @@ public final class MeasuresJob {
           // computed once here (a few thousand rows a quarter): disclosure, funnel and both writes
           // then plan and read a small table instead of the figures' whole plan
           Figures figures = figures(g.getValue(), tables, g.getKey()).checkpointed();
-          Result r = finish(figures, tables, g.getKey());
+          Result r = finish(figures, tables, g.getKey(), memo);
           outcomes = outcomes == null ? r.outcomes() : outcomes.unionByName(r.outcomes());
           funnel = funnel == null ? r.funnel() : funnel.unionByName(r.funnel());
           audit = audit == null ? r.audit() : audit.unionByName(r.audit());
@@ -152,10 +163,12 @@ public final class MeasuresJob {
             layout,
             MartProjection.TABLE,
             MartProjection.SORT);
+        memo.prune(sorted.stream().map(Quarter::toString).toList());
       } finally {
         spark.sparkContext().clearJobGroup();
       }
-      Summary summary = new Summary(sorted.size(), groups.size(), counter.jobs());
+      Summary summary =
+          new Summary(sorted.size(), groups.size(), counter.jobs(), memo.reusedSearches());
       LOG.info("measures: {}", summary.text());
       return summary;
     }
@@ -291,8 +304,16 @@ public final class MeasuresJob {
    * its unit's QOL_CHANGE flag), funnel limits and the mart columns on top of {@link #figures}.
    */
   public static Result finish(Figures computed, ModelTables t, MeasureRules rules) {
+    return finish(computed, t, rules, Memo.none());
+  }
+
+  /**
+   * {@link #finish(Figures, ModelTables, MeasureRules)}, the disclosure search of a quarter whose
+   * model is in {@code memo} taken from it.
+   */
+  public static Result finish(Figures computed, ModelTables t, MeasureRules rules, Memo memo) {
     Dataset<Row> figures = computed.figures();
-    Disclosure.Applied applied = Disclosure.apply(figures, t, rules);
+    Disclosure.Applied applied = Disclosure.apply(figures, t, rules, memo);
     EvaluationStep.Output evaluation = EvaluationStep.apply(computed.qolCases(), applied.figures());
     Dataset<Row> disclosed = applied.figures().unionByName(evaluation.figures(), true);
     Dataset<Row> funnel =
