@@ -1,0 +1,68 @@
+package ee.ska.iste.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * The entry point the {@code iste} launcher uses for the verbs that need no Spark ({@link #VERBS}):
+ * the one verb alone, so that picocli looks at no other verb's classes (the Spark stages among
+ * them) and the JVM starts on the light class path (the reports' and the warehouse's jars). Same
+ * options, messages and exit codes as {@link Main}.
+ */
+public final class LightMain {
+  /** The verbs this entry point runs, as the launcher lists them. */
+  static final List<String> VERBS =
+      List.of(
+          "report",
+          "query",
+          "versions",
+          "diff",
+          "prune",
+          "dictionary",
+          "audit",
+          "projection",
+          "export");
+
+  private LightMain() {}
+
+  /**
+   * @param args the command line as {@code iste} got it, starting with one of {@link #VERBS}
+   */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs one light verb and returns its exit code (tests call this). */
+  static int run(String... args) {
+    Object verb = args.length == 0 ? null : verb(args[0]);
+    if (verb == null) {
+      System.err.println("iste: this entry point runs only: " + String.join(", ", VERBS));
+      return ExitCode.USAGE;
+    }
+    return commandLine(args[0], verb).execute(Arrays.copyOfRange(args, 1, args.length));
+  }
+
+  /** The command line of one verb, configured and named as {@link Main} has it. */
+  static CommandLine commandLine(String name, Object verb) {
+    CommandLine cl = Main.configure(new CommandLine(verb));
+    cl.setCommandName("iste " + name);
+    return cl;
+  }
+
+  // a switch rather than a map of constructors: no lambda is bootstrapped at start-up
+  static Object verb(String name) {
+    return switch (name) {
+      case "report" -> new ReportCommand();
+      case "query" -> new QueryCommand();
+      case "versions" -> new VersionsCommand();
+      case "diff" -> new DiffCommand();
+      case "prune" -> new PruneCommand();
+      case "dictionary" -> new DictionaryCommand();
+      case "audit" -> new AuditCommand();
+      case "projection" -> new ProjectionCommand();
+      case "export" -> new ExportCommand();
+      default -> null;
+    };
+  }
+}
