@@ -81,6 +81,58 @@ class LightMainTest {
   }
 
   @Test
+  void aReportWithItsLayoutLoadedInTheBackgroundIsTheSameReport() throws Exception {
+    Path db = Files.createDirectories(root.resolve("v3")).resolve("iste.duckdb");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(
+          "create table outcomes as select 'KOV' as level, '0618' as unit_code, '2024Q2' as"
+              + " quarter, 'ACTIVE' as measure, 23.0 as value, 23.0 as numerator, null::double as"
+              + " denominator, null::double as ci_low, null::double as ci_high, null::varchar as"
+              + " funnel_flag, false as suppressed");
+      st.execute("create view outcomes_public as select * from outcomes");
+      st.execute(
+          "create table dim_municipality as select '0618' as kov_code, 'Põltsamaa vald' as"
+              + " kov_name, '0050' as county_code, 'Jõgeva maakond' as county_name, 'A0618' as"
+              + " allocation_id, 5 as places");
+    }
+    Function<Path, String[]> args =
+        out ->
+            new String[] {
+              "--db",
+              db.toString(),
+              "--quarter",
+              "2024Q2",
+              "--kov",
+              "0618",
+              "--format",
+              "html",
+              "--out",
+              out.toString()
+            };
+    Path viaMain = workArea.resolve("main");
+    Path viaLight = workArea.resolve("light");
+    String[] mainArgs = new String[args.apply(viaMain).length + 1];
+    mainArgs[0] = "report";
+    System.arraycopy(args.apply(viaMain), 0, mainArgs, 1, mainArgs.length - 1);
+    Run main = capture(Main::run, mainArgs);
+    Run light =
+        capture(
+            a -> LightMain.commandLine("report", LightMain.verb("report", true)).execute(a),
+            args.apply(viaLight));
+    assertEquals(ExitCode.OK, light.code(), light.err());
+    assertEquals(main.code(), light.code());
+    assertEquals(
+        main.out().replace(viaMain.toString(), "OUT"),
+        light.out().replace(viaLight.toString(), "OUT"));
+    Path html = Path.of(light.out().strip());
+    assertEquals(
+        Files.readString(Path.of(main.out().strip()), StandardCharsets.UTF_8),
+        Files.readString(html, StandardCharsets.UTF_8));
+    assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("Põltsamaa vald"));
+  }
+
+  @Test
   void anyOtherVerbIsAUsageError() {
     Run r = light("run", "--help");
     assertEquals(ExitCode.USAGE, r.code());
