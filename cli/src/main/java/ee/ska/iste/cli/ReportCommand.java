@@ -4,6 +4,7 @@ import ee.ska.iste.core.time.Quarter;
 import ee.ska.iste.reports.QuarterReports;
 import ee.ska.iste.reports.ReportFormat;
 import ee.ska.iste.reports.ReportRenderer;
+import ee.ska.iste.reports.ReportTemplate;
 import ee.ska.iste.reports.WarehouseStamp;
 import ee.ska.iste.reports.dashboard.DashboardSite;
 import ee.ska.iste.warehouse.Version;
@@ -144,6 +145,21 @@ public final class ReportCommand extends BaseCommand {
       description = "National dashboard: sort the KOV table by this measure, highest first.")
   String sort;
 
+  /** The layout, when the entry point started loading it; else each renderer loads its own. */
+  private final ReportTemplate template;
+
+  public ReportCommand() {
+    this(null);
+  }
+
+  /**
+   * @param template the layout being loaded already ({@link LightMain} starts it before picocli
+   *     reads the command line), used by a command that renders with one renderer
+   */
+  ReportCommand(ReportTemplate template) {
+    this.template = template;
+  }
+
   @Override
   protected int execute() {
     Quarter q;
@@ -212,7 +228,9 @@ public final class ReportCommand extends BaseCommand {
           .renderWithEvaluation(q, format, out);
     }
     List<Path> files;
-    try (ReportRenderer renderer = ReportRenderer.open(database, locale, stamp)) {
+    try (ReportRenderer renderer =
+        ReportRenderer.open(
+            database, locale, stamp, template != null ? template : ReportTemplate.load())) {
       if (kind.kov != null) {
         files = List.of(renderer.renderKov(kind.kov, q, format, out));
       } else if (kind.all) {

@@ -4,7 +4,6 @@ import ee.ska.iste.core.files.OutputFiles;
 import ee.ska.iste.core.layout.WarehouseLayout;
 import ee.ska.iste.core.time.Quarter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,13 +18,11 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.export.HtmlExporter;
-import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleHtmlExporterOutput;
 import net.sf.jasperreports.export.SimpleHtmlReportConfiguration;
@@ -53,8 +50,6 @@ public final class ReportRenderer implements AutoCloseable {
   /** Estonian, the default language of every report. */
   public static final Locale ESTONIAN = Locale.forLanguageTag("et-EE");
 
-  private static final String TEMPLATE = "/reports/document.jrxml";
-  private static final String COMPILED = "/reports/document.jasper";
   private static final String BUNDLE = "reports.messages";
 
   private final PublishedDatabase database;
@@ -95,8 +90,19 @@ public final class ReportRenderer implements AutoCloseable {
    * @param stamp the warehouse version and publication date printed on every report
    */
   public static ReportRenderer open(Path database, Locale locale, WarehouseStamp stamp) {
+    return open(database, locale, stamp, ReportTemplate.load());
+  }
+
+  /**
+   * Opens a renderer as {@link #open(Path, Locale, WarehouseStamp)} does, with a template being
+   * loaded already (see {@link ReportTemplate#loadInBackground}): it is waited for after the
+   * database is open.
+   */
+  public static ReportRenderer open(
+      Path database, Locale locale, WarehouseStamp stamp, ReportTemplate template) {
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(stamp, "stamp");
+    Objects.requireNonNull(template, "template");
     Locale loc = normalise(locale);
     ResourceBundle bundle =
         ResourceBundle.getBundle(
@@ -104,12 +110,22 @@ public final class ReportRenderer implements AutoCloseable {
             loc,
             ReportRenderer.class.getClassLoader(),
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    JasperReport template = compile();
+    PublishedDatabase published;
     try {
-      return new ReportRenderer(PublishedDatabase.open(database), loc, bundle, stamp, template);
+      published = PublishedDatabase.open(database);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "cannot open DuckDB database " + database + ": " + e.getMessage(), e);
+    }
+    try {
+      return new ReportRenderer(published, loc, bundle, stamp, template.report());
+    } catch (RuntimeException e) {
+      try {
+        published.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
   }
 
@@ -174,24 +190,6 @@ public final class ReportRenderer implements AutoCloseable {
    * The layout template: the {@code .jasper} the build compiled ({@link TemplateCompiler}), else
    * (classes run straight from the sources) the JRXML compiled now.
    */
-  private static JasperReport compile() {
-    try (InputStream compiled = ReportRenderer.class.getResourceAsStream(COMPILED)) {
-      if (compiled != null) {
-        return (JasperReport) JRLoader.loadObject(compiled);
-      }
-    } catch (IOException | JRException e) {
-      throw new IllegalStateException("cannot load " + COMPILED + ": " + e.getMessage(), e);
-    }
-    try (InputStream in = ReportRenderer.class.getResourceAsStream(TEMPLATE)) {
-      if (in == null) {
-        throw new IllegalStateException("report template missing from the classpath: " + TEMPLATE);
-      }
-      return JasperCompileManager.compileReport(in);
-    } catch (IOException | JRException e) {
-      throw new IllegalStateException("cannot compile " + TEMPLATE + ": " + e.getMessage(), e);
-    }
-  }
-
   /** The language code of this renderer's reports ({@code et} or {@code en}). */
   public String language() {
     return locale.getLanguage();

@@ -486,6 +486,33 @@ public final class Benchmark {
                 "KOV %s %s PDF, renderer opened and first render; then median %.2f s of %d",
                 options.reportKov(), last, t.medianSeconds(), t.runs())));
     coldReports(label, clients, current, last, dir);
+    coldQuery(label, clients, current, last);
+  }
+
+  /** Issue 20: `iste query` in a fresh process. */
+  private void coldQuery(String label, long clients, Version current, Quarter last) {
+    Path warehouse = current.dir().getParent().getParent();
+    java.util.OptionalDouble cold =
+        Probes.coldQuery(warehouse, current.id(), options.reportKov(), last, 5);
+    if (cold.isEmpty()) {
+      return;
+    }
+    err.printf(Locale.ROOT, "query, cold: %.2f s (target ≤ %.1f s)%n", cold.getAsDouble(), 1.0);
+    figures.add(
+        new StageFigure(
+            label,
+            clients,
+            "query, cold",
+            cold.getAsDouble(),
+            -1,
+            0,
+            -1,
+            -1,
+            0,
+            0,
+            FigureTable.fmt(
+                "iste query (KOV %s, %s), a new process; median of 5 after a warm-up",
+                options.reportKov(), last)));
   }
 
   /** Issue 19: `iste report` in a fresh process, one KOV and a whole quarter. */

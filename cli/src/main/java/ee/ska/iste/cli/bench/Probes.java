@@ -153,6 +153,45 @@ final class Probes {
     return java.util.Optional.of(new ColdTiming(median(times), seconds(t), written.size()));
   }
 
+  /**
+   * Median wall seconds of {@code iste query} (one KOV's figures for a quarter, {@link #KOV_QUERY}
+   * with the values written in) in a fresh process, started by the launcher as a user starts it
+   * (issue 20): {@code runs} after one warm-up run, which also makes the launcher's archive on
+   * first use. Empty when the launcher is not known (see {@link #coldReports}).
+   */
+  static java.util.OptionalDouble coldQuery(
+      Path warehouse, String version, String kov, Quarter quarter, int runs) {
+    String launcher = System.getProperty("iste.launcher");
+    if (launcher == null || !java.nio.file.Files.isExecutable(Path.of(launcher))) {
+      return java.util.OptionalDouble.empty();
+    }
+    if (!kov.matches("[0-9]{4}")) {
+      throw new IllegalArgumentException("not a KOV code (four digits): " + kov);
+    }
+    String sql =
+        KOV_QUERY
+            .replace("unit_code = ?", "unit_code = '" + kov + "'")
+            .replace("quarter = ?", "quarter = '" + quarter + "'");
+    List<String> query =
+        List.of(
+            launcher,
+            "query",
+            "--warehouse",
+            warehouse.toString(),
+            "--version",
+            version,
+            "--csv",
+            sql);
+    run(query);
+    double[] times = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t = System.nanoTime();
+      run(query);
+      times[i] = seconds(t);
+    }
+    return java.util.OptionalDouble.of(median(times));
+  }
+
   /** Runs a command; its standard output lines (the files written). */
   private static List<String> run(List<String> command) {
     try {
