@@ -45,6 +45,13 @@ public final class MeasuresJob {
   private static final Logger LOG = LoggerFactory.getLogger("ee.ska.iste.pipelines.measures");
 
   /**
+   * Off for this stage unless set for the application: its plan has ~60 measures over a few
+   * thousand rows per quarter, where compiling the fused stages costs more than they save (1x: 92 s
+   * with it, 77 s without, the same tables to the last bit; the demo: 105 s and 85 s).
+   */
+  static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+
+  /**
    * What a run computed: quarters, plans (one per group of quarters with equal rules), Spark jobs.
    */
   public record Summary(int quarters, int plans, long sparkJobs, List<String> judgedBefore) {
@@ -100,6 +107,10 @@ public final class MeasuresJob {
           FctParticipation.TABLE);
       ModelTables tables = ModelTables.read(spark, layout, ref);
       Memo memo = DisclosureMemo.of(layout);
+      String codegen = spark.conf().get(WHOLE_STAGE_CODEGEN, "true");
+      if (!spark.sparkContext().getConf().contains(WHOLE_STAGE_CODEGEN)) {
+        spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
+      }
       try {
         TableIO.write(
             MeasureCatalogue.build(spark, ref, measures),
@@ -165,6 +176,7 @@ public final class MeasuresJob {
             MartProjection.SORT);
         memo.prune(sorted.stream().map(Quarter::toString).toList());
       } finally {
+        spark.conf().set(WHOLE_STAGE_CODEGEN, codegen);
         spark.sparkContext().clearJobGroup();
       }
       Summary summary =
