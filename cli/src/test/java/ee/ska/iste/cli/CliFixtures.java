@@ -49,6 +49,11 @@ public final class CliFixtures {
 
   /** Runs {@code iste args} through {@link Main#run}, catching standard output and error. */
   public static Run iste(String... args) {
+    return capture(Main::run, args);
+  }
+
+  /** Runs an entry point on {@code args}, catching standard output and error. */
+  public static Run capture(java.util.function.Function<String[], Integer> entry, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -56,7 +61,7 @@ public final class CliFixtures {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
+      int code = entry.apply(args);
       return new Run(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
@@ -65,7 +70,6 @@ public final class CliFixtures {
     }
   }
 
-  /** {@code iste verb --input in --out out --key-file key}, with any further arguments. */
   public static Run withInput(String verb, Path in, Path out, Path key, String... more) {
     List<String> args = new ArrayList<>();
     args.addAll(

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ee.ska.iste.cli.CliFixtures.Run;
 import ee.ska.iste.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,9 +113,9 @@ class LightMainTest {
     String[] mainArgs = new String[args.apply(viaMain).length + 1];
     mainArgs[0] = "report";
     System.arraycopy(args.apply(viaMain), 0, mainArgs, 1, mainArgs.length - 1);
-    Run main = capture(Main::run, mainArgs);
+    Run main = CliFixtures.capture(Main::run, mainArgs);
     Run light =
-        capture(
+        CliFixtures.capture(
             a -> LightMain.commandLine("report", LightMain.verb("report", true)).execute(a),
             args.apply(viaLight));
     assertEquals(ExitCode.OK, light.code(), light.err());
@@ -165,30 +163,13 @@ class LightMainTest {
 
   /** Runs both entry points and checks that they answer alike; returns the answer. */
   private static Run assertSame(String... args) {
-    Run main = capture(Main::run, args);
+    Run main = CliFixtures.capture(Main::run, args);
     Run light = light(args);
     assertEquals(main, light, "iste " + String.join(" ", args));
     return light;
   }
 
   private static Run light(String... args) {
-    return capture(LightMain::run, args);
-  }
-
-  private static Run capture(Function<String[], Integer> entry, String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = entry.apply(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    return CliFixtures.capture(LightMain::run, args);
   }
 }
